@@ -1,0 +1,124 @@
+import { userInfo } from 'node:os';
+import { passphraseProblem } from '../../../shared/domain/vault.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { createBackup } from '../../store/backup.ts';
+import { restoreBackup } from '../../store/restore.ts';
+import {
+  changePassphrase,
+  createVault,
+  emergencyDataKey,
+  recoverVault,
+  storePath,
+  unlockVault,
+  type OpenVault,
+} from '../../store/vault.ts';
+import { verifyStore } from '../../store/verify.ts';
+import { EXIT } from '../messages.ts';
+import { newPassphrase, passphrase } from '../secrets.ts';
+
+export interface CommandOptions {
+  store: string;
+  passphraseFile?: string;
+  newPassphraseFile?: string;
+  recoveryKey?: string;
+  out?: string;
+  from?: string;
+}
+
+export interface Output {
+  out(line: string): void;
+}
+
+export const actor = () => `cli:${userInfo().username}`;
+
+function required<K extends keyof CommandOptions>(options: CommandOptions, key: K, flag: string): NonNullable<CommandOptions[K]> {
+  const value = options[key];
+  if (value === undefined || value === '') throw new AppError('invalid-input', { detail: `missing --${flag}` });
+  return value as NonNullable<CommandOptions[K]>;
+}
+
+function assertStrong(secret: string): void {
+  const problem = passphraseProblem(secret);
+  if (problem) throw new AppError('weak-passphrase', { detail: problem });
+}
+
+async function withVault<T>(options: CommandOptions, use: (vault: OpenVault) => Promise<T> | T): Promise<T> {
+  const vault = await unlockVault(options.store, await passphrase(options.passphraseFile));
+  try {
+    return await use(vault);
+  } finally {
+    vault.close();
+  }
+}
+
+export type Command = (options: CommandOptions, io: Output) => Promise<number>;
+
+export const vaultCommands: Record<string, Command> = {
+  async init(options, io) {
+    const secret = await passphrase(options.passphraseFile);
+    assertStrong(secret);
+    const { vault, recoveryKey } = await createVault(options.store, secret, { actor: actor() });
+    vault.close();
+    io.out('Vault created. Recovery key (shown once — write it down and keep it in a safe place):');
+    io.out(recoveryKey);
+    return EXIT.ok;
+  },
+
+  async 'unlock-check'(options, io) {
+    await withVault(options, () => undefined);
+    io.out('ok: the passphrase opens the vault');
+    return EXIT.ok;
+  },
+
+  async 'change-passphrase'(options, io) {
+    const current = await passphrase(options.passphraseFile);
+    const next = await newPassphrase(options.newPassphraseFile);
+    assertStrong(next);
+    const vault = await unlockVault(options.store, current);
+    try {
+      (await changePassphrase(vault, current, next, { actor: actor() })).close();
+    } finally {
+      vault.close();
+    }
+    io.out('Passphrase changed.');
+    return EXIT.ok;
+  },
+
+  async recover(options, io) {
+    const key = required(options, 'recoveryKey', 'recovery-key');
+    const next = await newPassphrase(options.newPassphraseFile);
+    assertStrong(next);
+    (await recoverVault(options.store, key, next, { actor: actor() })).close();
+    io.out('Recovered: the new passphrase is set.');
+    return EXIT.ok;
+  },
+
+  async backup(options, io) {
+    const out = required(options, 'out', 'out');
+    const { bytes } = await withVault(options, (vault) => createBackup(vault, out, actor()));
+    io.out(`Backup written and verified: ${out} (${bytes} bytes)`);
+    return EXIT.ok;
+  },
+
+  async restore(options, io) {
+    const from = required(options, 'from', 'from');
+    (await restoreBackup(options.store, from, await passphrase(options.passphraseFile), actor())).close();
+    io.out('Restored and verified. Unlock with the passphrase that was valid when the backup was made.');
+    return EXIT.ok;
+  },
+
+  async verify(options, io) {
+    const report = await withVault(options, (vault) => verifyStore(vault.db, storePath(vault.dir), vault.dek));
+    for (const check of report.checks) io.out(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
+    if (!report.ok) {
+      const failed = report.checks.filter((check) => !check.ok).map((check) => `${check.name}: ${check.detail}`);
+      throw new AppError('store-damaged', { detail: `verify failed — ${failed.join('; ')}` });
+    }
+    return EXIT.ok;
+  },
+
+  async 'emergency-key'(options, io) {
+    io.out(emergencyDataKey(options.store, required(options, 'recoveryKey', 'recovery-key')));
+    return EXIT.ok;
+  },
+};

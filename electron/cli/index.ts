@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { toAppError } from '../errors/app-error.ts';
+import { vaultCommands, type CommandOptions } from './commands/vault-commands.ts';
+import { errorLine, EXIT, exitCodeFor } from './messages.ts';
+
+const USAGE = `usage: npm run cli -- <command> --store DIR [options]
+
+commands:
+  init               create a vault; prints the recovery key once
+  unlock-check       exit 0 when the passphrase opens the vault
+  change-passphrase  set a new passphrase (current from OMBUDS_PASSPHRASE, new from OMBUDS_NEW_PASSPHRASE)
+  recover            set a new passphrase with --recovery-key KEY
+  backup             --out FILE: write a verified encrypted backup
+  restore            --from FILE: restore into an empty folder or over the vault (passphrase of the backup)
+  verify             integrity, cipher integrity, audit chain, schema version
+  emergency-key      --recovery-key KEY: print the raw 64-hex-digit data key
+
+secrets: OMBUDS_PASSPHRASE, else --passphrase-file F, else a prompt;
+         OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt.`;
+
+/** Runs one CLI invocation; returns the exit code. Errors are one line on stderr, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        store: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        'new-passphrase-file': { type: 'string' },
+        'recovery-key': { type: 'string' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`ombuds: ${(error as Error).message}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const [name, ...extra] = parsed.positionals;
+  if (parsed.values.help || !name) {
+    process.stdout.write(`${USAGE}\n`);
+    return parsed.values.help ? EXIT.ok : EXIT.usage;
+  }
+  const command = vaultCommands[name];
+  if (!command || extra.length > 0) {
+    process.stderr.write(`ombuds: unknown command or extra argument: ${[name, ...extra].join(' ')}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (!parsed.values.store) {
+    process.stderr.write('ombuds: missing --store DIR\n');
+    return EXIT.usage;
+  }
+  const options: CommandOptions = {
+    store: resolve(parsed.values.store),
+    passphraseFile: parsed.values['passphrase-file'],
+    newPassphraseFile: parsed.values['new-passphrase-file'],
+    recoveryKey: parsed.values['recovery-key'],
+    out: parsed.values.out && resolve(parsed.values.out),
+    from: parsed.values.from && resolve(parsed.values.from),
+  };
+  try {
+    return await command(options, { out: (line) => process.stdout.write(`${line}\n`) });
+  } catch (error) {
+    const appError = toAppError(error);
+    process.stderr.write(`${errorLine(appError.code, appError.detail)}\n`);
+    return exitCodeFor(appError.code);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/index.ts')) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,70 @@
+import type { ErrorCode } from '../../shared/ipc/result.ts';
+
+/** Exit codes, documented in the README. Grouped so scripts can tell "try another secret" from "damaged". */
+export const EXIT = {
+  ok: 0,
+  usage: 64,
+  wrongSecret: 2,
+  notFound: 3,
+  damaged: 4,
+  inUse: 5,
+  backupRefused: 6,
+  io: 7,
+  newerVersion: 8,
+  verifyFailed: 9,
+  internal: 70,
+} as const;
+
+const exitByCode: Record<ErrorCode, number> = {
+  'invalid-input': EXIT.usage,
+  cancelled: EXIT.usage,
+  'weak-passphrase': EXIT.usage,
+  'vault-exists': EXIT.usage,
+  'vault-not-found': EXIT.notFound,
+  'vault-locked': EXIT.internal,
+  'wrong-passphrase': EXIT.wrongSecret,
+  'wrong-recovery-key': EXIT.wrongSecret,
+  'too-many-attempts': EXIT.wrongSecret,
+  'envelope-missing': EXIT.damaged,
+  'envelope-damaged': EXIT.damaged,
+  'store-damaged': EXIT.damaged,
+  'store-newer-version': EXIT.newerVersion,
+  'store-in-use': EXIT.inUse,
+  'backup-invalid': EXIT.backupRefused,
+  'backup-damaged': EXIT.backupRefused,
+  'disk-full': EXIT.io,
+  'read-only': EXIT.io,
+  'io-error': EXIT.io,
+  internal: EXIT.internal,
+};
+
+const messageByCode: Record<ErrorCode, string> = {
+  'invalid-input': 'invalid input',
+  cancelled: 'cancelled',
+  'weak-passphrase': 'the new passphrase is too weak: use at least 10 characters and more than a few different ones',
+  'vault-exists': 'a vault already exists in this folder',
+  'vault-not-found': 'no vault in this folder (run init first)',
+  'vault-locked': 'the vault is locked',
+  'wrong-passphrase': 'wrong passphrase; the vault was not changed',
+  'wrong-recovery-key': 'wrong recovery key; the vault was not changed',
+  'too-many-attempts': 'too many failed attempts; wait and try again',
+  'envelope-missing': 'vault.json (the key envelope) is missing — restore from backup',
+  'envelope-damaged': 'vault.json (the key envelope) is damaged — restore from backup',
+  'store-damaged': 'store damaged — restore from backup; nothing was deleted',
+  'store-newer-version': 'the store was written by a newer version of Ombuds Dossier; update the app',
+  'store-in-use': 'the store is open in another process (the app or another command); close it and retry',
+  'backup-invalid': 'this file is not an Ombuds Dossier backup; nothing was replaced',
+  'backup-damaged': 'the backup is damaged; nothing was replaced',
+  'disk-full': 'the disk is full; no partial file was left',
+  'read-only': 'the target is read-only or not writable; no partial file was left',
+  'io-error': 'a file could not be read or written',
+  internal: 'unexpected internal error',
+};
+
+export const exitCodeFor = (code: ErrorCode) => exitByCode[code];
+
+/** One line for stderr: the message and, when it helps, the data-free detail. */
+export function errorLine(code: ErrorCode, detail?: string): string {
+  const extra = detail && !['wrong-passphrase', 'wrong-recovery-key'].includes(code) ? ` (${detail})` : '';
+  return `ombuds: ${messageByCode[code]}${extra}`;
+}

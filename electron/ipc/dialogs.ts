@@ -1,0 +1,11 @@
+/**
+ * The file-dialog port. Main implements it with Electron's dialogs; tests and the e2e bridge supply paths
+ * directly. The renderer never hands main a path: it asks for an action and main asks this port.
+ */
+export type FileKind = 'backup' | 'recovery-sheet';
+
+export interface Dialogs {
+  /** Returns the chosen path, or null when the user cancels. */
+  chooseSavePath(kind: FileKind, suggestedName: string): Promise<string | null>;
+  chooseOpenPath(kind: FileKind): Promise<string | null>;
+}

@@ -1,0 +1,44 @@
+import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/ipc/contract.ts';
+import { fail, ok, type Result } from '../../shared/ipc/result.ts';
+import { toAppError } from '../errors/app-error.ts';
+
+/** One handler per contract channel; a missing one is a compile error. */
+export type Handlers = { [C in Channel]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+
+export interface Router {
+  /** Validates `rawInput` against the contract, runs the handler, and returns a Result value. Never throws. */
+  handle(channel: string, rawInput: unknown): Promise<Result<unknown>>;
+}
+
+export interface RouterOptions {
+  /** Called for every channel except `vault:status`, so polling does not keep the vault awake. */
+  onActivity?: () => void;
+  /** Receives internal failures for diagnostics; it gets the error code only, never messages or inputs. */
+  onInternalError?: (channel: Channel, code: string) => void;
+}
+
+const isChannel = (channel: string): channel is Channel => Object.hasOwn(contract, channel);
+
+export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
+  return {
+    async handle(channel, rawInput) {
+      if (!isChannel(channel)) return fail({ code: 'invalid-input', detail: 'unknown channel' });
+      const parsed = contract[channel].input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        // Only the paths of the offending fields leave main, never their values.
+        const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+        return fail({ code: 'invalid-input', detail: fields.slice(0, 500) });
+      }
+      if (channel !== 'vault:status') options.onActivity?.();
+      try {
+        const handler = handlers[channel] as (input: unknown) => Promise<unknown> | unknown;
+        const value = await handler(parsed.data);
+        return ok(contract[channel].output.parse(value));
+      } catch (error) {
+        const appError = toAppError(error);
+        if (appError.code === 'internal') options.onInternalError?.(channel, 'internal');
+        return fail(appError.toValue());
+      }
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import { writeFileSync } from 'node:fs';
+import {
+  passphraseProblem,
+  type Language,
+  type LockReason,
+  type Settings,
+  type VaultStatus,
+  type VerifyReport,
+} from '../../shared/domain/vault.ts';
+import { renderRecoverySheet } from '../documents/recovery-sheet.ts';
+import { AppError } from '../errors/app-error.ts';
+import { appendAudit } from '../store/audit.ts';
+import { createBackup } from '../store/backup.ts';
+import type { KdfParams } from '../store/envelope.ts';
+import { restoreBackup } from '../store/restore.ts';
+import { changePassphrase, createVault, recoverVault, storePath, unlockVault, vaultExists, type OpenVault } from '../store/vault.ts';
+import { verifyStore } from '../store/verify.ts';
+import { readSettings, writeSettings } from './settings-repository.ts';
+import { UnlockThrottle } from './unlock-throttle.ts';
+
+export interface VaultSessionOptions {
+  dataDir: string;
+  actor: string;
+  /** Wall-clock time; injectable for tests. Wall-clock, not a monotonic timer, so time asleep counts as idle. */
+  now?: () => number;
+  /** Argon2id cost for new wraps; tests pass a cheaper one. */
+  kdf?: KdfParams;
+}
+
+function assertStrong(passphrase: string): void {
+  if (passphraseProblem(passphrase)) throw new AppError('weak-passphrase', { detail: passphraseProblem(passphrase)! });
+}
+
+/**
+ * The one open vault of a running app and its lifecycle: create, unlock, lock (user, idle, suspend),
+ * passphrase change, recovery, backup, restore and verify. Operations run one at a time, in order.
+ */
+export class VaultSession {
+  private vault: OpenVault | null = null;
+  private pendingRecoveryKey: string | null = null;
+  private lastLockReason: LockReason | null = null;
+  private settings: Settings | null = null;
+  private lastActivity: number;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly throttle: UnlockThrottle;
+  private readonly now: () => number;
+  private readonly options: VaultSessionOptions;
+
+  constructor(options: VaultSessionOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    this.throttle = new UnlockThrottle(this.now);
+    this.lastActivity = this.now();
+  }
+
+  /** Serializes operations so two quick clicks cannot unlock or restore twice at once. */
+  private exclusive<T>(operation: () => Promise<T> | T): Promise<T> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private get actor() {
+    return this.options.actor;
+  }
+
+  private requireVault(): OpenVault {
+    if (!this.vault) throw new AppError(vaultExists(this.options.dataDir) ? 'vault-locked' : 'vault-not-found');
+    return this.vault;
+  }
+
+  private opened(vault: OpenVault): void {
+    this.vault = vault;
+    this.settings = readSettings(vault.db);
+    this.lastActivity = this.now();
+  }
+
+  status(): VaultStatus {
+    const state = this.vault ? 'unlocked' : vaultExists(this.options.dataDir) ? 'locked' : 'uninitialized';
+    return {
+      state,
+      lastLockReason: this.lastLockReason,
+      recoveryKeyPending: this.vault !== null && this.pendingRecoveryKey !== null,
+      failedAttempts: this.throttle.failedAttempts,
+      retryAfterMs: this.throttle.retryAfterMs(),
+    };
+  }
+
+  create(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.exclusive(async () => {
+      assertStrong(passphrase);
+      const { vault, recoveryKey } = await createVault(this.options.dataDir, passphrase, { actor: this.actor, kdf: this.options.kdf });
+      this.opened(vault);
+      this.pendingRecoveryKey = recoveryKey;
+      return { recoveryKey };
+    });
+  }
+
+  recoverySheet(language: Language): Promise<Buffer> {
+    const vault = this.requireVault();
+    if (!this.pendingRecoveryKey) throw new AppError('invalid-input', { detail: 'no recovery key to print' });
+    return renderRecoverySheet({ recoveryKey: this.pendingRecoveryKey, vaultId: vault.envelope.vaultId, createdAt: new Date(vault.envelope.createdAt), language });
+  }
+
+  async saveRecoverySheet(language: Language, path: string): Promise<void> {
+    writeFileSync(path, await this.recoverySheet(language), { mode: 0o600 });
+  }
+
+  /** The key was written down: forget it, it is never shown again. */
+  confirmRecoverySaved(): void {
+    this.requireVault();
+    this.pendingRecoveryKey = null;
+  }
+
+  /** Runs an attempt with a secret under the growing-delay throttle. */
+  private async attempt<T>(operation: () => Promise<T>): Promise<T> {
+    this.throttle.assertMayTry();
+    try {
+      const result = await operation();
+      this.throttle.recordSuccess();
+      return result;
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'wrong-passphrase' || error.code === 'wrong-recovery-key')) {
+        this.throttle.recordFailure();
+      }
+      throw error;
+    }
+  }
+
+  unlock(passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.vault) return;
+      this.opened(await this.attempt(() => unlockVault(this.options.dataDir, passphrase)));
+      this.lastLockReason = null;
+    });
+  }
+
+  recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      assertStrong(newPassphrase);
+      this.closeVault();
+      this.opened(await this.attempt(() => recoverVault(this.options.dataDir, recoveryKey, newPassphrase, { actor: this.actor, kdf: this.options.kdf })));
+      this.lastLockReason = null;
+    });
+  }
+
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      assertStrong(next);
+      const vault = this.requireVault();
+      this.vault = await this.attempt(() => changePassphrase(vault, current, next, { actor: this.actor, kdf: this.options.kdf }));
+    });
+  }
+
+  private closeVault(): void {
+    this.vault?.close();
+    this.vault = null;
+    this.settings = null;
+    this.pendingRecoveryKey = null;
+  }
+
+  /** Closes the store and zeroes the key. Safe to call when locked. */
+  lock(reason: LockReason): void {
+    if (!this.vault) return;
+    this.closeVault();
+    this.lastLockReason = reason;
+  }
+
+  touch(): void {
+    this.lastActivity = this.now();
+  }
+
+  /** Locks when the idle period has passed; called by a timer. Returns whether it locked. */
+  checkIdle(): boolean {
+    if (!this.vault || !this.settings) return false;
+    if (this.now() - this.lastActivity < this.settings.autoLockMinutes * 60_000) return false;
+    this.lock('idle');
+    return true;
+  }
+
+  backup(path: string): Promise<void> {
+    return this.exclusive(() => {
+      createBackup(this.requireVault(), path, this.actor);
+    });
+  }
+
+  /** Restores over the current store (or into an empty data folder); the restored vault is left unlocked. */
+  restore(path: string, passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      this.throttle.assertMayTry();
+      const wasOpen = this.vault !== null;
+      this.closeVault();
+      try {
+        this.opened(await this.attempt(() => restoreBackup(this.options.dataDir, path, passphrase, this.actor)));
+        this.lastLockReason = null;
+      } catch (error) {
+        if (wasOpen) this.lastLockReason = 'restore';
+        throw error;
+      }
+    });
+  }
+
+  verify(): VerifyReport {
+    const vault = this.requireVault();
+    return verifyStore(vault.db, storePath(vault.dir), vault.dek);
+  }
+
+  getSettings(): Settings {
+    this.requireVault();
+    return this.settings!;
+  }
+
+  updateSettings(changes: Partial<Settings>): Settings {
+    const vault = this.requireVault();
+    const before = this.settings!;
+    vault.db.transaction(() => {
+      writeSettings(vault.db, changes);
+      appendAudit(vault.db, { actor: this.actor, action: 'settings.update', entity: 'settings', before, after: { ...before, ...changes } });
+    })();
+    this.settings = readSettings(vault.db);
+    return this.settings;
+  }
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError, toAppError } from '../errors/app-error.ts';
+import { appendAudit } from './audit.ts';
+import { copyRange, sha256OfFile, writeBackupHeader } from './backup-file.ts';
+import { fsyncDirectory } from './atomic-write.ts';
+import { openStore } from './open.ts';
+import type { OpenVault } from './vault.ts';
+import { tableRowCounts, verifyStore } from './verify.ts';
+
+export const BACKUP_EXTENSION = '.ombudsbackup';
+
+/**
+ * Writes a verified backup of the open vault to `outFile`.
+ * `VACUUM INTO` writes a copy keyed with the same DEK (never `db.backup()`, which would write it unkeyed);
+ * the copy is reopened and checked (integrity, cipher integrity, row counts) before the container is
+ * assembled beside the target and renamed into place. On any failure — full disk, read-only folder —
+ * every temporary file is removed, so no partial backup is ever left.
+ */
+export function createBackup(vault: OpenVault, outFile: string, actor: string, now = new Date()): { bytes: number } {
+  const folder = dirname(outFile);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError('io-error', { detail: 'backup folder does not exist' });
+  const tag = randomBytes(6).toString('hex');
+  const copyPath = join(folder, `.ombuds-backup-${tag}.db`);
+  const containerPath = join(folder, `.${basename(outFile)}.${tag}.tmp`);
+  try {
+    vault.db.prepare('VACUUM INTO ?').run(copyPath);
+    checkCopy(vault, copyPath);
+    const bytes = statSync(copyPath).size;
+    const digest = sha256OfFile(copyPath);
+    const fd = openSync(containerPath, 'wx', 0o600);
+    try {
+      writeBackupHeader(fd, vault.envelope, bytes, digest, now);
+      copyRange(copyPath, fd);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(containerPath, outFile);
+    fsyncDirectory(folder);
+    appendAudit(vault.db, { actor, action: 'vault.backup', entity: 'vault', entityId: vault.envelope.vaultId });
+    return { bytes: statSync(outFile).size };
+  } catch (error) {
+    throw toAppError(error);
+  } finally {
+    for (const path of [copyPath, `${copyPath}-journal`, containerPath]) rmSync(path, { force: true });
+  }
+}
+
+function checkCopy(vault: OpenVault, copyPath: string): void {
+  const copy = openStore(copyPath, Buffer.from(vault.dek), { readonly: true });
+  try {
+    const report = verifyStore(copy, copyPath, vault.dek);
+    if (!report.ok) throw new AppError('io-error', { detail: 'backup copy failed verification' });
+    const original = JSON.stringify(tableRowCounts(vault.db));
+    if (JSON.stringify(tableRowCounts(copy)) !== original) throw new AppError('io-error', { detail: 'backup copy row counts differ' });
+  } finally {
+    copy.close();
+  }
+}

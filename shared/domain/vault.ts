@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Fewer characters than this cannot reach a useful strength even with a slow KDF. */
+export const MIN_PASSPHRASE_LENGTH = 10;
+export const MAX_PASSPHRASE_LENGTH = 1024;
+
+export const passphraseSchema = z.string().min(MIN_PASSPHRASE_LENGTH).max(MAX_PASSPHRASE_LENGTH);
+
+/** Crockford Base32 groups joined by dashes; parsing is forgiving (case, spaces, I/L/O), see recovery-key.ts. */
+export const recoveryKeyInputSchema = z.string().min(16).max(200);
+
+export const languageSchema = z.enum(['tg', 'ru', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const vaultStateSchema = z.enum(['uninitialized', 'locked', 'unlocked']);
+export type VaultState = z.infer<typeof vaultStateSchema>;
+
+export const lockReasonSchema = z.enum(['user', 'idle', 'suspend', 'lock-screen', 'restore']);
+export type LockReason = z.infer<typeof lockReasonSchema>;
+
+export const vaultStatusSchema = z.object({
+  state: vaultStateSchema,
+  /** Why the vault was last locked, so the unlock screen can say "locked after 10 minutes idle". */
+  lastLockReason: lockReasonSchema.nullable(),
+  /** True while a freshly created recovery key has not yet been confirmed as saved. */
+  recoveryKeyPending: z.boolean(),
+  failedAttempts: z.number().int().nonnegative(),
+  retryAfterMs: z.number().int().nonnegative(),
+});
+export type VaultStatus = z.infer<typeof vaultStatusSchema>;
+
+export const AUTO_LOCK_MINUTES_MIN = 1;
+export const AUTO_LOCK_MINUTES_MAX = 240;
+export const AUTO_LOCK_MINUTES_DEFAULT = 10;
+
+export const settingsSchema = z.object({
+  autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES_MIN).max(AUTO_LOCK_MINUTES_MAX),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const verifyCheckNameSchema = z.enum(['integrity', 'cipher-integrity', 'audit-chain', 'schema-version']);
+
+export const verifyReportSchema = z.object({
+  ok: z.boolean(),
+  checks: z.array(z.object({ name: verifyCheckNameSchema, ok: z.boolean(), detail: z.string() })),
+});
+export type VerifyReport = z.infer<typeof verifyReportSchema>;
+
+/**
+ * The floor main enforces for a new passphrase (the window's strength meter asks for more). Returns what is
+ * wrong, or null. Counted in code points so Tajik and Russian letters count as one each.
+ */
+export function passphraseProblem(passphrase: string): 'too-short' | 'too-simple' | null {
+  const chars = [...passphrase.normalize('NFC')];
+  if (chars.length < MIN_PASSPHRASE_LENGTH) return 'too-short';
+  if (new Set(chars.map((ch) => ch.toLowerCase())).size < 5) return 'too-simple';
+  return null;
+}
