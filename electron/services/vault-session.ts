@@ -96,7 +96,7 @@ export class VaultSession {
     });
   }
 
-  recoverySheet(language: Language): Promise<Buffer> {
+  async recoverySheet(language: Language): Promise<Buffer> {
     const vault = this.requireVault();
     if (!this.pendingRecoveryKey) throw new AppError('invalid-input', { detail: 'no recovery key to print' });
     return renderRecoverySheet({ recoveryKey: this.pendingRecoveryKey, vaultId: vault.envelope.vaultId, createdAt: new Date(vault.envelope.createdAt), language });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError, toAppError } from '../errors/app-error.ts';
 import { appendAudit } from './audit.ts';
@@ -21,6 +21,11 @@ export const BACKUP_EXTENSION = '.ombudsbackup';
 export function createBackup(vault: OpenVault, outFile: string, actor: string, now = new Date()): { bytes: number } {
   const folder = dirname(outFile);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError('io-error', { detail: 'backup folder does not exist' });
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new AppError('read-only', { detail: 'backup folder is not writable', cause: error });
+  }
   const tag = randomBytes(6).toString('hex');
   const copyPath = join(folder, `.ombuds-backup-${tag}.db`);
   const containerPath = join(folder, `.${basename(outFile)}.${tag}.tmp`);
@@ -51,8 +56,9 @@ export function createBackup(vault: OpenVault, outFile: string, actor: string, n
 function checkCopy(vault: OpenVault, copyPath: string): void {
   const copy = openStore(copyPath, Buffer.from(vault.dek), { readonly: true });
   try {
+    // The copy must be whole; its schema version is whatever the original's is.
     const report = verifyStore(copy, copyPath, vault.dek);
-    if (!report.ok) throw new AppError('io-error', { detail: 'backup copy failed verification' });
+    if (report.checks.some((check) => check.name !== 'schema-version' && !check.ok)) throw new AppError('io-error', { detail: 'backup copy failed verification' });
     const original = JSON.stringify(tableRowCounts(vault.db));
     if (JSON.stringify(tableRowCounts(copy)) !== original) throw new AppError('io-error', { detail: 'backup copy row counts differ' });
   } finally {

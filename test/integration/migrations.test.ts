@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { LATEST_SCHEMA_VERSION, migrate, migrations, schemaVersion, type Migration } from '../../electron/store/migrate.ts';
+import { openStore } from '../../electron/store/open.ts';
+import { tempDir } from '../support/temp.ts';
+
+const freshStore = () => openStore(join(tempDir(), 'store.db'), randomBytes(32), { create: true });
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3, … without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('0001-initial creates strict tables and an append-only audit log', () => {
+    const db = freshStore();
+    expect(migrate(db)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name)).toEqual(['audit_log', 'settings', 'store_meta']);
+    expect(tables.every((t) => /\bSTRICT\s*$/.test(t.sql))).toBe(true);
+    expect(() => db.prepare(`INSERT INTO settings (key, value) VALUES ('x', 'not json')`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('applies each step in its own transaction with its version, transforming existing rows', () => {
+    const db = freshStore();
+    migrate(db);
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('autoLockMinutes', '10')`).run();
+    const renameSetting: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'test-rename-setting',
+      up: (d) => d.prepare(`UPDATE settings SET key = 'idleMinutes' WHERE key = 'autoLockMinutes'`).run(),
+    };
+    const failing: Migration = {
+      version: LATEST_SCHEMA_VERSION + 2,
+      name: 'test-failing',
+      up: (d) => {
+        d.exec(`CREATE TABLE half_done (x INTEGER) STRICT`);
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [...migrations, renameSetting, failing])).toThrow('boom');
+    // The good step committed; the failing one left nothing behind.
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION + 1);
+    expect(db.prepare(`SELECT key FROM settings`).pluck().all()).toEqual(['idleMinutes']);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'half_done'`).pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses a store from a newer version without changing it', () => {
+    const db = freshStore();
+    migrate(db);
+    db.pragma(`user_version=${LATEST_SCHEMA_VERSION + 5}`);
+    expect(() => migrate(db)).toThrow(expect.objectContaining({ code: 'store-newer-version' }));
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION + 5);
+    db.close();
+  });
+});
