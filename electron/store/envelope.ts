@@ -13,7 +13,7 @@ export const DEK_BYTES = 32;
  * Argon2id cost. Measured on the 2-core reference machine so that unlock (KDF + open) takes 0.5–1 s
  * (see `npm run bench`). Stored in each envelope so a later version can raise it on the next passphrase change.
  */
-export const DEFAULT_KDF = { memoryKiB: 262_144, iterations: 8, parallelism: 4 } as const;
+export const DEFAULT_KDF = { memoryKiB: 262_144, iterations: 10, parallelism: 4 } as const;
 export type KdfParams = { memoryKiB: number; iterations: number; parallelism: number };
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);

@@ -15,6 +15,8 @@ const REQUIRED_PRAGMAS = [
   ['secure_delete', 'ON', 1],
   ['foreign_keys', 'ON', 1],
   ['trusted_schema', 'OFF', 0],
+  // 64 MiB of page cache: pages are decrypted once and then served from memory (the process holds them anyway).
+  ['cache_size', '-65536', -65536],
 ] as const;
 
 export function startsWithPlaintextHeader(path: string): boolean {
