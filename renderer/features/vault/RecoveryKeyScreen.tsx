@@ -5,6 +5,11 @@ import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 
+const keyLines = (key: string) => {
+  const groups = key.split('-');
+  return [groups.slice(0, 4).join('-'), groups.slice(4).join('-')];
+};
+
 /** Shows the recovery key once, offers the printable sheet, and asks for confirmation that it is kept safe. */
 export function RecoveryKeyScreen({ recoveryKey, onConfirmed }: { recoveryKey: string | null; onConfirmed(): void }) {
   const { t, i18n } = useTranslation();
@@ -29,8 +34,14 @@ export function RecoveryKeyScreen({ recoveryKey, onConfirmed }: { recoveryKey: s
         {recoveryKey && (
           <figure className="recovery-key">
             <figcaption>{t('recovery.keyLabel')}</figcaption>
+            {/* Two lines of four groups, as on the printed sheet, so a line break never splits a group. */}
             <output data-testid="recovery-key" aria-label={t('recovery.keyLabel')}>
-              {recoveryKey}
+              {keyLines(recoveryKey).map((line, index) => (
+                <span key={index} className="key-line">
+                  {line}
+                  {index === 0 ? '-' : ''}
+                </span>
+              ))}
             </output>
           </figure>
         )}

@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createApp, type App } from '../../electron/app.ts';
+import type { Dialogs } from '../../electron/ipc/dialogs.ts';
+import { channelNames } from '../../shared/ipc/channels.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RENDERER = join(ROOT, 'dist', 'renderer');
+export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
+const ORIGIN = 'http://ombuds.test';
+
+/** The policy main serves with every response (electron/main/protocol.ts), so CSP violations show up here. */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+/** Dialog answers the test queues up: a path, or null for "cancel". */
+export interface ScriptedDialogs extends Dialogs {
+  next: (string | null)[];
+}
+
+function scriptedDialogs(): ScriptedDialogs {
+  const next: (string | null)[] = [];
+  return { next, chooseSavePath: async () => next.shift() ?? null, chooseOpenPath: async () => next.shift() ?? null };
+}
+
+export interface Harness {
+  app: App;
+  page: Page;
+  context: BrowserContext;
+  dialogs: ScriptedDialogs;
+  dataDir: string;
+  workDir: string;
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | undefined;
+
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+/**
+ * A fresh data folder, the real app services (createApp, the same router Electron main binds to ipcMain) and
+ * a Chromium page whose `window.ombuds` is built like the preload builds it: one function per channel, each
+ * calling the router through a Playwright binding.
+ */
+export async function openHarness(options: { locale?: string } = {}): Promise<Harness> {
+  const workDir = mkdtempSync(join(tmpdir(), 'ombuds-e2e-'));
+  const dataDir = join(workDir, 'data');
+  const dialogs = scriptedDialogs();
+  const app = createApp({ dataDir, dialogs, actor: 'e2e', idleCheckMs: 60_000 });
+  const context = await (await sharedBrowser()).newContext({ locale: options.locale ?? 'ru-RU', viewport: { width: 1200, height: 820 } });
+  await context.exposeBinding('__ombudsInvoke', (_source, channel: string, input: unknown) => app.router.handle(channel, input));
+  await context.addInitScript((names: readonly string[]) => {
+    const invoke = (window as unknown as { __ombudsInvoke(channel: string, input: unknown): Promise<unknown> }).__ombudsInvoke;
+    const bridge = Object.fromEntries(names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]));
+    Object.defineProperty(window, 'ombuds', { value: Object.freeze(bridge) });
+  }, channelNames);
+  // Serve the built renderer; every other request is refused, as the app's session does.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+    const path = normalize(join(RENDERER, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    if (!path.startsWith(RENDERER)) return route.fulfill({ status: 404 });
+    try {
+      return route.fulfill({ status: 200, body: readFileSync(path), headers: { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'content-security-policy': CSP } });
+    } catch {
+      return route.fulfill({ status: 404 });
+    }
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.goto(`${ORIGIN}/index.html`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    app,
+    page,
+    context,
+    dialogs,
+    dataDir,
+    workDir,
+    problems,
+    screenshot: async (name) => {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await context.close();
+      app.dispose();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol, not injected as a <script>: the page's CSP stays in force.
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
+}
