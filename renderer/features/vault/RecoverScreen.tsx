@@ -2,27 +2,22 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { newPassphraseIssue, type PassphraseIssue } from '../../components/strength.ts';
 import { useAction } from '../../components/useAction.ts';
-import { IssueMessage } from './IssueMessage.tsx';
-import { NewPassphraseFields } from './NewPassphraseFields.tsx';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields.tsx';
 
 /** Forgotten passphrase: the recovery key and a new passphrase unlock the vault. */
 export function RecoverScreen({ onRecovered, onBack }: { onRecovered(): void; onBack(): void }) {
   const { t } = useTranslation();
   const keyId = useId();
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeated, setRepeated] = useState('');
-  const [issue, setIssue] = useState<PassphraseIssue>(null);
+  const newPassphrase = useNewPassphrase();
   const { busy, error, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = newPassphraseIssue(passphrase, repeated);
-    setIssue(problem);
-    if (problem) return;
-    if (await run(() => call('vault:recover', { recoveryKey, newPassphrase: passphrase }))) onRecovered();
+    const accepted = newPassphrase.accept();
+    if (accepted === null) return;
+    if (await run(() => call('vault:recover', { recoveryKey, newPassphrase: accepted }))) onRecovered();
   }
 
   return (
@@ -35,14 +30,7 @@ export function RecoverScreen({ onRecovered, onBack }: { onRecovered(): void; on
             <label htmlFor={keyId}>{t('recover.key')}</label>
             <input id={keyId} className="mono" value={recoveryKey} onChange={(event) => setRecoveryKey(event.target.value)} autoFocus autoComplete="off" spellCheck={false} />
           </div>
-          <NewPassphraseFields
-            passphrase={passphrase}
-            repeated={repeated}
-            onPassphrase={setPassphrase}
-            onRepeated={setRepeated}
-            labels={{ passphrase: t('setup.passphrase'), repeated: t('setup.confirm') }}
-          />
-          <IssueMessage issue={issue} />
+          <NewPassphraseFields state={newPassphrase} labels={{ passphrase: t('setup.passphrase'), repeated: t('setup.confirm') }} />
           <ErrorAlert error={error} />
           <button type="submit" className="primary" disabled={busy || !recoveryKey}>
             {busy ? t('common.working') : t('recover.submit')}

@@ -1,26 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { newPassphraseIssue, type PassphraseIssue } from '../../components/strength.ts';
 import { useAction } from '../../components/useAction.ts';
-import { IssueMessage } from './IssueMessage.tsx';
-import { NewPassphraseFields } from './NewPassphraseFields.tsx';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields.tsx';
 import { RestoreForm } from './RestoreForm.tsx';
 
 /** First run: choose the passphrase (the vault is created and unlocked), or restore a backup from elsewhere. */
 export function SetupScreen({ onCreated, onRestored }: { onCreated(recoveryKey: string): void; onRestored(): void }) {
   const { t } = useTranslation();
-  const [passphrase, setPassphrase] = useState('');
-  const [repeated, setRepeated] = useState('');
-  const [issue, setIssue] = useState<PassphraseIssue>(null);
+  const newPassphrase = useNewPassphrase();
   const { busy, error, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = newPassphraseIssue(passphrase, repeated);
-    setIssue(problem);
-    if (problem) return;
+    const passphrase = newPassphrase.accept();
+    if (passphrase === null) return;
     const created = await run(() => call('vault:create', { passphrase }));
     if (created) onCreated(created.recoveryKey);
   }
@@ -31,15 +26,7 @@ export function SetupScreen({ onCreated, onRestored }: { onCreated(recoveryKey: 
         <h1 id="setup-heading">{t('setup.heading')}</h1>
         <p>{t('setup.intro')}</p>
         <form onSubmit={submit} noValidate>
-          <NewPassphraseFields
-            passphrase={passphrase}
-            repeated={repeated}
-            onPassphrase={setPassphrase}
-            onRepeated={setRepeated}
-            labels={{ passphrase: t('setup.passphrase'), repeated: t('setup.confirm') }}
-            autoFocus
-          />
-          <IssueMessage issue={issue} />
+          <NewPassphraseFields state={newPassphrase} labels={{ passphrase: t('setup.passphrase'), repeated: t('setup.confirm') }} autoFocus />
           <ErrorAlert error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('common.working') : t('setup.submit')}
