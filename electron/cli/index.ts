@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toAppError } from '../errors/app-error.ts';
+import { ImportRejected } from '../services/interchange/json-import.ts';
+import { recordCommands } from './commands/record-commands.ts';
 import { vaultCommands, type CommandOptions } from './commands/vault-commands.ts';
 import { errorLine, EXIT, exitCodeFor } from './messages.ts';
 
@@ -16,6 +18,9 @@ commands:
   restore            --from FILE: restore into an empty folder or over the vault (passphrase of the backup)
   verify             integrity, cipher integrity, audit chain, schema version
   emergency-key      --recovery-key KEY: print the raw 64-hex-digit data key
+  import FILE        import places, persons and incidents from an interchange .json file (all or nothing)
+  export             --out FILE.json: write the case store in the interchange format
+  search [TEXT]      [--type CODE]… [--from DATE] [--to DATE] [--json]: find incidents
 
 secrets: OMBUDS_PASSPHRASE, else --passphrase-file F, else a prompt;
          OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt.`;
@@ -34,6 +39,9 @@ export async function main(argv: string[]): Promise<number> {
         'recovery-key': { type: 'string' },
         out: { type: 'string' },
         from: { type: 'string' },
+        to: { type: 'string' },
+        type: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -46,8 +54,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return parsed.values.help ? EXIT.ok : EXIT.usage;
   }
-  const command = vaultCommands[name];
-  if (!command || extra.length > 0) {
+  const commands = { ...vaultCommands, ...recordCommands };
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  const takesPositionals = name === 'import' || name === 'search';
+  if (!command || (extra.length > 0 && !takesPositionals)) {
     process.stderr.write(`ombuds: unknown command or extra argument: ${[name, ...extra].join(' ')}\n${USAGE}\n`);
     return EXIT.usage;
   }
@@ -57,17 +67,24 @@ export async function main(argv: string[]): Promise<number> {
   }
   const options: CommandOptions = {
     store: resolve(parsed.values.store),
+    positionals: extra,
     passphraseFile: parsed.values['passphrase-file'],
     newPassphraseFile: parsed.values['new-passphrase-file'],
     recoveryKey: parsed.values['recovery-key'],
     out: parsed.values.out && resolve(parsed.values.out),
-    from: parsed.values.from && resolve(parsed.values.from),
+    // --from is a backup file for restore and a date for search.
+    from: parsed.values.from && (name === 'restore' ? resolve(parsed.values.from) : parsed.values.from),
+    to: parsed.values.to,
+    types: parsed.values.type,
+    json: parsed.values.json,
   };
   try {
     return await command(options, { out: (line) => process.stdout.write(`${line}\n`) });
   } catch (error) {
     const appError = toAppError(error);
-    process.stderr.write(`${errorLine(appError.code, appError.detail)}\n`);
+    // An import names every problem, one per line, before the summary line.
+    if (error instanceof ImportRejected) for (const issue of error.issues) process.stderr.write(`${issue.path}: ${issue.message}\n`);
+    process.stderr.write(`${errorLine(appError.code, error instanceof ImportRejected ? `${error.issues.length} problem(s)` : appError.detail)}\n`);
     return exitCodeFor(appError.code);
   }
 }

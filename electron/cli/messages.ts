@@ -12,6 +12,7 @@ export const EXIT = {
   io: 7,
   newerVersion: 8,
   verifyFailed: 9,
+  importRejected: 10,
   internal: 70,
 } as const;
 
@@ -35,6 +36,7 @@ const exitByCode: Record<ErrorCode, number> = {
   'disk-full': EXIT.io,
   'read-only': EXIT.io,
   'io-error': EXIT.io,
+  'import-invalid': EXIT.importRejected,
   internal: EXIT.internal,
 };
 
@@ -58,6 +60,7 @@ const messageByCode: Record<ErrorCode, string> = {
   'disk-full': 'the disk is full; no partial file was left',
   'read-only': 'the target is read-only or not writable; no partial file was left',
   'io-error': 'a file could not be read or written',
+  'import-invalid': 'the file has problems; nothing was imported',
   internal: 'unexpected internal error',
 };
 

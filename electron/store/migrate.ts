@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error.ts';
 import type { Db } from './open.ts';
 import * as initial from './migrations/0001-initial.ts';
+import * as caseRecords from './migrations/0002-case-records.ts';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,10 @@ export interface Migration {
 }
 
 /** Forward-only, numbered. A migration is never edited once released; a change is a new migration. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', up: initial.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', up: initial.up },
+  { version: 2, name: 'case-records', up: caseRecords.up },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 

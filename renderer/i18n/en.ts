@@ -103,6 +103,7 @@ export const en = {
     'disk-full': 'The disk is full. No partial file was left.',
     'read-only': 'That place is read-only. Choose another folder.',
     'io-error': 'A file could not be read or written.',
+    'import-invalid': 'The file has problems; nothing was imported.',
     internal: 'Something went wrong. Nothing was changed.',
   },
 };

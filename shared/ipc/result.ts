@@ -24,6 +24,7 @@ export const errorCodes = [
   'disk-full',
   'read-only',
   'io-error',
+  'import-invalid',
   'internal',
 ] as const;
 

@@ -14,11 +14,25 @@ describe('migrations', () => {
 
   it('0001-initial creates strict tables and an append-only audit log', () => {
     const db = freshStore();
-    expect(migrate(db)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
+    expect(migrate(db, migrations.slice(0, 1))).toEqual({ from: 0, to: 1 });
     const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name)).toEqual(['audit_log', 'settings', 'store_meta']);
     expect(tables.every((t) => /\bSTRICT\s*$/.test(t.sql))).toBe(true);
     expect(() => db.prepare(`INSERT INTO settings (key, value) VALUES ('x', 'not json')`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('0002-case-records keeps existing settings and audit rows and adds strict record tables with search', () => {
+    const db = freshStore();
+    migrate(db, migrations.slice(0, 1));
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('autoLockMinutes', '7')`).run();
+    expect(migrate(db)).toEqual({ from: 1, to: LATEST_SCHEMA_VERSION });
+    expect(db.prepare(`SELECT value FROM settings`).pluck().get()).toBe('7');
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'incident_search%' ORDER BY name`).all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['incident', 'incident_code', 'incident_source', 'incident_victim', 'person', 'person_characteristic', 'place', 'vocabulary_term']));
+    expect(tables.every((t) => /\bSTRICT(, WITHOUT ROWID)?\s*$/.test(t.sql))).toBe(true);
+    expect(() => db.prepare(`INSERT INTO place (id, name, kind, country) VALUES ('p', 'X', 'city', 'tj')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO person (id, kind, name, disclosure) VALUES ('g', 'group', 'G', 'withheld')`).run()).toThrow(/CHECK/);
     db.close();
   });
 

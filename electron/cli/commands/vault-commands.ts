@@ -18,11 +18,16 @@ import { newPassphrase, passphrase } from '../secrets.ts';
 
 export interface CommandOptions {
   store: string;
+  /** Arguments after the command name (a file to import, search words). */
+  positionals: string[];
   passphraseFile?: string;
   newPassphraseFile?: string;
   recoveryKey?: string;
   out?: string;
   from?: string;
+  to?: string;
+  types?: string[];
+  json?: boolean;
 }
 
 export interface Output {
@@ -42,7 +47,7 @@ function assertStrong(secret: string): void {
   if (problem) throw new AppError('weak-passphrase', { detail: problem });
 }
 
-async function withVault<T>(options: CommandOptions, use: (vault: OpenVault) => Promise<T> | T): Promise<T> {
+export async function withVault<T>(options: CommandOptions, use: (vault: OpenVault) => Promise<T> | T): Promise<T> {
   const vault = await unlockVault(options.store, await passphrase(options.passphraseFile));
   try {
     return await use(vault);

@@ -1,0 +1,87 @@
+import type { Db } from '../open.ts';
+
+/** Case records: places, persons, incidents with their victims, codes and sources; staff vocabulary; search. */
+export function up(db: Db): void {
+  db.exec(`
+    CREATE TABLE vocabulary_term (
+      kind     TEXT NOT NULL CHECK (kind IN ('violation-type', 'method', 'perpetrator-type', 'characteristic', 'source-type')),
+      code     TEXT NOT NULL CHECK (code GLOB '[a-z0-9]*' AND length(code) BETWEEN 1 AND 64),
+      label_tg TEXT NOT NULL,
+      label_ru TEXT NOT NULL,
+      label_en TEXT NOT NULL,
+      PRIMARY KEY (kind, code)
+    ) STRICT;
+
+    CREATE TABLE place (
+      id      TEXT PRIMARY KEY,
+      name    TEXT NOT NULL CHECK (length(name) > 0),
+      kind    TEXT NOT NULL CHECK (kind IN ('border-crossing', 'detention-facility', 'city', 'other')),
+      country TEXT NOT NULL CHECK (country GLOB '[A-Z][A-Z]' AND length(country) = 2)
+    ) STRICT;
+
+    CREATE TABLE person (
+      id          TEXT PRIMARY KEY,
+      kind        TEXT NOT NULL CHECK (kind IN ('individual', 'group')),
+      name        TEXT NOT NULL CHECK (length(name) > 0),
+      name_latin  TEXT,
+      count       INTEGER CHECK (count IS NULL OR count >= 1),
+      birth_date  TEXT CHECK (birth_date IS NULL OR birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+      citizenship TEXT CHECK (citizenship IS NULL OR (citizenship GLOB '[A-Z][A-Z]' AND length(citizenship) = 2)),
+      contact     TEXT,
+      disclosure  TEXT NOT NULL CHECK (disclosure IN ('consented', 'withheld')),
+      CHECK (kind = 'individual' OR count IS NOT NULL)
+    ) STRICT;
+
+    CREATE TABLE person_characteristic (
+      person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+      code      TEXT NOT NULL,
+      position  INTEGER NOT NULL,
+      PRIMARY KEY (person_id, code)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE incident (
+      id               TEXT PRIMARY KEY,
+      title            TEXT NOT NULL CHECK (length(title) > 0),
+      description      TEXT NOT NULL,
+      start_date       TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+      end_date         TEXT CHECK (end_date IS NULL OR end_date >= start_date),
+      date_precision   TEXT NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'estimate')),
+      place_id         TEXT REFERENCES place (id) ON DELETE RESTRICT,
+      perpetrator_type TEXT,
+      confidentiality  TEXT NOT NULL CHECK (confidentiality IN ('public', 'internal', 'confidential')),
+      status           TEXT NOT NULL CHECK (status IN ('documented', 'raised', 'answered', 'closed'))
+    ) STRICT;
+    CREATE INDEX incident_start ON incident (start_date);
+    CREATE INDEX incident_place ON incident (place_id);
+
+    CREATE TABLE incident_code (
+      incident_id TEXT NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+      kind        TEXT NOT NULL CHECK (kind IN ('violation-type', 'method')),
+      code        TEXT NOT NULL,
+      position    INTEGER NOT NULL,
+      PRIMARY KEY (incident_id, kind, code)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX incident_code_by_code ON incident_code (kind, code);
+
+    CREATE TABLE incident_victim (
+      incident_id TEXT NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+      person_id   TEXT NOT NULL REFERENCES person (id) ON DELETE RESTRICT,
+      position    INTEGER NOT NULL,
+      PRIMARY KEY (incident_id, person_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX incident_victim_by_person ON incident_victim (person_id);
+
+    CREATE TABLE incident_source (
+      incident_id TEXT NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+      position    INTEGER NOT NULL,
+      type        TEXT NOT NULL,
+      reference   TEXT NOT NULL,
+      date        TEXT,
+      reliability TEXT NOT NULL CHECK (reliability IN ('confirmed', 'probable', 'unverified')),
+      PRIMARY KEY (incident_id, position)
+    ) STRICT, WITHOUT ROWID;
+
+    -- Folded text (see shared/domain/search-text.ts) of each incident, keyed by the incident's rowid.
+    CREATE VIRTUAL TABLE incident_search USING fts5 (title, body, names, sources, tokenize = 'unicode61 remove_diacritics 0');
+  `);
+}

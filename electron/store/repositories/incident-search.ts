@@ -1,0 +1,61 @@
+import { incidentQuerySchema, type IncidentHit, type IncidentQuery } from '../../../shared/domain/search.ts';
+import { searchTerms } from '../../../shared/domain/search-text.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { Db } from '../open.ts';
+
+/** Each folded word as an FTS5 prefix term; quoting keeps FTS operators in user text inert. */
+export const ftsExpression = (text: string) =>
+  searchTerms(text)
+    .map((word) => `"${word.replaceAll('"', '""')}"*`)
+    .join(' AND ');
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/**
+ * Full-text search combined with filters. Text matches titles, descriptions, victims' names and sources, in any
+ * of the three languages; results are ranked by relevance when there is text, otherwise newest first.
+ */
+export function searchIncidents(db: Db, rawQuery: IncidentQuery): IncidentHit[] {
+  const parsed = incidentQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw new AppError('invalid-input', { detail: parsed.error.issues.map((issue) => issue.path.join('.')).join(', ') });
+  const query = parsed.data;
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  const fts = query.text ? ftsExpression(query.text) : '';
+  let from = 'incident i';
+  let order = 'i.start_date DESC, i.id';
+  if (fts) {
+    from = 'incident_search s JOIN incident i ON i.rowid = s.rowid';
+    add('incident_search MATCH ?', fts);
+    order = 's.rank, i.start_date DESC';
+  }
+  // An incident without an end date lasted one day for the purpose of the range.
+  if (query.from) add('coalesce(i.end_date, i.start_date) >= ?', query.from);
+  if (query.to) add('i.start_date <= ?', query.to);
+  if (query.placeId) add('i.place_id = ?', query.placeId);
+  if (query.country) add('i.place_id IN (SELECT id FROM place WHERE country = ?)', query.country);
+  if (query.statuses?.length) add(`i.status IN (${placeholders(query.statuses)})`, ...query.statuses);
+  if (query.confidentiality?.length) add(`i.confidentiality IN (${placeholders(query.confidentiality)})`, ...query.confidentiality);
+  if (query.violationTypes?.length) {
+    add(
+      `EXISTS (SELECT 1 FROM incident_code c WHERE c.incident_id = i.id AND c.kind = 'violation-type' AND c.code IN (${placeholders(query.violationTypes)}))`,
+      ...query.violationTypes,
+    );
+  }
+  if (query.characteristics?.length) {
+    add(
+      `EXISTS (SELECT 1 FROM incident_victim v JOIN person_characteristic pc ON pc.person_id = v.person_id
+               WHERE v.incident_id = i.id AND pc.code IN (${placeholders(query.characteristics)}))`,
+      ...query.characteristics,
+    );
+  }
+  if (query.text && !fts) return []; // only punctuation: nothing can match
+  const sql = `SELECT i.id, i.title, i.start_date AS startDate, i.end_date AS endDate, i.status
+               FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY ${order} LIMIT ? OFFSET ?`;
+  return db.prepare(sql).all(...params, query.limit, query.offset) as IncidentHit[];
+}

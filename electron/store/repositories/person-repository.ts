@@ -1,0 +1,63 @@
+import type { Person } from '../../../shared/domain/records.ts';
+import type { Db } from '../open.ts';
+
+interface PersonRow {
+  id: string;
+  kind: Person['kind'];
+  name: string;
+  name_latin: string | null;
+  count: number | null;
+  birth_date: string | null;
+  citizenship: string | null;
+  contact: string | null;
+  disclosure: Person['disclosure'];
+}
+
+const optional = <T>(value: T | null) => (value === null ? undefined : value);
+
+function toPerson(row: PersonRow, characteristics: string[]): Person {
+  const person: Person = { id: row.id, kind: row.kind, name: row.name, characteristics, disclosure: row.disclosure };
+  const extras = { nameLatin: optional(row.name_latin), count: optional(row.count), birthDate: optional(row.birth_date), citizenship: optional(row.citizenship), contact: optional(row.contact) };
+  for (const [key, value] of Object.entries(extras)) if (value !== undefined) Object.assign(person, { [key]: value });
+  return person;
+}
+
+export const personExists = (db: Db, id: string) => db.prepare('SELECT 1 FROM person WHERE id = ?').get(id) !== undefined;
+
+export function upsertPerson(db: Db, person: Person): 'created' | 'updated' {
+  const existed = personExists(db, person.id);
+  db.prepare(
+    `INSERT INTO person (id, kind, name, name_latin, count, birth_date, citizenship, contact, disclosure)
+     VALUES (@id, @kind, @name, @nameLatin, @count, @birthDate, @citizenship, @contact, @disclosure)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, name_latin = excluded.name_latin,
+       count = excluded.count, birth_date = excluded.birth_date, citizenship = excluded.citizenship,
+       contact = excluded.contact, disclosure = excluded.disclosure`,
+  ).run({
+    id: person.id,
+    kind: person.kind,
+    name: person.name,
+    nameLatin: person.nameLatin ?? null,
+    count: person.kind === 'group' ? (person.count ?? null) : null,
+    birthDate: person.birthDate ?? null,
+    citizenship: person.citizenship ?? null,
+    contact: person.contact ?? null,
+    disclosure: person.disclosure,
+  });
+  db.prepare('DELETE FROM person_characteristic WHERE person_id = ?').run(person.id);
+  const add = db.prepare('INSERT INTO person_characteristic (person_id, code, position) VALUES (?, ?, ?)');
+  [...new Set(person.characteristics)].forEach((code, position) => add.run(person.id, code, position));
+  return existed ? 'updated' : 'created';
+}
+
+function characteristicsOf(db: Db, id: string): string[] {
+  return db.prepare('SELECT code FROM person_characteristic WHERE person_id = ? ORDER BY position').pluck().all(id) as string[];
+}
+
+export function getPerson(db: Db, id: string): Person | undefined {
+  const row = db.prepare('SELECT * FROM person WHERE id = ?').get(id) as PersonRow | undefined;
+  return row && toPerson(row, characteristicsOf(db, id));
+}
+
+export function listPersons(db: Db): Person[] {
+  return (db.prepare('SELECT * FROM person ORDER BY id').all() as PersonRow[]).map((row) => toPerson(row, characteristicsOf(db, row.id)));
+}
