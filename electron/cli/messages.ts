@@ -37,6 +37,10 @@ const exitByCode: Record<ErrorCode, number> = {
   'read-only': EXIT.io,
   'io-error': EXIT.io,
   'import-invalid': EXIT.importRejected,
+  'not-found': EXIT.notFound,
+  'evidence-too-large': EXIT.usage,
+  'image-too-large': EXIT.usage,
+  'evidence-damaged': EXIT.damaged,
   internal: EXIT.internal,
 };
 
@@ -61,6 +65,10 @@ const messageByCode: Record<ErrorCode, string> = {
   'read-only': 'the target is read-only or not writable; no partial file was left',
   'io-error': 'a file could not be read or written',
   'import-invalid': 'the file has problems; nothing was imported',
+  'not-found': 'no such record',
+  'evidence-too-large': 'the file is larger than the evidence size limit; nothing was stored',
+  'image-too-large': 'the image has more pixels than allowed; nothing was stored',
+  'evidence-damaged': 'the stored evidence no longer matches its fingerprint; nothing was written',
   internal: 'unexpected internal error',
 };
 

@@ -104,6 +104,10 @@ export const en = {
     'read-only': 'That place is read-only. Choose another folder.',
     'io-error': 'A file could not be read or written.',
     'import-invalid': 'The file has problems; nothing was imported.',
+    'not-found': 'The record was not found.',
+    'evidence-too-large': 'The file is larger than the evidence size limit. Nothing was stored.',
+    'image-too-large': 'The image has too many pixels. Nothing was stored.',
+    'evidence-damaged': 'The stored evidence no longer matches its fingerprint. Nothing was written.',
     internal: 'Something went wrong. Nothing was changed.',
   },
 };

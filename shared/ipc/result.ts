@@ -25,6 +25,10 @@ export const errorCodes = [
   'read-only',
   'io-error',
   'import-invalid',
+  'not-found',
+  'evidence-too-large',
+  'image-too-large',
+  'evidence-damaged',
   'internal',
 ] as const;
 

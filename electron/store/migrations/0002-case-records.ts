@@ -81,6 +81,29 @@ export function up(db: Db): void {
       PRIMARY KEY (incident_id, position)
     ) STRICT, WITHOUT ROWID;
 
+    -- Evidence files live inside the encrypted store, in chunks of at most 1 MiB (DESIGN.md §3).
+    CREATE TABLE evidence (
+      id          TEXT PRIMARY KEY,
+      incident_id TEXT NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+      file_name   TEXT NOT NULL,
+      media_type  TEXT NOT NULL,
+      size        INTEGER NOT NULL CHECK (size >= 0),
+      sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+      width       INTEGER,
+      height      INTEGER,
+      added_by    TEXT NOT NULL,
+      added_at    TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX evidence_by_incident ON evidence (incident_id);
+
+    CREATE TABLE evidence_chunk (
+      -- Checked at commit: the chunks stream in before the evidence row, which needs their hash.
+      evidence_id TEXT NOT NULL REFERENCES evidence (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+      seq         INTEGER NOT NULL CHECK (seq >= 0),
+      data        BLOB NOT NULL CHECK (length(data) <= 1048576),
+      UNIQUE (evidence_id, seq)
+    ) STRICT;
+
     -- Folded text (see shared/domain/search-text.ts) of each incident, keyed by the incident's rowid.
     CREATE VIRTUAL TABLE incident_search USING fts5 (title, body, names, sources, tokenize = 'unicode61 remove_diacritics 0');
   `);
