@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './open.ts';
+import { statement } from './statements.ts';
 
 const GENESIS = '0'.repeat(64);
 
@@ -51,7 +52,7 @@ function rowHash(row: Omit<AuditRow, 'hash'>): string {
  * and its audit row commit together. Only digests of before/after are kept: the log itself holds no case data.
  */
 export function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): void {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const last = statement(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;
   const row = {
@@ -65,7 +66,7 @@ export function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): 
     after_digest: digest(entry.after),
     prev_hash: last?.hash ?? GENESIS,
   };
-  db.prepare(
+  statement(db, 
     `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, before_digest, after_digest, prev_hash, hash)
      VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @before_digest, @after_digest, @prev_hash, @hash)`,
   ).run({ ...row, hash: rowHash(row) });
@@ -87,7 +88,7 @@ export function verifyAuditChain(db: Db): ChainCheck {
   let previous = GENESIS;
   let expectedSeq = 1;
   let rows = 0;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const row of statement(db, 'SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     rows += 1;
     if (row.seq !== expectedSeq) return { ok: false, rows, detail: `audit row ${expectedSeq} is missing` };
     if (row.prev_hash !== previous) return { ok: false, rows, detail: `audit row ${row.seq} does not link to row ${row.seq - 1}` };

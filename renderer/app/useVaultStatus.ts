@@ -10,17 +10,21 @@ const POLL_MS = 2000;
  */
 export function useVaultStatus() {
   const [status, setStatus] = useState<VaultStatus | null>(null);
-  const refresh = useCallback(async () => {
+  /** Fetches the status now; resolves to it (or null when main could not answer). */
+  const refresh = useCallback(async (): Promise<VaultStatus | null> => {
     const result = await call('vault:status', {});
-    if (result.ok) setStatus(result.value);
+    if (!result.ok) return null;
+    setStatus(result.value);
+    return result.value;
   }, []);
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), POLL_MS);
-    window.addEventListener('focus', refresh);
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
     return () => {
       clearInterval(timer);
-      window.removeEventListener('focus', refresh);
+      window.removeEventListener('focus', onFocus);
     };
   }, [refresh]);
   return { status, refresh };
@@ -46,4 +50,22 @@ export function useActivityReporting(enabled: boolean) {
       window.removeEventListener('pointerdown', report, true);
     };
   }, [enabled]);
+}
+
+/**
+ * Ctrl+L (Cmd+L on macOS) locks from anywhere in the shell, including while typing in a field. Matched by the
+ * physical key too, because with a Russian or Tajik layout the same key reports `event.key === 'д'`.
+ */
+export function useLockShortcut(enabled: boolean, lock: () => void) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && (event.code === 'KeyL' || event.key.toLowerCase() === 'l')) {
+        event.preventDefault();
+        lock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled, lock]);
 }

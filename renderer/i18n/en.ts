@@ -3,7 +3,7 @@ export const en = {
   app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and correspondence of the ombudsman office' },
   language: { label: 'Language' },
   passphrase: { show: 'Show', hide: 'Hide' },
-  strength: { label: 'Passphrase strength', s0: 'Very weak', s1: 'Weak', s2: 'Fair', s3: 'Strong', s4: 'Very strong' },
+  strength: { label: 'Passphrase strength', s0: 'Very weak', s1: 'Weak', s2: 'Fair', s3: 'Strong', s4: 'Very strong', required: 'Required: at least {{min}} characters and the level “{{level}}”.' },
   setup: {
     heading: 'Create the vault',
     intro: 'Everything you record is kept encrypted on this computer. Choose a passphrase only you know: several unrelated words are easier to remember and harder to guess.',
@@ -37,6 +37,7 @@ export const en = {
     reason_suspend: 'The vault was locked when the computer went to sleep.',
     'reason_lock-screen': 'The vault was locked when the screen was locked.',
     reason_restore: 'The vault was locked for a restore.',
+    restoreFailed: 'The backup was not restored; the current store is unchanged.',
   },
   recover: {
     heading: 'Recover access',

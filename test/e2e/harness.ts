@@ -26,6 +26,14 @@ function scriptedDialogs(): ScriptedDialogs {
   return { next, chooseSavePath: async () => next.shift() ?? null, chooseOpenPath: async () => next.shift() ?? null };
 }
 
+export interface BrowserStorage {
+  local: number;
+  session: number;
+  databases: string[];
+  /** Cookies, Web Storage items and IndexedDB databases the browser context reports for any origin. */
+  contextEntries: number;
+}
+
 export interface Harness {
   app: App;
   page: Page;
@@ -36,6 +44,8 @@ export interface Harness {
   /** Console errors, page errors and CSP violations seen so far. */
   problems: string[];
   screenshot(name: string): Promise<string>;
+  /** What the page's origin keeps in Web Storage and IndexedDB (all must stay empty: DESIGN.md §3). */
+  browserStorage(): Promise<BrowserStorage>;
   close(): Promise<void>;
 }
 
@@ -103,6 +113,22 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
       const path = join(SCREENSHOTS, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
       return path;
+    },
+    async browserStorage() {
+      const inPage = await page.evaluate(async () => ({
+        local: localStorage.length,
+        session: sessionStorage.length,
+        databases: (await indexedDB.databases()).map((db) => db.name ?? '(unnamed)'),
+      }));
+      // The context's own view as well (any origin, cookies too). The typings list only localStorage; the
+      // snapshot also carries IndexedDB when asked for it. (OPFS and Cache Storage need a secure context, which
+      // this test origin is not, so the page cannot use them at all.)
+      const state = await context.storageState({ indexedDB: true });
+      const stored = state.origins.reduce((n, entry) => {
+        const origin = entry as { localStorage: unknown[]; indexedDB?: unknown[] };
+        return n + origin.localStorage.length + (origin.indexedDB?.length ?? 0);
+      }, 0);
+      return { ...inPage, contextEntries: stored + state.cookies.length };
     },
     async close() {
       await context.close();

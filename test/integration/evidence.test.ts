@@ -71,6 +71,21 @@ describe('evidence', () => {
     vault.close();
   });
 
+  it('removes at the next unlock an intake that a crash cut off, and never lists it', async () => {
+    const { vault, dir } = await vaultWithIncident();
+    vault.db
+      .prepare(`INSERT INTO evidence (id, incident_id, file_name, media_type, size, sha256, added_by, added_at, complete) VALUES ('half', ?, 'v.mp4', 'video/mp4', 9, '', 't', 'now', 0)`)
+      .run(INCIDENT);
+    vault.db.prepare(`INSERT INTO evidence_chunk (evidence_id, seq, data) VALUES ('half', 0, x'0102')`).run();
+    expect(listEvidence(vault.db, INCIDENT)).toEqual([]);
+    vault.close();
+    const { unlockVault } = await import('../../electron/store/vault.ts');
+    const reopened = await unlockVault(dir, 'correct horse battery');
+    expect(reopened.db.prepare('SELECT count(*) FROM evidence_chunk').pluck().get()).toBe(0);
+    expect(reopened.db.prepare('SELECT count(*) FROM evidence').pluck().get()).toBe(0);
+    reopened.close();
+  });
+
   it('enforces size and pixel limits before storing anything', async () => {
     const { vault } = await vaultWithIncident();
     const big = file('big.png', pngImage(100, 100));

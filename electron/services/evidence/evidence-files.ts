@@ -6,18 +6,21 @@ import { fsyncDirectory } from '../../store/atomic-write.ts';
 import { appendAudit } from '../../store/audit.ts';
 import type { Db } from '../../store/open.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
-import { chunkWriter, evidenceChunks, getEvidence, insertEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
+import { chunkWriter, completeEvidence, deleteIncompleteEvidence, evidenceChunks, getEvidence, insertIncompleteEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
 import { imageDimensions, sniffMediaType } from './sniff.ts';
 
 export const CHUNK_BYTES = 1 << 20;
+/** Chunks per transaction: keeps the WAL small for a 2 GiB video instead of one 2 GiB transaction. */
+const CHUNKS_PER_COMMIT = 16;
 export const DEFAULT_LIMITS = { maxBytes: 2 * 1024 ** 3, maxPixels: 100_000_000 };
 export type EvidenceLimits = typeof DEFAULT_LIMITS;
 
 /**
  * Takes a file into the store: limits are checked from the size and the image header before any byte is stored,
- * then the file streams in 1 MiB chunks inside one transaction while its SHA-256 is computed, and the evidence row
- * (with who and when: the chain of custody) and its audit row commit with the chunks. The file is never held
- * whole in memory and nothing of it is written anywhere but the store.
+ * then the file streams in 1 MiB chunks, committed in batches, while its SHA-256 is computed; the evidence row
+ * (with who and when: the chain of custody) counts only when the last batch marks it complete together with its
+ * audit row. A failure removes what was written; a crash leaves an incomplete row that unlock removes. The file
+ * is never held whole in memory and nothing of it is written anywhere but the store.
  */
 export function addEvidence(db: Db, input: { incidentId: string; path: string; actor: string; limits?: EvidenceLimits; now?: Date }): EvidenceRecord {
   const limits = input.limits ?? DEFAULT_LIMITS;
@@ -51,24 +54,36 @@ export function addEvidence(db: Db, input: { incidentId: string; path: string; a
       addedBy: input.actor,
       addedAt: (input.now ?? new Date()).toISOString(),
     };
-    db.transaction(() => {
+    insertIncompleteEvidence(db, record);
+    try {
       const write = chunkWriter(db, record.id);
       const hash = createHash('sha256');
       let seq = 0;
       let total = 0;
-      for (let read = headLength; read > 0; read = readSync(fd, buffer, 0, CHUNK_BYTES, total)) {
-        const chunk = buffer.subarray(0, read);
-        hash.update(chunk);
-        write(seq, chunk);
-        seq += 1;
-        total += read;
+      let read = headLength;
+      while (read > 0) {
+        db.transaction(() => {
+          for (let n = 0; n < CHUNKS_PER_COMMIT && read > 0; n += 1) {
+            const chunk = buffer.subarray(0, read);
+            hash.update(chunk);
+            write(seq, chunk);
+            seq += 1;
+            total += read;
+            read = readSync(fd, buffer, 0, CHUNK_BYTES, total);
+          }
+        })();
       }
       if (total !== size) throw new AppError('io-error', { detail: 'the file changed while it was read' });
       record.sha256 = hash.digest('hex');
-      insertEvidence(db, record);
-      appendAudit(db, { actor: input.actor, action: 'evidence.add', entity: 'evidence', entityId: record.id, after: { ...record } });
-    })();
-    return record;
+      db.transaction(() => {
+        completeEvidence(db, record.id, record.sha256);
+        appendAudit(db, { actor: input.actor, action: 'evidence.add', entity: 'evidence', entityId: record.id, after: { ...record } });
+      })();
+      return record;
+    } catch (error) {
+      deleteIncompleteEvidence(db, record.id);
+      throw error;
+    }
   } finally {
     closeSync(fd);
   }

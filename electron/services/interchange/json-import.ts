@@ -44,16 +44,22 @@ export class ImportRejected extends AppError {
   }
 }
 
-function records<T>(section: string, raw: unknown[], schema: z.ZodType<T>, issues: ImportIssue[]): T[] {
-  const parsed: T[] = [];
+/** A valid record and where it stood in the file, for error paths. */
+interface Located<T> {
+  index: number;
+  value: T;
+}
+
+function records<T extends { id: string }>(section: string, raw: unknown[], schema: z.ZodType<T>, issues: ImportIssue[]): Located<T>[] {
+  const parsed: Located<T>[] = [];
   const seen = new Set<string>();
   raw.forEach((item, index) => {
     const result = schema.safeParse(item);
     if (!result.success) return issues.push(...fromZod([section, index], result.error));
-    const id = (result.data as { id: string }).id;
+    const id = result.data.id;
     if (seen.has(id)) issues.push({ path: jsonPath([section, index, 'id']), problem: 'duplicate-id', message: `id "${id}" appears twice` });
     seen.add(id);
-    parsed.push(result.data);
+    parsed.push({ index, value: result.data });
   });
   return parsed;
 }
@@ -77,28 +83,26 @@ export function parseInterchange(db: Db, text: string): ParsedInterchange {
   const places = records('places', top.data.places, placeSchema, issues);
   const persons = records('persons', top.data.persons, personSchema, issues);
   const incidents = records('incidents', top.data.incidents, incidentSchema, issues);
-  checkReferences(db, { places, persons, incidents }, top.data, issues);
+  checkReferences(db, { places, persons, incidents }, issues);
   if (issues.length) throw new ImportRejected(issues);
-  return { places, persons, incidents };
+  const values = <T>(located: Located<T>[]) => located.map((entry) => entry.value);
+  return { places: values(places), persons: values(persons), incidents: values(incidents) };
 }
 
 /** Codes must be known terms and ids must exist in the file or the store. */
-function checkReferences(db: Db, file: ParsedInterchange, raw: { persons: unknown[]; incidents: unknown[] }, issues: ImportIssue[]): void {
+function checkReferences(db: Db, file: { places: Located<Place>[]; persons: Located<Person>[]; incidents: Located<Incident>[] }, issues: ImportIssue[]): void {
   const codes = new Map<VocabularyKind, Set<string>>();
   const known = (kind: VocabularyKind) => codes.get(kind) ?? codes.set(kind, knownCodes(db, kind)).get(kind)!;
   const checkCode = (kind: VocabularyKind, code: string, path: PropertyKey[]) => {
     if (!known(kind).has(code)) issues.push({ path: jsonPath(path), problem: 'unknown-code', message: `unknown ${kind} code "${code}"` });
   };
-  const placeIds = new Set(file.places.map((p) => p.id));
-  const personIds = new Set(file.persons.map((p) => p.id));
-  const indexOf = (section: unknown[], id: string) => section.findIndex((item) => (item as { id?: unknown }).id === id);
+  const placeIds = new Set(file.places.map((p) => p.value.id));
+  const personIds = new Set(file.persons.map((p) => p.value.id));
 
-  for (const person of file.persons) {
-    const at = indexOf(raw.persons, person.id);
+  for (const { index: at, value: person } of file.persons) {
     person.characteristics.forEach((code, i) => checkCode('characteristic', code, ['persons', at, 'characteristics', i]));
   }
-  for (const incident of file.incidents) {
-    const at = indexOf(raw.incidents, incident.id);
+  for (const { index: at, value: incident } of file.incidents) {
     incident.violationTypes.forEach((code, i) => checkCode('violation-type', code, ['incidents', at, 'violationTypes', i]));
     incident.methods.forEach((code, i) => checkCode('method', code, ['incidents', at, 'methods', i]));
     if (incident.perpetratorType) checkCode('perpetrator-type', incident.perpetratorType, ['incidents', at, 'perpetratorType']);

@@ -51,7 +51,7 @@ export function up(db: Db): void {
       confidentiality  TEXT NOT NULL CHECK (confidentiality IN ('public', 'internal', 'confidential')),
       status           TEXT NOT NULL CHECK (status IN ('documented', 'raised', 'answered', 'closed'))
     ) STRICT;
-    CREATE INDEX incident_start ON incident (start_date);
+    CREATE INDEX incident_start ON incident (start_date, id);
     CREATE INDEX incident_place ON incident (place_id);
 
     CREATE TABLE incident_code (
@@ -88,17 +88,19 @@ export function up(db: Db): void {
       file_name   TEXT NOT NULL,
       media_type  TEXT NOT NULL,
       size        INTEGER NOT NULL CHECK (size >= 0),
-      sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+      sha256      TEXT NOT NULL,
       width       INTEGER,
       height      INTEGER,
       added_by    TEXT NOT NULL,
-      added_at    TEXT NOT NULL
+      added_at    TEXT NOT NULL,
+      -- 0 while the file streams in (committed in batches); rows left at 0 by a crash are removed at unlock.
+      complete    INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1)),
+      CHECK (complete = 0 OR length(sha256) = 64)
     ) STRICT;
     CREATE INDEX evidence_by_incident ON evidence (incident_id);
 
     CREATE TABLE evidence_chunk (
-      -- Checked at commit: the chunks stream in before the evidence row, which needs their hash.
-      evidence_id TEXT NOT NULL REFERENCES evidence (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+      evidence_id TEXT NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
       seq         INTEGER NOT NULL CHECK (seq >= 0),
       data        BLOB NOT NULL CHECK (length(data) <= 1048576),
       UNIQUE (evidence_id, seq)

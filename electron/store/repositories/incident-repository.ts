@@ -1,6 +1,7 @@
 import type { Incident, Source } from '../../../shared/domain/records.ts';
 import { foldForSearch } from '../../../shared/domain/search-text.ts';
 import type { Db } from '../open.ts';
+import { statement } from '../statements.ts';
 
 interface IncidentRow {
   id: string;
@@ -15,12 +16,12 @@ interface IncidentRow {
   status: Incident['status'];
 }
 
-export const incidentExists = (db: Db, id: string) => db.prepare('SELECT 1 FROM incident WHERE id = ?').get(id) !== undefined;
+export const incidentExists = (db: Db, id: string) => statement(db, 'SELECT 1 FROM incident WHERE id = ?').get(id) !== undefined;
 
 /** Writes the incident with its codes, victims and sources, and refreshes its search entry. Call inside a transaction. */
 export function upsertIncident(db: Db, incident: Incident): 'created' | 'updated' {
   const existed = incidentExists(db, incident.id);
-  db.prepare(
+  statement(db, 
     `INSERT INTO incident (id, title, description, start_date, end_date, date_precision, place_id, perpetrator_type, confidentiality, status)
      VALUES (@id, @title, @description, @startDate, @endDate, @datePrecision, @placeId, @perpetratorType, @confidentiality, @status)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description,
@@ -33,14 +34,14 @@ export function upsertIncident(db: Db, incident: Incident): 'created' | 'updated
     placeId: incident.placeId ?? null,
     perpetratorType: incident.perpetratorType ?? null,
   });
-  for (const table of ['incident_code', 'incident_victim', 'incident_source']) db.prepare(`DELETE FROM ${table} WHERE incident_id = ?`).run(incident.id);
+  for (const table of ['incident_code', 'incident_victim', 'incident_source']) statement(db, `DELETE FROM ${table} WHERE incident_id = ?`).run(incident.id);
   // Codes keep the order staff gave them: the first violation is usually the main one.
-  const code = db.prepare('INSERT INTO incident_code (incident_id, kind, code, position) VALUES (?, ?, ?, ?)');
+  const code = statement(db, 'INSERT INTO incident_code (incident_id, kind, code, position) VALUES (?, ?, ?, ?)');
   [...new Set(incident.violationTypes)].forEach((value, position) => code.run(incident.id, 'violation-type', value, position));
   [...new Set(incident.methods)].forEach((value, position) => code.run(incident.id, 'method', value, position));
-  const victim = db.prepare('INSERT INTO incident_victim (incident_id, person_id, position) VALUES (?, ?, ?)');
+  const victim = statement(db, 'INSERT INTO incident_victim (incident_id, person_id, position) VALUES (?, ?, ?)');
   [...new Set(incident.victimIds)].forEach((personId, position) => victim.run(incident.id, personId, position));
-  const source = db.prepare('INSERT INTO incident_source (incident_id, position, type, reference, date, reliability) VALUES (?, ?, ?, ?, ?, ?)');
+  const source = statement(db, 'INSERT INTO incident_source (incident_id, position, type, reference, date, reliability) VALUES (?, ?, ?, ?, ?, ?)');
   incident.sources.forEach((s, position) => source.run(incident.id, position, s.type, s.reference, s.date ?? null, s.reliability));
   refreshSearchEntry(db, incident.id);
   return existed ? 'updated' : 'created';
@@ -48,14 +49,14 @@ export function upsertIncident(db: Db, incident: Incident): 'created' | 'updated
 
 /** The folded text search matches against: title, description, victims' names in every script, sources. */
 export function refreshSearchEntry(db: Db, incidentId: string): void {
-  const row = db.prepare('SELECT rowid, title, description FROM incident WHERE id = ?').get(incidentId) as { rowid: number; title: string; description: string };
+  const row = statement(db, 'SELECT rowid, title, description FROM incident WHERE id = ?').get(incidentId) as { rowid: number; title: string; description: string };
   const names = db
     .prepare(`SELECT p.name || ' ' || coalesce(p.name_latin, '') FROM incident_victim v JOIN person p ON p.id = v.person_id WHERE v.incident_id = ?`)
     .pluck()
     .all(incidentId) as string[];
-  const sources = db.prepare('SELECT reference FROM incident_source WHERE incident_id = ?').pluck().all(incidentId) as string[];
-  db.prepare('DELETE FROM incident_search WHERE rowid = ?').run(row.rowid);
-  db.prepare('INSERT INTO incident_search (rowid, title, body, names, sources) VALUES (?, ?, ?, ?, ?)').run(
+  const sources = statement(db, 'SELECT reference FROM incident_source WHERE incident_id = ?').pluck().all(incidentId) as string[];
+  statement(db, 'DELETE FROM incident_search WHERE rowid = ?').run(row.rowid);
+  statement(db, 'INSERT INTO incident_search (rowid, title, body, names, sources) VALUES (?, ?, ?, ?, ?)').run(
     row.rowid,
     foldForSearch(row.title),
     foldForSearch(row.description),
@@ -66,12 +67,12 @@ export function refreshSearchEntry(db: Db, incidentId: string): void {
 
 /** A person's names changed: refresh every incident that lists them. */
 export function refreshSearchEntriesOfPerson(db: Db, personId: string): void {
-  for (const id of db.prepare('SELECT incident_id FROM incident_victim WHERE person_id = ?').pluck().all(personId) as string[]) refreshSearchEntry(db, id);
+  for (const id of statement(db, 'SELECT incident_id FROM incident_victim WHERE person_id = ?').pluck().all(personId) as string[]) refreshSearchEntry(db, id);
 }
 
 function toIncident(db: Db, row: IncidentRow): Incident {
-  const codes = db.prepare('SELECT kind, code FROM incident_code WHERE incident_id = ? ORDER BY kind, position').all(row.id) as { kind: string; code: string }[];
-  const sources = (db.prepare('SELECT type, reference, date, reliability FROM incident_source WHERE incident_id = ? ORDER BY position').all(row.id) as (Omit<Source, 'date'> & { date: string | null })[]).map(
+  const codes = statement(db, 'SELECT kind, code FROM incident_code WHERE incident_id = ? ORDER BY kind, position').all(row.id) as { kind: string; code: string }[];
+  const sources = (statement(db, 'SELECT type, reference, date, reliability FROM incident_source WHERE incident_id = ? ORDER BY position').all(row.id) as (Omit<Source, 'date'> & { date: string | null })[]).map(
     ({ date, ...rest }) => (date === null ? rest : { ...rest, date }),
   );
   const incident: Incident = {
@@ -82,7 +83,7 @@ function toIncident(db: Db, row: IncidentRow): Incident {
     datePrecision: row.date_precision,
     violationTypes: codes.filter((c) => c.kind === 'violation-type').map((c) => c.code),
     methods: codes.filter((c) => c.kind === 'method').map((c) => c.code),
-    victimIds: db.prepare('SELECT person_id FROM incident_victim WHERE incident_id = ? ORDER BY position').pluck().all(row.id) as string[],
+    victimIds: statement(db, 'SELECT person_id FROM incident_victim WHERE incident_id = ? ORDER BY position').pluck().all(row.id) as string[],
     sources,
     confidentiality: row.confidentiality,
     status: row.status,
@@ -94,11 +95,11 @@ function toIncident(db: Db, row: IncidentRow): Incident {
 }
 
 export function getIncident(db: Db, id: string): Incident | undefined {
-  const row = db.prepare('SELECT * FROM incident WHERE id = ?').get(id) as IncidentRow | undefined;
+  const row = statement(db, 'SELECT * FROM incident WHERE id = ?').get(id) as IncidentRow | undefined;
   return row && toIncident(db, row);
 }
 
 export function* iterateIncidents(db: Db): Generator<Incident> {
-  const ids = db.prepare('SELECT id FROM incident ORDER BY id').pluck().all() as string[];
+  const ids = statement(db, 'SELECT id FROM incident ORDER BY id').pluck().all() as string[];
   for (const id of ids) yield getIncident(db, id)!;
 }

@@ -1,5 +1,6 @@
 import type { Person } from '../../../shared/domain/records.ts';
 import type { Db } from '../open.ts';
+import { statement } from '../statements.ts';
 
 interface PersonRow {
   id: string;
@@ -22,11 +23,11 @@ function toPerson(row: PersonRow, characteristics: string[]): Person {
   return person;
 }
 
-export const personExists = (db: Db, id: string) => db.prepare('SELECT 1 FROM person WHERE id = ?').get(id) !== undefined;
+export const personExists = (db: Db, id: string) => statement(db, 'SELECT 1 FROM person WHERE id = ?').get(id) !== undefined;
 
 export function upsertPerson(db: Db, person: Person): 'created' | 'updated' {
   const existed = personExists(db, person.id);
-  db.prepare(
+  statement(db, 
     `INSERT INTO person (id, kind, name, name_latin, count, birth_date, citizenship, contact, disclosure)
      VALUES (@id, @kind, @name, @nameLatin, @count, @birthDate, @citizenship, @contact, @disclosure)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, name_latin = excluded.name_latin,
@@ -43,21 +44,21 @@ export function upsertPerson(db: Db, person: Person): 'created' | 'updated' {
     contact: person.contact ?? null,
     disclosure: person.disclosure,
   });
-  db.prepare('DELETE FROM person_characteristic WHERE person_id = ?').run(person.id);
-  const add = db.prepare('INSERT INTO person_characteristic (person_id, code, position) VALUES (?, ?, ?)');
+  statement(db, 'DELETE FROM person_characteristic WHERE person_id = ?').run(person.id);
+  const add = statement(db, 'INSERT INTO person_characteristic (person_id, code, position) VALUES (?, ?, ?)');
   [...new Set(person.characteristics)].forEach((code, position) => add.run(person.id, code, position));
   return existed ? 'updated' : 'created';
 }
 
 function characteristicsOf(db: Db, id: string): string[] {
-  return db.prepare('SELECT code FROM person_characteristic WHERE person_id = ? ORDER BY position').pluck().all(id) as string[];
+  return statement(db, 'SELECT code FROM person_characteristic WHERE person_id = ? ORDER BY position').pluck().all(id) as string[];
 }
 
 export function getPerson(db: Db, id: string): Person | undefined {
-  const row = db.prepare('SELECT * FROM person WHERE id = ?').get(id) as PersonRow | undefined;
+  const row = statement(db, 'SELECT * FROM person WHERE id = ?').get(id) as PersonRow | undefined;
   return row && toPerson(row, characteristicsOf(db, id));
 }
 
 export function listPersons(db: Db): Person[] {
-  return (db.prepare('SELECT * FROM person ORDER BY id').all() as PersonRow[]).map((row) => toPerson(row, characteristicsOf(db, row.id)));
+  return (statement(db, 'SELECT * FROM person ORDER BY id').all() as PersonRow[]).map((row) => toPerson(row, characteristicsOf(db, row.id)));
 }

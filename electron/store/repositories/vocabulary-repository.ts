@@ -1,5 +1,6 @@
 import { builtInTerms, type NewTerm, type Term, type VocabularyKind } from '../../../shared/domain/vocabulary.ts';
 import type { Db } from '../open.ts';
+import { statement } from '../statements.ts';
 
 interface TermRow {
   code: string;
@@ -10,7 +11,7 @@ interface TermRow {
 
 /** Built-in terms first, then those staff added, in the order they were added. */
 export function listTerms(db: Db, kind: VocabularyKind): Term[] {
-  const added = db.prepare('SELECT code, label_tg, label_ru, label_en FROM vocabulary_term WHERE kind = ? ORDER BY rowid').all(kind) as TermRow[];
+  const added = statement(db, 'SELECT code, label_tg, label_ru, label_en FROM vocabulary_term WHERE kind = ? ORDER BY rowid').all(kind) as TermRow[];
   return [...builtInTerms[kind], ...added.map((row) => ({ code: row.code, labels: { tg: row.label_tg, ru: row.label_ru, en: row.label_en } }))];
 }
 
@@ -21,6 +22,6 @@ export function knownCodes(db: Db, kind: VocabularyKind): Set<string> {
 /** Adds a staff term; returns false when the code already exists (built in or added). */
 export function addTerm(db: Db, term: NewTerm): boolean {
   if (knownCodes(db, term.kind).has(term.code)) return false;
-  db.prepare('INSERT INTO vocabulary_term (kind, code, label_tg, label_ru, label_en) VALUES (?, ?, ?, ?, ?)').run(term.kind, term.code, term.labels.tg, term.labels.ru, term.labels.en);
+  statement(db, 'INSERT INTO vocabulary_term (kind, code, label_tg, label_ru, label_en) VALUES (?, ?, ?, ?, ?)').run(term.kind, term.code, term.labels.tg, term.labels.ru, term.labels.en);
   return true;
 }

@@ -5,6 +5,7 @@ import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 
+/** Minutes without activity before main locks the vault; validated with the schema main uses. */
 export function AutoLockForm() {
   const { t } = useTranslation();
   const id = useId();
@@ -30,14 +31,16 @@ export function AutoLockForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="inline-form">
+    <form onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={id}>{t('settings.autoLockMinutes')}</label>
-        <input id={id} type="number" inputMode="numeric" min={AUTO_LOCK_MINUTES_MIN} max={AUTO_LOCK_MINUTES_MAX} value={minutes} onChange={(event) => setMinutes(event.target.value)} />
+        <div className="field-row compact">
+          <input id={id} type="number" inputMode="numeric" min={AUTO_LOCK_MINUTES_MIN} max={AUTO_LOCK_MINUTES_MAX} value={minutes} onChange={(event) => setMinutes(event.target.value)} />
+          <button type="submit" className="secondary" disabled={busy}>
+            {t('settings.save')}
+          </button>
+        </div>
       </div>
-      <button type="submit" className="secondary" disabled={busy}>
-        {t('settings.save')}
-      </button>
       <ErrorAlert error={error} />
       {saved && <Notice>{t('settings.saved')}</Notice>}
     </form>

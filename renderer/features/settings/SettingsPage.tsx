@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { RestoreForm } from '../vault/RestoreForm.tsx';
 import { AutoLockForm } from './AutoLockForm.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
 import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
 import { VerifyPanel } from './VerifyPanel.tsx';
 
-export function SettingsPage({ onRestored }: { onRestored(): void }) {
+/** Passphrase, auto-lock, backup, restore and verification: everything about the vault itself. */
+export function SettingsPage({ onRestored, onRestoreFailed }: { onRestored(): void; onRestoreFailed(error: AppErrorValue): void }) {
   const { t } = useTranslation();
   return (
     <div className="settings">
@@ -31,6 +33,7 @@ export function SettingsPage({ onRestored }: { onRestored(): void }) {
           submitLabel={t('settings.restore')}
           confirmLabel={t('settings.restoreConfirm')}
           onRestored={onRestored}
+          onFailed={onRestoreFailed}
         />
       </section>
       <section aria-labelledby="verify-heading" className="panel">

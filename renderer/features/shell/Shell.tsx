@@ -1,21 +1,40 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorValue } from '../../../shared/ipc/result.ts';
+import { Notice } from '../../components/ErrorAlert.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 
-const sections = ['incidents', 'correspondence', 'documents', 'settings'] as const;
-type Section = (typeof sections)[number];
+export const sections = ['incidents', 'correspondence', 'documents', 'settings'] as const;
+export type Section = (typeof sections)[number];
+
+/** Where a fresh shell opens, and an optional one-off notice (a translation key) to show there. */
+export interface ShellEntry {
+  section: Section;
+  notice: 'settings.restored' | null;
+}
+
+interface Props {
+  entry: ShellEntry;
+  onRestored(): void;
+  onRestoreFailed(error: AppErrorValue): void;
+}
 
 /** The unlocked app: navigation on the left, the chosen section on the right. */
-export function Shell({ onRestored }: { onRestored(): void }) {
+export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
   const { t } = useTranslation();
-  const [section, setSection] = useState<Section>('incidents');
+  const [section, setSection] = useState<Section>(entry.section);
+  const [notice, setNotice] = useState(entry.notice);
+  const go = (next: Section) => {
+    setSection(next);
+    setNotice(null);
+  };
   return (
     <div className="shell">
       <nav aria-label={t('shell.nav')} className="sidebar">
         <ul>
           {sections.map((name) => (
             <li key={name}>
-              <button type="button" className="nav-item" aria-current={section === name ? 'page' : undefined} onClick={() => setSection(name)}>
+              <button type="button" className="nav-item" aria-current={section === name ? 'page' : undefined} onClick={() => go(name)}>
                 {t(`nav.${name}`)}
               </button>
             </li>
@@ -23,8 +42,9 @@ export function Shell({ onRestored }: { onRestored(): void }) {
         </ul>
       </nav>
       <main className="content" aria-label={t('shell.main')}>
+        {notice && <Notice>{t(notice)}</Notice>}
         {section === 'settings' ? (
-          <SettingsPage onRestored={onRestored} />
+          <SettingsPage onRestored={onRestored} onRestoreFailed={onRestoreFailed} />
         ) : (
           <section aria-labelledby="section-heading">
             <h1 id="section-heading">{t(`nav.${section}`)}</h1>

@@ -21,7 +21,7 @@ export function RecoverScreen({ onRecovered, onBack }: { onRecovered(): void; on
   }
 
   return (
-    <div className="screen">
+    <main className="screen">
       <section className="card" aria-labelledby="recover-heading">
         <h1 id="recover-heading">{t('recover.heading')}</h1>
         <p>{t('recover.intro')}</p>
@@ -40,6 +40,6 @@ export function RecoverScreen({ onRecovered, onBack }: { onRecovered(): void; on
           {t('recover.back')}
         </button>
       </section>
-    </div>
+    </main>
   );
 }

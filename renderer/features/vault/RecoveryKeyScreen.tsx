@@ -5,10 +5,6 @@ import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 
-const keyLines = (key: string) => {
-  const groups = key.split('-');
-  return [groups.slice(0, 4).join('-'), groups.slice(4).join('-')];
-};
 
 /** Shows the recovery key once, offers the printable sheet, and asks for confirmation that it is kept safe. */
 export function RecoveryKeyScreen({ recoveryKey, onConfirmed }: { recoveryKey: string | null; onConfirmed(): void }) {
@@ -27,19 +23,19 @@ export function RecoveryKeyScreen({ recoveryKey, onConfirmed }: { recoveryKey: s
   }
 
   return (
-    <div className="screen">
+    <main className="screen">
       <section className="card" aria-labelledby="recovery-heading">
         <h1 id="recovery-heading">{t('recovery.heading')}</h1>
         <p>{t('recovery.intro')}</p>
         {recoveryKey && (
           <figure className="recovery-key">
             <figcaption>{t('recovery.keyLabel')}</figcaption>
-            {/* Two lines of four groups, as on the printed sheet, so a line break never splits a group. */}
-            <output data-testid="recovery-key" aria-label={t('recovery.keyLabel')}>
-              {keyLines(recoveryKey).map((line, index) => (
-                <span key={index} className="key-line">
-                  {line}
-                  {index === 0 ? '-' : ''}
+            {/* One group per box; the dashes are real text so the key copies exactly as printed. */}
+            <output data-testid="recovery-key" className="key-groups" aria-label={t('recovery.keyLabel')}>
+              {recoveryKey.split('-').map((group, index) => (
+                <span key={index} className="key-group">
+                  {index > 0 && <span className="key-dash">-</span>}
+                  {group}
                 </span>
               ))}
             </output>
@@ -58,6 +54,6 @@ export function RecoveryKeyScreen({ recoveryKey, onConfirmed }: { recoveryKey: s
           {t('recovery.continue')}
         </button>
       </section>
-    </div>
+    </main>
   );
 }

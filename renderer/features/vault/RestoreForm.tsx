@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
@@ -11,10 +12,12 @@ interface Props {
   /** Extra consent required before replacing an existing vault. */
   confirmLabel?: string;
   onRestored(): void;
+  /** Told about a failure too: over a live store, main has closed it by then (the window must follow). */
+  onFailed?(error: AppErrorValue): void;
 }
 
 /** Asks for the backup's passphrase; main then asks for the file in its own open dialog. */
-export function RestoreForm({ passphraseLabel, submitLabel, confirmLabel, onRestored }: Props) {
+export function RestoreForm({ passphraseLabel, submitLabel, confirmLabel, onRestored, onFailed }: Props) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [confirmed, setConfirmed] = useState(!confirmLabel);
@@ -22,8 +25,12 @@ export function RestoreForm({ passphraseLabel, submitLabel, confirmLabel, onRest
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await run(() => call('vault:restore', { passphrase }));
-    if (result?.restored) onRestored();
+    const value = await run(async () => {
+      const result = await call('vault:restore', { passphrase });
+      if (!result.ok) onFailed?.(result.error);
+      return result;
+    });
+    if (value?.restored) onRestored();
   }
 
   return (

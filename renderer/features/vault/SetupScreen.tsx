@@ -21,7 +21,7 @@ export function SetupScreen({ onCreated, onRestored }: { onCreated(recoveryKey: 
   }
 
   return (
-    <div className="screen">
+    <main className="screen">
       <section className="card" aria-labelledby="setup-heading">
         <h1 id="setup-heading">{t('setup.heading')}</h1>
         <p>{t('setup.intro')}</p>
@@ -38,6 +38,6 @@ export function SetupScreen({ onCreated, onRestored }: { onCreated(recoveryKey: 
         <p>{t('setup.restoreIntro')}</p>
         <RestoreForm passphraseLabel={t('setup.restorePassphrase')} submitLabel={t('setup.restoreSubmit')} onRestored={onRestored} />
       </section>
-    </div>
+    </main>
   );
 }

@@ -1,6 +1,7 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/i18n/en.ts';
-import { initialLanguage } from '../../../renderer/i18n/index.ts';
+import { initialLanguage, resources } from '../../../renderer/i18n/index.ts';
 import { ru } from '../../../renderer/i18n/ru.ts';
 import { tg } from '../../../renderer/i18n/tg.ts';
 import { errorCodes } from '../../../shared/ipc/result.ts';
@@ -43,5 +44,20 @@ describe('translations', () => {
     expect(initialLanguage(['tg-TJ', 'ru'])).toBe('tg');
     expect(initialLanguage(['de-DE', 'en-US'])).toBe('en');
     expect(initialLanguage(['fr'])).toBe('ru');
+  });
+
+  it('Russian counts follow Intl plural rules (1 секунду, 3 секунды, 5 секунд, 21 секунду)', async () => {
+    // A separate instance with the app's resources: no DOM, no React, only the plural resolution.
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources, lng: 'ru', fallbackLng: 'en', interpolation: { escapeValue: false } });
+    const wait = (count: number) => i18n.t('errors.too-many-attempts', { count });
+    expect(wait(1)).toMatch(/через 1 секунду\.$/);
+    expect(wait(3)).toMatch(/через 3 секунды\.$/);
+    expect(wait(5)).toMatch(/через 5 секунд\.$/);
+    expect(wait(11)).toMatch(/через 11 секунд\.$/);
+    expect(wait(21)).toMatch(/через 21 секунду\.$/);
+    await i18n.changeLanguage('en');
+    expect(wait(1)).toMatch(/in 1 second\.$/);
+    expect(wait(2)).toMatch(/in 2 seconds\.$/);
   });
 });
