@@ -11,7 +11,8 @@ import { renderRecoverySheet } from '../documents/recovery-sheet.ts';
 import { AppError } from '../errors/app-error.ts';
 import { appendAudit } from '../store/audit.ts';
 import { createBackup } from '../store/backup.ts';
-import type { KdfParams } from '../store/envelope.ts';
+import { readBackup } from '../store/backup-file.ts';
+import { unwrapWithPassphrase, type KdfParams } from '../store/envelope.ts';
 import { restoreBackup } from '../store/restore.ts';
 import { changePassphrase, createVault, recoverVault, storePath, unlockVault, vaultExists, type OpenVault } from '../store/vault.ts';
 import { verifyStore } from '../store/verify.ts';
@@ -187,7 +188,10 @@ export class VaultSession {
   /** Restores over the current store (or into an empty data folder); the restored vault is left unlocked. */
   restore(path: string, passphrase: string): Promise<void> {
     return this.exclusive(async () => {
-      this.throttle.assertMayTry();
+      // Prove the file and its passphrase before closing the open store, so a wrong file or passphrase
+      // leaves the user where they were.
+      const backup = readBackup(path);
+      (await this.attempt(() => unwrapWithPassphrase(backup.envelope, passphrase))).fill(0);
       const wasOpen = this.vault !== null;
       this.closeVault();
       try {

@@ -125,7 +125,10 @@ describe('router over the app services', () => {
     writeFileSync(notBackup, 'hello');
     dialogs.next.push(notBackup);
     expect(await router.handle('vault:restore', { passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'backup-invalid' } });
-    expect((await router.handle('vault:status', {})) as { value: { state: string } }).toMatchObject({ value: { state: 'locked' } });
+    dialogs.next.push(backup);
+    expect(await router.handle('vault:restore', { passphrase: 'not the backup passphrase' })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    // A refused file or passphrase leaves the user in the open vault.
+    expect((await router.handle('vault:status', {})) as { value: { state: string } }).toMatchObject({ value: { state: 'unlocked' } });
     dialogs.next.push(backup);
     expect(await router.handle('vault:restore', { passphrase: PASS })).toEqual({ ok: true, value: { restored: true } });
     expect(await router.handle('settings:get', {})).toEqual({ ok: true, value: { autoLockMinutes: 3 } });
