@@ -29,8 +29,14 @@ export function up(db: Db): void {
       citizenship TEXT CHECK (citizenship IS NULL OR (citizenship GLOB '[A-Z][A-Z]' AND length(citizenship) = 2)),
       contact     TEXT,
       disclosure  TEXT NOT NULL CHECK (disclosure IN ('consented', 'withheld')),
+      -- Spelling-independent keys of both names (shared/domain/name-key.ts), for duplicate suggestions.
+      name_key    TEXT NOT NULL,
+      latin_key   TEXT NOT NULL,
       CHECK (kind = 'individual' OR count IS NOT NULL)
     ) STRICT;
+    CREATE INDEX person_name_key ON person (name_key);
+    CREATE INDEX person_latin_key ON person (latin_key);
+    CREATE INDEX person_birth_date ON person (birth_date);
 
     CREATE TABLE person_characteristic (
       person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE,

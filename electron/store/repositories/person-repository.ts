@@ -1,3 +1,4 @@
+import { nameKey } from '../../../shared/domain/name-key.ts';
 import type { Person } from '../../../shared/domain/records.ts';
 import type { Db } from '../open.ts';
 import { statement } from '../statements.ts';
@@ -28,11 +29,11 @@ export const personExists = (db: Db, id: string) => statement(db, 'SELECT 1 FROM
 export function upsertPerson(db: Db, person: Person): 'created' | 'updated' {
   const existed = personExists(db, person.id);
   statement(db, 
-    `INSERT INTO person (id, kind, name, name_latin, count, birth_date, citizenship, contact, disclosure)
-     VALUES (@id, @kind, @name, @nameLatin, @count, @birthDate, @citizenship, @contact, @disclosure)
+    `INSERT INTO person (id, kind, name, name_latin, count, birth_date, citizenship, contact, disclosure, name_key, latin_key)
+     VALUES (@id, @kind, @name, @nameLatin, @count, @birthDate, @citizenship, @contact, @disclosure, @nameKey, @latinKey)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, name_latin = excluded.name_latin,
        count = excluded.count, birth_date = excluded.birth_date, citizenship = excluded.citizenship,
-       contact = excluded.contact, disclosure = excluded.disclosure`,
+       contact = excluded.contact, disclosure = excluded.disclosure, name_key = excluded.name_key, latin_key = excluded.latin_key`,
   ).run({
     id: person.id,
     kind: person.kind,
@@ -43,6 +44,8 @@ export function upsertPerson(db: Db, person: Person): 'created' | 'updated' {
     citizenship: person.citizenship ?? null,
     contact: person.contact ?? null,
     disclosure: person.disclosure,
+    nameKey: nameKey(person.name),
+    latinKey: person.nameLatin ? nameKey(person.nameLatin) : '',
   });
   statement(db, 'DELETE FROM person_characteristic WHERE person_id = ?').run(person.id);
   const add = statement(db, 'INSERT INTO person_characteristic (person_id, code, position) VALUES (?, ?, ?)');
