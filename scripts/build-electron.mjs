@@ -1,21 +1,33 @@
-// Bundles Electron main and the preload into dist/electron (CommonJS). The preload must be one file:
-// a sandboxed preload can require nothing but 'electron'. Native and file-reading modules stay external.
+// Bundles Electron main and the preload into dist/electron as CommonJS (package.json "main" points at
+// dist/electron/main.cjs). Run with the pinned Node 24: `node_modules/.bin/node scripts/build-electron.mjs`.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * Left as runtime `require`s in main: `electron` is provided by the runtime; the native modules load .node
+ * binaries (unpacked from the asar, see electron-builder.yml); pdfkit, fontkit and the font package read data
+ * files next to their own sources, which a bundle would break.
+ */
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pdfkit', 'fontkit', '@expo-google-fonts/pt-serif'];
+
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', absWorkingDir: root, logLevel: 'warning', legalComments: 'none' };
+
+/** Builds both bundles into `outdir` (dist/electron by default; tests pass a temp folder). */
 export async function buildElectron(outdir = `${root}/dist/electron`) {
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', absWorkingDir: root, logLevel: 'warning', legalComments: 'none' };
   await build({
     ...common,
     entryPoints: ['electron/main/index.ts'],
     outfile: `${outdir}/main.cjs`,
-    external: ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pdfkit', 'fontkit', '@expo-google-fonts/pt-serif'],
-    // import.meta.url is used to find the fonts package from source; in the bundle it points at the bundle.
+    external: MAIN_EXTERNALS,
+    // The sources are ESM and use import.meta.url (e.g. to find the fonts package); CommonJS has no
+    // import.meta, so it is defined as the bundle's own file URL.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  // The preload must be ONE file: a sandboxed preload can require nothing but 'electron' (and a few Node
+  // builtins it is handed). Everything it imports is inlined; the test checks the result requires only 'electron'.
   await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: `${outdir}/preload.cjs`, external: ['electron'] });
 }
 

@@ -1,17 +1,22 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
 import type { Dialogs, FileKind } from '../ipc/dialogs.ts';
 
+/** One filter per kind of file main reads or writes; the Record makes a new kind a compile error here. */
 const filters: Record<FileKind, Electron.FileFilter[]> = {
   backup: [{ name: 'Ombuds Dossier backup', extensions: ['ombudsbackup'] }],
   'recovery-sheet': [{ name: 'PDF', extensions: ['pdf'] }],
 };
 
-/** The Dialogs port over Electron's native dialogs, modal to the main window. */
+/**
+ * The Dialogs port over Electron's native dialogs, modal to the main window. Paths come only from here (the
+ * user's own choice in a native dialog), never from the renderer (DESIGN.md §2.4).
+ */
 export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
   return {
     async chooseSavePath(kind, suggestedName) {
       const options: Electron.SaveDialogOptions = {
-        defaultPath: suggestedName,
+        defaultPath: join(app.getPath('documents'), suggestedName),
         filters: filters[kind],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };

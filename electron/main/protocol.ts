@@ -3,9 +3,18 @@ import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://ombuds`;
+const APP_HOST = 'ombuds';
+/** The renderer's one origin. Every check on URLs (navigation, IPC sender) compares against it. */
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** The only content security policy the window ever runs under: no remote origin, no inline script or style. */
+/** True for the app origin itself and anything below it (not for `app://ombuds.evil` and the like). */
+export const isAppUrl = (url: string): boolean => url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+
+/**
+ * The only content security policy the window ever runs under: no remote origin, no inline script or style,
+ * no plugins, no <base> rewriting, no form posts, no framing. Sent as a header on every response, including
+ * errors, so it holds even for a page that forgets its meta tag.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
@@ -19,42 +28,80 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** What a Vite build emits. Anything else is served as an opaque download type, and `nosniff` keeps it inert. */
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
-  '.json': 'application/json',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
 };
 
-/** Must run before the app is ready: `app://` behaves like a secure web origin, not like `file://`. */
+export const mimeType = (path: string): string => MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  // The renderer's files are not case data, but nothing served here should ever land in a disk cache.
+  'cache-control': 'no-store',
+};
+
+const notFound = () => new Response('not found', { status: 404, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
+
+/**
+ * Must run before the app is ready: `app://` behaves like a secure, standard web origin (relative URLs,
+ * same-origin policy, secure context), not like `file://`, which would grant the page the whole disk.
+ * `corsEnabled` and `bypassCSP` are deliberately left unset: the former would let other schemes read our
+ * responses, the latter would switch the CSP off.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-/** Serves the built renderer from `rendererDir`; anything outside it, or any other host, is a 404. */
+/**
+ * Maps a request URL to a file under `root` (which ends with a separator), or null when the URL is for another
+ * host, is malformed, or would escape the folder (`..`, encoded slashes or backslashes, NUL bytes).
+ */
+export function resolveRendererPath(root: string, requestUrl: string): string | null {
+  let url: URL;
+  let relative: string;
+  try {
+    url = new URL(requestUrl);
+    relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return null; // malformed URL or percent-encoding
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || relative.includes('\0')) return null;
+  const path = normalize(join(root, relative));
+  return path.startsWith(root) && path !== root ? path : null;
+}
+
+/** Serves the built renderer from `rendererDir`, read-only: GET and HEAD for files inside it, 404 for the rest. */
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const path = normalize(join(root, relative));
-    if (url.host !== 'ombuds' || !path.startsWith(root)) return new Response('not found', { status: 404 });
+    const path = resolveRendererPath(root, request.url);
+    if (!path || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
     try {
       const body = await readFile(path);
-      return new Response(body, {
-        headers: {
-          'content-type': MIME[extname(path)] ?? 'application/octet-stream',
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'no-store',
-        },
-      });
+      return new Response(request.method === 'HEAD' ? null : body, { headers: { ...SECURITY_HEADERS, 'content-type': mimeType(path) } });
     } catch {
-      return new Response('not found', { status: 404 });
+      return notFound(); // missing file or a directory: say nothing about which
     }
   });
 }

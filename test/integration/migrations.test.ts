@@ -32,7 +32,7 @@ describe('migrations', () => {
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['incident', 'incident_code', 'incident_source', 'incident_victim', 'person', 'person_characteristic', 'place', 'vocabulary_term']));
     expect(tables.every((t) => /\bSTRICT(, WITHOUT ROWID)?\s*$/.test(t.sql))).toBe(true);
     expect(() => db.prepare(`INSERT INTO place (id, name, kind, country) VALUES ('p', 'X', 'city', 'tj')`).run()).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO person (id, kind, name, disclosure) VALUES ('g', 'group', 'G', 'withheld')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO person (id, kind, name, disclosure, name_key, latin_key) VALUES ('g', 'group', 'G', 'withheld', '', '')`).run()).toThrow(/CHECK/);
     db.close();
   });
 
