@@ -3,6 +3,7 @@ import { createRouter, type Handlers, type Router } from './ipc/router.ts';
 import type { LockReason } from '../shared/domain/vault.ts';
 import { BACKUP_EXTENSION } from './store/backup.ts';
 import type { KdfParams } from './store/envelope.ts';
+import { RecordsService } from './services/records-service.ts';
 import { VaultSession } from './services/vault-session.ts';
 
 /** Composition root shared by Electron main and the end-to-end bridge: one router over the same services. */
@@ -29,7 +30,7 @@ export interface App {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function vaultHandlers(session: VaultSession, dialogs: Dialogs): Handlers {
+function handlers(session: VaultSession, records: RecordsService, dialogs: Dialogs): Handlers {
   return {
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
@@ -62,12 +63,19 @@ function vaultHandlers(session: VaultSession, dialogs: Dialogs): Handlers {
     'settings:get': () => session.getSettings(),
     'settings:update': (changes) => session.updateSettings(changes),
     'session:activity': () => (session.touch(), {}),
+    'vocabulary:list': ({ kind }) => records.terms(kind),
+    'vocabulary:add': (term) => records.addTerm(term),
+    'incidents:search': (query) => records.search(query),
+    'incidents:get': ({ id }) => records.incident(id),
+    'incidents:save': (incident) => records.saveIncident(incident),
+    'persons:suggestDuplicates': (candidate) => records.duplicates(candidate),
   };
 }
 
 export function createApp(options: AppOptions): App {
   const session = new VaultSession({ dataDir: options.dataDir, actor: options.actor, kdf: options.kdf });
-  const router = createRouter(vaultHandlers(session, options.dialogs), { onActivity: () => session.touch() });
+  const records = new RecordsService(() => session.store(), options.actor);
+  const router = createRouter(handlers(session, records, options.dialogs), { onActivity: () => session.touch() });
   const timer = setInterval(() => session.checkIdle(), options.idleCheckMs ?? 15_000);
   timer.unref();
   return {

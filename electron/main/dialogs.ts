@@ -8,6 +8,15 @@ const filters: Record<FileKind, Electron.FileFilter[]> = {
   'recovery-sheet': [{ name: 'PDF', extensions: ['pdf'] }],
 };
 
+/** Suggests the user's Documents folder; some Linux desktops have none, and then the dialog picks its default. */
+function suggestedPath(name: string): string {
+  try {
+    return join(app.getPath('documents'), name);
+  } catch {
+    return name;
+  }
+}
+
 /**
  * The Dialogs port over Electron's native dialogs, modal to the main window. Paths come only from here (the
  * user's own choice in a native dialog), never from the renderer (DESIGN.md §2.4).
@@ -16,7 +25,7 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
   return {
     async chooseSavePath(kind, suggestedName) {
       const options: Electron.SaveDialogOptions = {
-        defaultPath: join(app.getPath('documents'), suggestedName),
+        defaultPath: suggestedPath(suggestedName),
         filters: filters[kind],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };

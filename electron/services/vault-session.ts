@@ -10,6 +10,7 @@ import {
 import { renderRecoverySheet } from '../documents/recovery-sheet.ts';
 import { AppError } from '../errors/app-error.ts';
 import { appendAudit } from '../store/audit.ts';
+import type { Db } from '../store/open.ts';
 import { createBackup } from '../store/backup.ts';
 import { readBackup } from '../store/backup-file.ts';
 import { unwrapWithPassphrase, type KdfParams } from '../store/envelope.ts';
@@ -63,6 +64,11 @@ export class VaultSession {
 
   private get actor() {
     return this.options.actor;
+  }
+
+  /** The open store for record services; `vault-locked` when locked. */
+  store(): Db {
+    return this.requireVault().db;
   }
 
   private requireVault(): OpenVault {

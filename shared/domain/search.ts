@@ -20,10 +20,11 @@ export const incidentQuerySchema = z
   .strict();
 export type IncidentQuery = z.input<typeof incidentQuerySchema>;
 
-export interface IncidentHit {
-  id: string;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  status: string;
-}
+export const incidentHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  status: z.enum(incidentStatuses),
+});
+export type IncidentHit = z.infer<typeof incidentHitSchema>;

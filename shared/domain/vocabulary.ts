@@ -69,11 +69,14 @@ export const builtInTerms: Record<VocabularyKind, readonly Term[]> = {
 /** Codes are lowercase words joined by dashes, stable forever once used. */
 export const termCodeSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
 
+const labelsSchema = z.object({ tg: z.string().trim().min(1).max(200), ru: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict();
+export const termSchema = z.object({ code: z.string(), labels: labelsSchema });
+
 export const newTermSchema = z
   .object({
     kind: z.enum(vocabularyKinds),
     code: termCodeSchema,
-    labels: z.object({ tg: z.string().trim().min(1).max(200), ru: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict(),
+    labels: labelsSchema,
   })
   .strict();
 export type NewTerm = z.infer<typeof newTermSchema>;

@@ -17,4 +17,10 @@ export const channelNames = [
   'settings:get',
   'settings:update',
   'session:activity',
+  'vocabulary:list',
+  'vocabulary:add',
+  'incidents:search',
+  'incidents:get',
+  'incidents:save',
+  'persons:suggestDuplicates',
 ] as const;

@@ -7,6 +7,9 @@ import {
   verifyReportSchema,
   vaultStatusSchema,
 } from '../domain/vault.ts';
+import { incidentSchema, isoDateSchema, recordIdSchema } from '../domain/records.ts';
+import { incidentHitSchema, incidentQuerySchema } from '../domain/search.ts';
+import { newTermSchema, termSchema, vocabularyKinds } from '../domain/vocabulary.ts';
 
 const empty = z.object({}).strict();
 
@@ -55,6 +58,20 @@ export const contract = {
   'settings:update': { input: settingsSchema.partial().strict(), output: settingsSchema },
   /** User activity in the window; restarts the idle auto-lock timer. */
   'session:activity': { input: empty, output: empty },
+  'vocabulary:list': { input: z.object({ kind: z.enum(vocabularyKinds) }).strict(), output: z.array(termSchema) },
+  /** Staff add a term while editing a record. */
+  'vocabulary:add': { input: newTermSchema, output: termSchema },
+  'incidents:search': { input: incidentQuerySchema, output: z.array(incidentHitSchema) },
+  'incidents:get': {
+    input: z.object({ id: recordIdSchema }).strict(),
+    output: z.object({ incident: incidentSchema, facts: z.object({ durationDays: z.number().int().nullable(), peopleAffected: z.number().int() }) }),
+  },
+  'incidents:save': { input: incidentSchema, output: z.object({ id: recordIdSchema, created: z.boolean() }) },
+  /** Persons who may be the one being entered (same name in any script, same birth date). */
+  'persons:suggestDuplicates': {
+    input: z.object({ id: recordIdSchema.optional(), name: z.string().min(1).max(300), nameLatin: z.string().max(300).optional(), birthDate: isoDateSchema.optional() }).strict(),
+    output: z.array(z.object({ personId: z.string(), name: z.string(), reasons: z.array(z.enum(['same-name', 'same-birth-date'])) })),
+  },
 } as const;
 
 export type Contract = typeof contract;
