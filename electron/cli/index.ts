@@ -19,7 +19,7 @@ commands:
   verify             integrity, cipher integrity, audit chain, schema version
   emergency-key      --recovery-key KEY: print the raw 64-hex-digit data key
   import FILE        import places, persons and incidents from an interchange .json file (all or nothing)
-  export             --out FILE.json: write the case store in the interchange format
+  export             --out FILE.json: the case store in the interchange format; --out FILE.csv: the incident list
   search [TEXT]      [--type CODE]… [--from DATE] [--to DATE] [--json]: find incidents
 
 secrets: OMBUDS_PASSPHRASE, else --passphrase-file F, else a prompt;

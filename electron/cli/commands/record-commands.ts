@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { AppError } from '../../errors/app-error.ts';
+import { incidentsCsv } from '../../services/interchange/csv-export.ts';
 import { exportInterchange } from '../../services/interchange/json-export.ts';
 import { importInterchange, parseInterchange } from '../../services/interchange/json-import.ts';
 import { searchIncidents } from '../../store/repositories/incident-search.ts';
@@ -36,9 +37,10 @@ export const recordCommands: Record<string, Command> = {
   async export(options, io) {
     const out = options.out;
     if (!out) throw new AppError('invalid-input', { detail: 'missing --out' });
-    requireJson(out, '--out');
-    const json = await withVault(options, (vault) => exportInterchange(vault.db));
-    writeFileAtomic(out, json);
+    const asCsv = extname(out).toLowerCase() === '.csv';
+    if (!asCsv) requireJson(out, '--out');
+    const content = await withVault(options, (vault) => (asCsv ? incidentsCsv(vault.db) : exportInterchange(vault.db)));
+    writeFileAtomic(out, content);
     io.out(`Exported to ${out}`);
     return EXIT.ok;
   },
