@@ -50,7 +50,7 @@ function handlers(session: VaultSession, records: RecordsService, dialogs: Dialo
       session.getSettings(); // refuse while locked before showing a dialog
       const path = await dialogs.chooseSavePath('backup', `ombuds-backup-${today()}${BACKUP_EXTENSION}`);
       if (!path) return { saved: false, fileName: null };
-      await session.backup(path);
+      await session.writeBackup(path);
       return { saved: true, fileName: path.split(/[\\/]/).pop() ?? null };
     },
     'vault:restore': async ({ passphrase }) => {

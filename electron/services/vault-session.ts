@@ -185,7 +185,8 @@ export class VaultSession {
     return true;
   }
 
-  backup(path: string): Promise<void> {
+  /** A verified, encrypted backup (VACUUM INTO a keyed copy, see store/backup.ts). */
+  writeBackup(path: string): Promise<void> {
     return this.exclusive(() => {
       createBackup(this.requireVault(), path, this.actor);
     });
