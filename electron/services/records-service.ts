@@ -9,7 +9,8 @@ import { searchIncidents } from '../store/repositories/incident-search.ts';
 import { suggestDuplicates, type DuplicateSuggestion } from '../store/repositories/person-duplicates.ts';
 import { getPerson } from '../store/repositories/person-repository.ts';
 import { addTerm, listTerms } from '../store/repositories/vocabulary-repository.ts';
-import { ImportRejected, INTERCHANGE_FORMAT, parseInterchange } from './interchange/json-import.ts';
+import { INTERCHANGE_FORMAT } from '../../shared/domain/interchange.ts';
+import { ImportRejected, parseInterchange } from './interchange/json-import.ts';
 
 /**
  * Case-record use cases for the window: each mutation is one transaction with its audit row, and a record is

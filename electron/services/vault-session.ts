@@ -12,9 +12,8 @@ import { AppError } from '../errors/app-error.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { createBackup } from '../store/backup.ts';
-import { readBackup } from '../store/backup-file.ts';
-import { unwrapWithPassphrase, type KdfParams } from '../store/envelope.ts';
-import { restoreBackup } from '../store/restore.ts';
+import type { KdfParams } from '../store/envelope.ts';
+import { openBackup, restoreOpenedBackup } from '../store/restore.ts';
 import { changePassphrase, createVault, recoverVault, storePath, unlockVault, vaultExists, type OpenVault } from '../store/vault.ts';
 import { verifyStore } from '../store/verify.ts';
 import { readSettings, writeSettings } from './settings-repository.ts';
@@ -197,12 +196,11 @@ export class VaultSession {
     return this.exclusive(async () => {
       // Prove the file and its passphrase before closing the open store, so a wrong file or passphrase
       // leaves the user where they were.
-      const backup = readBackup(path);
-      (await this.attempt(() => unwrapWithPassphrase(backup.envelope, passphrase))).fill(0);
+      const opened = await this.attempt(() => openBackup(path, passphrase));
       const wasOpen = this.vault !== null;
       this.closeVault();
       try {
-        this.opened(await this.attempt(() => restoreBackup(this.options.dataDir, path, passphrase, this.actor)));
+        this.opened(restoreOpenedBackup(this.options.dataDir, opened, this.actor));
         this.lastLockReason = null;
       } catch (error) {
         if (wasOpen) this.lastLockReason = 'restore';

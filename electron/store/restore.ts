@@ -4,12 +4,25 @@ import { join } from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { fsyncDirectory } from './atomic-write.ts';
 import { appendAudit } from './audit.ts';
-import { copyRange, readBackup } from './backup-file.ts';
+import { copyRange, readBackup, type BackupHeader } from './backup-file.ts';
 import { ENVELOPE_FILE, unwrapWithPassphrase, writeEnvelope } from './envelope.ts';
 import { openVaultWithKey, storePath, type OpenVault } from './vault.ts';
 import { verifyStore } from './verify.ts';
 
 const LIVE_FILES = [ENVELOPE_FILE, 'store.db', 'store.db-wal', 'store.db-shm'];
+
+/** A backup file proven ours and intact, with the data key its passphrase unwrapped. */
+export interface OpenedBackup {
+  file: string;
+  header: BackupHeader;
+  dek: Buffer;
+}
+
+/** Checks a backup file (magic, size, checksum) and its passphrase without touching any store. */
+export async function openBackup(file: string, passphrase: string): Promise<OpenedBackup> {
+  const header = readBackup(file);
+  return { file, header, dek: await unwrapWithPassphrase(header.envelope, passphrase) };
+}
 
 /**
  * Restores a backup into `dir` — an empty folder on a new computer, or over an existing vault, which the
@@ -18,8 +31,12 @@ const LIVE_FILES = [ENVELOPE_FILE, 'store.db', 'store.db-wal', 'store.db-shm'];
  * reopened and verified in place, and put back if that fails.
  */
 export async function restoreBackup(dir: string, backupFile: string, passphrase: string, actor: string): Promise<OpenVault> {
-  const backup = readBackup(backupFile);
-  const dek = await unwrapWithPassphrase(backup.envelope, passphrase);
+  return restoreOpenedBackup(dir, await openBackup(backupFile, passphrase), actor);
+}
+
+/** The restore itself, for a caller that opened the backup first (and zeroes its key when done). */
+export function restoreOpenedBackup(dir: string, opened: OpenedBackup, actor: string): OpenVault {
+  const { file: backupFile, header: backup, dek } = opened;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tag = randomBytes(6).toString('hex');
   const staging = join(dir, `.restore-${tag}`);

@@ -10,9 +10,12 @@ import { placeExists, upsertPlace } from '../../store/repositories/place-reposit
 import { knownCodes } from '../../store/repositories/vocabulary-repository.ts';
 import { fromZod, jsonPath, type ImportIssue } from './issues.ts';
 
-export { INTERCHANGE_FORMAT } from '../../../shared/domain/interchange.ts';
 import { INTERCHANGE_FORMAT } from '../../../shared/domain/interchange.ts';
 
+/**
+ * The file's outer shape only; records are checked one by one below so every problem gets its own JSON path
+ * (shared/domain/interchange.ts holds the full schema that is published).
+ */
 const fileSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
