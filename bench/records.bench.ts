@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { addEvidence } from '../electron/services/evidence/evidence-files.ts';
-import { importInterchange, parseInterchange } from '../electron/services/interchange/json-import.ts';
+import { parseInterchange } from '../electron/services/interchange/json-import.ts';
+import { importInBatches } from '../electron/services/interchange/batched-import.ts';
 import { ftsExpression, searchIncidents } from '../electron/store/repositories/incident-search.ts';
 import { createVault, type OpenVault } from '../electron/store/vault.ts';
 import { median, report, time } from './report.ts';
@@ -51,7 +52,7 @@ export async function benchImport(vault: OpenVault, count: number): Promise<void
   const start = performance.now();
   const parsed = parseInterchange(vault.db, text);
   const parseMs = performance.now() - start;
-  importInterchange(vault.db, parsed, 'bench');
+  await importInBatches(vault.db, parsed, 'bench');
   const totalMs = performance.now() - start;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

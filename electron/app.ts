@@ -5,6 +5,11 @@ import { BACKUP_EXTENSION } from './store/backup.ts';
 import type { KdfParams } from './store/envelope.ts';
 import { RecordsService } from './services/records-service.ts';
 import { VaultSession } from './services/vault-session.ts';
+import { EvidenceService } from './services/evidence/evidence-service.ts';
+import { ImportJobs } from './services/interchange/import-jobs.ts';
+import { exportFile } from './services/interchange/export-file.ts';
+import { readOnlyChannels } from '../shared/ipc/contract.ts';
+import { AppError } from './errors/app-error.ts';
 
 /** Composition root shared by Electron main and the end-to-end bridge: one router over the same services. */
 export interface AppOptions {
@@ -30,7 +35,17 @@ export interface App {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function handlers(session: VaultSession, records: RecordsService, dialogs: Dialogs): Handlers {
+interface Services {
+  session: VaultSession;
+  records: RecordsService;
+  evidence: EvidenceService;
+  imports: ImportJobs;
+  dialogs: Dialogs;
+}
+
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? null;
+
+function handlers({ session, records, evidence, imports, dialogs }: Services): Handlers {
   return {
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
@@ -39,7 +54,7 @@ function handlers(session: VaultSession, records: RecordsService, dialogs: Dialo
       const path = await dialogs.chooseSavePath('recovery-sheet', `ombuds-recovery-sheet-${today()}.pdf`);
       if (!path) return { saved: false, fileName: null };
       await session.saveRecoverySheet(language, path);
-      return { saved: true, fileName: path.split(/[\\/]/).pop() ?? null };
+      return { saved: true, fileName: fileName(path) };
     },
     'vault:confirmRecoverySaved': () => (session.confirmRecoverySaved(), {}),
     'vault:unlock': async ({ passphrase }) => (await session.unlock(passphrase), {}),
@@ -51,7 +66,7 @@ function handlers(session: VaultSession, records: RecordsService, dialogs: Dialo
       const path = await dialogs.chooseSavePath('backup', `ombuds-backup-${today()}${BACKUP_EXTENSION}`);
       if (!path) return { saved: false, fileName: null };
       await session.writeBackup(path);
-      return { saved: true, fileName: path.split(/[\\/]/).pop() ?? null };
+      return { saved: true, fileName: fileName(path) };
     },
     'vault:restore': async ({ passphrase }) => {
       const path = await dialogs.chooseOpenPath('backup');
@@ -68,14 +83,63 @@ function handlers(session: VaultSession, records: RecordsService, dialogs: Dialo
     'incidents:search': (query) => records.search(query),
     'incidents:get': ({ id }) => records.incident(id),
     'incidents:save': (incident) => records.saveIncident(incident),
+    'incidents:count': (query) => ({ total: records.count(query) }),
     'persons:suggestDuplicates': (candidate) => records.duplicates(candidate),
+    'persons:list': ({ text, limit }) => records.persons(text, limit).map(({ incidentCount, ...person }) => ({ person, incidentCount })),
+    'persons:get': ({ id }) => records.person(id),
+    'persons:save': (person) => records.savePerson(person),
+    'persons:merge': ({ keepId, duplicateId }) => records.mergePersons(keepId, duplicateId),
+    'places:list': () => records.places().map(({ incidentCount, ...place }) => ({ place, incidentCount })),
+    'places:save': (place) => records.savePlace(place),
+    'searches:list': () => records.savedSearches(),
+    'searches:save': (search) => records.saveSearch(search),
+    'searches:delete': ({ id }) => records.deleteSearch(id),
+    'evidence:list': ({ incidentId }) => evidence.list(incidentId),
+    'evidence:add': async ({ incidentId }) => {
+      records.incident(incidentId); // refuse an unknown incident before showing a dialog
+      return evidence.add(incidentId, await dialogs.chooseOpenPaths('evidence'));
+    },
+    'evidence:addDropped': ({ incidentId, paths }) => evidence.add(incidentId, paths),
+    'evidence:preview': ({ id }) => evidence.preview(id),
+    'evidence:export': async ({ id }) => {
+      const record = evidence.record(id);
+      const path = await dialogs.chooseSavePath('evidence', record.fileName);
+      if (!path) return { saved: false, fileName: null };
+      evidence.export(id, path);
+      return { saved: true, fileName: fileName(path) };
+    },
+    'transfer:export': async ({ format, ids }) => {
+      const db = session.store(); // refuse while locked before showing a dialog
+      const path = await dialogs.chooseSavePath(`export-${format}`, format === 'json' ? `ombuds-dossier-${today()}.json` : `incidents-${today()}.${format}`);
+      if (!path) return { saved: false, fileName: null };
+      await exportFile(db, format, path, ids);
+      return { saved: true, fileName: fileName(path) };
+    },
+    'import:choose': async () => {
+      session.store();
+      const path = await dialogs.chooseOpenPath('import');
+      return path ? imports.chosen(path) : null;
+    },
+    'import:start': (request) => imports.start(request),
+    'import:status': ({ jobId }) => imports.status(jobId),
+    'import:cancel': ({ jobId }) => imports.cancel(jobId),
   };
 }
 
 export function createApp(options: AppOptions): App {
   const session = new VaultSession({ dataDir: options.dataDir, actor: options.actor, kdf: options.kdf });
-  const records = new RecordsService(() => session.store(), options.actor);
-  const router = createRouter(handlers(session, records, options.dialogs), { onActivity: () => session.touch() });
+  const store = () => session.store();
+  const records = new RecordsService(store, options.actor);
+  const evidence = new EvidenceService(store, () => session.getSettings(), options.actor);
+  const imports = new ImportJobs(store, options.actor);
+  session.onLock(() => imports.clear());
+  const router = createRouter(handlers({ session, records, evidence, imports, dialogs: options.dialogs }), {
+    onActivity: () => session.touch(),
+    // Other writes would join the import's open transaction (and vanish with it on cancel).
+    guard: (channel) => {
+      if (imports.busy && !readOnlyChannels.has(channel)) throw new AppError('store-in-use', { detail: 'an import is being written' });
+    },
+  });
   const timer = setInterval(() => session.checkIdle(), options.idleCheckMs ?? 15_000);
   timer.unref();
   return {

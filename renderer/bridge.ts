@@ -1,5 +1,5 @@
 import type { OmbudsBridge } from '../shared/ipc/bridge.ts';
-import type { Channel, ChannelInput, ChannelOutput } from '../shared/ipc/contract.ts';
+import type { Channel, ChannelRequest, ChannelOutput } from '../shared/ipc/contract.ts';
 import type { Result } from '../shared/ipc/result.ts';
 
 declare global {
@@ -10,9 +10,9 @@ declare global {
 }
 
 /** Calls main over the contract. Resolves to a Result; a broken bridge becomes an `internal` error value. */
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+export async function call<C extends Channel>(channel: C, input: ChannelRequest<C>): Promise<Result<ChannelOutput<C>>> {
   try {
-    const fn = window.ombuds[channel] as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+    const fn = window.ombuds[channel] as (input: ChannelRequest<C>) => Promise<Result<ChannelOutput<C>>>;
     return await fn(input);
   } catch {
     return { ok: false, error: { code: 'internal' } };

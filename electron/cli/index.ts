@@ -18,8 +18,9 @@ commands:
   restore            --from FILE: restore into an empty folder or over the vault (passphrase of the backup)
   verify             integrity, cipher integrity, audit chain, schema version
   emergency-key      --recovery-key KEY: print the raw 64-hex-digit data key
-  import FILE        import places, persons and incidents from an interchange .json file (all or nothing)
-  export             --out FILE.json: the case store in the interchange format; --out FILE.csv: the incident list
+  import FILE        import a .json interchange file, or incidents from .csv/.xlsx (all or nothing);
+                     spreadsheets: [--mapping MAP.json] [--encoding E] [--valid-only] (headers matched by name)
+  export             --out FILE.json: the case store in the interchange format; --out FILE.csv|.xlsx: the incident list
   search [TEXT]      [--type CODE]… [--from DATE] [--to DATE] [--json]: find incidents
 
 secrets: OMBUDS_PASSPHRASE, else --passphrase-file F, else a prompt;
@@ -42,6 +43,9 @@ export async function main(argv: string[]): Promise<number> {
         to: { type: 'string' },
         type: { type: 'string', multiple: true },
         json: { type: 'boolean' },
+        mapping: { type: 'string' },
+        'valid-only': { type: 'boolean' },
+        encoding: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -77,6 +81,9 @@ export async function main(argv: string[]): Promise<number> {
     to: parsed.values.to,
     types: parsed.values.type,
     json: parsed.values.json,
+    mapping: parsed.values.mapping && resolve(parsed.values.mapping),
+    validOnly: parsed.values['valid-only'],
+    encoding: parsed.values.encoding,
   };
   try {
     return await command(options, { out: (line) => process.stdout.write(`${line}\n`) });

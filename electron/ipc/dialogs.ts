@@ -2,10 +2,12 @@
  * The file-dialog port. Main implements it with Electron's dialogs; tests and the e2e bridge supply paths
  * directly. The renderer never hands main a path: it asks for an action and main asks this port.
  */
-export type FileKind = 'backup' | 'recovery-sheet';
+export type FileKind = 'backup' | 'recovery-sheet' | 'evidence' | 'import' | 'export-json' | 'export-csv' | 'export-xlsx';
 
 export interface Dialogs {
   /** Returns the chosen path, or null when the user cancels. */
   chooseSavePath(kind: FileKind, suggestedName: string): Promise<string | null>;
   chooseOpenPath(kind: FileKind): Promise<string | null>;
+  /** Several files at once (evidence); an empty list when the user cancels. */
+  chooseOpenPaths(kind: FileKind): Promise<string[]>;
 }

@@ -15,6 +15,8 @@ export interface RouterOptions {
   onActivity?: () => void;
   /** Receives internal failures for diagnostics; it gets the error code only, never messages or inputs. */
   onInternalError?: (channel: Channel, code: string) => void;
+  /** Throws (an AppError) to refuse a channel for now, e.g. writes while an import is being written. */
+  guard?: (channel: Channel) => void;
 }
 
 const isChannel = (channel: string): channel is Channel => Object.hasOwn(contract, channel);
@@ -31,6 +33,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
       }
       if (channel !== 'vault:status') options.onActivity?.();
       try {
+        options.guard?.(channel);
         const handler = handlers[channel] as (input: unknown) => Promise<unknown> | unknown;
         const value = await handler(parsed.data);
         return ok(contract[channel].output.parse(value));

@@ -6,6 +6,11 @@ import type { Dialogs, FileKind } from '../ipc/dialogs.ts';
 const filters: Record<FileKind, Electron.FileFilter[]> = {
   backup: [{ name: 'Ombuds Dossier backup', extensions: ['ombudsbackup'] }],
   'recovery-sheet': [{ name: 'PDF', extensions: ['pdf'] }],
+  evidence: [],
+  import: [{ name: 'Ombuds Dossier JSON, CSV, Excel', extensions: ['json', 'csv', 'xlsx'] }],
+  'export-json': [{ name: 'Ombuds Dossier JSON', extensions: ['json'] }],
+  'export-csv': [{ name: 'CSV', extensions: ['csv'] }],
+  'export-xlsx': [{ name: 'Excel', extensions: ['xlsx'] }],
 };
 
 /** Suggests the user's Documents folder; some Linux desktops have none, and then the dialog picks its default. */
@@ -38,6 +43,12 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
       const owner = window();
       const result = await (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options));
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseOpenPaths(kind) {
+      const options: Electron.OpenDialogOptions = { filters: filters[kind], properties: ['openFile', 'multiSelections'] };
+      const owner = window();
+      const result = await (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options));
+      return result.canceled ? [] : result.filePaths;
     },
   };
 }

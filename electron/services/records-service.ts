@@ -1,16 +1,19 @@
-import { incidentFacts, type Incident, type IncidentFacts, type Person } from '../../shared/domain/records.ts';
+import { incidentFacts, type Incident, type IncidentFacts, type Person, type Place } from '../../shared/domain/records.ts';
 import type { IncidentHit, IncidentQuery } from '../../shared/domain/search.ts';
 import type { NewTerm, Term, VocabularyKind } from '../../shared/domain/vocabulary.ts';
 import { AppError } from '../errors/app-error.ts';
 import { audited } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { getIncident, upsertIncident } from '../store/repositories/incident-repository.ts';
-import { searchIncidents } from '../store/repositories/incident-search.ts';
-import { suggestDuplicates, type DuplicateSuggestion } from '../store/repositories/person-duplicates.ts';
-import { getPerson } from '../store/repositories/person-repository.ts';
+import { countIncidents, searchIncidents } from '../store/repositories/incident-search.ts';
+import { mergePersons, suggestDuplicates, type DuplicateSuggestion } from '../store/repositories/person-duplicates.ts';
+import { findPersons, getPerson, upsertPerson } from '../store/repositories/person-repository.ts';
 import { addTerm, listTerms } from '../store/repositories/vocabulary-repository.ts';
 import { INTERCHANGE_FORMAT } from '../../shared/domain/interchange.ts';
-import { ImportRejected, parseInterchange } from './interchange/json-import.ts';
+import { ImportRejected, parseInterchange, type ParsedInterchange } from './interchange/json-import.ts';
+import type { SavedSearch } from '../../shared/domain/saved-search.ts';
+import { deleteSavedSearch, listSavedSearches, upsertSavedSearch } from '../store/repositories/saved-search-repository.ts';
+import { getPlace, listPlacesWithCounts, upsertPlace } from '../store/repositories/place-repository.ts';
 
 /**
  * Case-record use cases for the window: each mutation is one transaction with its audit row, and a record is
@@ -42,6 +45,10 @@ export class RecordsService {
     return searchIncidents(this.store(), query);
   }
 
+  count(query: IncidentQuery): number {
+    return countIncidents(this.store(), query);
+  }
+
   incident(id: string): { incident: Incident; facts: IncidentFacts } {
     const db = this.store();
     const incident = getIncident(db, id);
@@ -52,22 +59,94 @@ export class RecordsService {
 
   saveIncident(incident: Incident): { id: string; created: boolean } {
     const db = this.store();
-    let checked: Incident;
-    try {
-      checked = parseInterchange(db, JSON.stringify({ format: INTERCHANGE_FORMAT, incidents: [incident] })).incidents[0]!;
-    } catch (error) {
-      if (error instanceof ImportRejected) {
-        const fields = error.issues.map((issue) => issue.path.replace(/^\$\.incidents\[0\]\.?/, '') || '(record)');
-        throw new AppError('invalid-input', { detail: fields.join(', ').slice(0, 500) });
-      }
-      throw error;
-    }
+    const checked = this.checked('incidents', incident);
     const before = getIncident(db, checked.id);
     return audited(
       db,
       () => ({ actor: this.actor, action: before ? 'incident.update' : 'incident.create', entity: 'incident', entityId: checked.id, before, after: checked }),
       () => ({ id: checked.id, created: upsertIncident(db, checked) === 'created' }),
     );
+  }
+
+  places(): (Place & { incidentCount: number })[] {
+    return listPlacesWithCounts(this.store());
+  }
+
+  savePlace(place: Place): { id: string; created: boolean } {
+    const db = this.store();
+    const checked = this.checked('places', place);
+    const before = getPlace(db, checked.id);
+    return audited(
+      db,
+      () => ({ actor: this.actor, action: before ? 'place.update' : 'place.create', entity: 'place', entityId: checked.id, before, after: checked }),
+      () => ({ id: checked.id, created: upsertPlace(db, checked) === 'created' }),
+    );
+  }
+
+  persons(text: string, limit: number): (Person & { incidentCount: number })[] {
+    return findPersons(this.store(), text, limit);
+  }
+
+  person(id: string): Person {
+    const person = getPerson(this.store(), id);
+    if (!person) throw new AppError('not-found', { detail: 'person' });
+    return person;
+  }
+
+  savePerson(person: Person): { id: string; created: boolean } {
+    const db = this.store();
+    const checked = this.checked('persons', person);
+    const before = getPerson(db, checked.id);
+    return audited(
+      db,
+      () => ({ actor: this.actor, action: before ? 'person.update' : 'person.create', entity: 'person', entityId: checked.id, before, after: checked }),
+      () => ({ id: checked.id, created: upsertPerson(db, checked) === 'created' }),
+    );
+  }
+
+  /** Merges a duplicate into the person kept; every incident that listed the duplicate lists the kept person. */
+  mergePersons(keepId: string, duplicateId: string): Person {
+    const db = this.store();
+    const keep = getPerson(db, keepId);
+    const duplicate = getPerson(db, duplicateId);
+    if (!keep || !duplicate) throw new AppError('not-found', { detail: 'person' });
+    if (keepId === duplicateId) throw new AppError('invalid-input', { detail: 'a person cannot be merged with itself' });
+    return audited(db, (merged) => ({ actor: this.actor, action: 'person.merge', entity: 'person', entityId: keepId, before: { keep, duplicate }, after: merged }), () => mergePersons(db, keepId, duplicateId));
+  }
+
+  savedSearches(): SavedSearch[] {
+    return listSavedSearches(this.store());
+  }
+
+  saveSearch(search: SavedSearch): SavedSearch[] {
+    const db = this.store();
+    audited(db, () => ({ actor: this.actor, action: 'search.save', entity: 'saved-search', entityId: search.id, after: search }), () => upsertSavedSearch(db, search));
+    return listSavedSearches(db);
+  }
+
+  deleteSearch(id: string): SavedSearch[] {
+    const db = this.store();
+    audited(db, () => ({ actor: this.actor, action: 'search.delete', entity: 'saved-search', entityId: id }), () => {
+      if (!deleteSavedSearch(db, id)) throw new AppError('not-found', { detail: 'saved search' });
+    });
+    return listSavedSearches(db);
+  }
+
+  /**
+   * Checks one record exactly as an interchange file would be checked (schema, known codes, referenced ids
+   * present); the form's own errors name the same fields.
+   */
+  private checked<S extends 'places' | 'persons' | 'incidents'>(section: S, record: unknown): ParsedInterchange[S][number] {
+    try {
+      return parseInterchange(this.store(), JSON.stringify({ format: INTERCHANGE_FORMAT, [section]: [record] }))[section][0]!;
+    } catch (error) {
+      if (error instanceof ImportRejected) {
+        const prefix = new RegExp(`^\\$\\.${section}\\[0\\]\\.?`);
+        const fields = error.issues.map((issue) => issue.path.replace(prefix, '') || '(record)');
+        throw new AppError('invalid-input', { detail: fields.join(', ').slice(0, 500) });
+      }
+      throw error;
+    }
   }
 
   duplicates(candidate: Pick<Person, 'name' | 'nameLatin' | 'birthDate'> & { id?: string }): DuplicateSuggestion[] {

@@ -1,7 +1,7 @@
-import { AUTO_LOCK_MINUTES_DEFAULT, settingsSchema, type Settings } from '../../shared/domain/vault.ts';
+import { AUTO_LOCK_MINUTES_DEFAULT, EVIDENCE_MAX_MIB_DEFAULT, settingsSchema, type Settings } from '../../shared/domain/vault.ts';
 import type { Db } from '../store/open.ts';
 
-const DEFAULTS: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES_DEFAULT };
+const DEFAULTS: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES_DEFAULT, evidenceMaxMiB: EVIDENCE_MAX_MIB_DEFAULT };
 
 export function readSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];

@@ -43,6 +43,7 @@ export class VaultSession {
   private settings: Settings | null = null;
   private lastActivity: number;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly lockListeners: (() => void)[] = [];
   private readonly throttle: UnlockThrottle;
   private readonly now: () => number;
   private readonly options: VaultSessionOptions;
@@ -158,7 +159,13 @@ export class VaultSession {
     });
   }
 
+  /** Runs `listener` whenever the store closes (lock, restore), before it closes. */
+  onLock(listener: () => void): void {
+    this.lockListeners.push(listener);
+  }
+
   private closeVault(): void {
+    if (this.vault) for (const listener of this.lockListeners) listener();
     this.vault?.close();
     this.vault = null;
     this.settings = null;

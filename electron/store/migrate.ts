@@ -2,6 +2,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { Db } from './open.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as caseRecords from './migrations/0002-case-records.ts';
+import * as savedSearches from './migrations/0003-saved-searches.ts';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'case-records', up: caseRecords.up },
+  { version: 3, name: 'saved-searches', up: savedSearches.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

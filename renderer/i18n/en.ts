@@ -1,5 +1,7 @@
+import { recordsEn } from './records.en.ts';
 /** English strings; the key set is the reference the other languages must match (checked by a unit test). */
 export const en = {
+  ...recordsEn,
   app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and correspondence of the ombudsman office' },
   language: { label: 'Language' },
   passphrase: { show: 'Show', hide: 'Hide' },
@@ -47,7 +49,7 @@ export const en = {
     back: 'Back to unlock',
   },
   shell: { nav: 'Sections', lock: 'Lock', lockHint: 'Lock (Ctrl+L)', main: 'Content' },
-  nav: { incidents: 'Incidents', correspondence: 'Correspondence', documents: 'Documents', settings: 'Settings' },
+  nav: { incidents: 'Incidents', persons: 'Persons', places: 'Places', correspondence: 'Correspondence', documents: 'Documents', settings: 'Settings' },
   placeholder: { body: 'This section arrives in the next release.' },
   settings: {
     heading: 'Settings',
@@ -59,6 +61,8 @@ export const en = {
     changed: 'The passphrase was changed.',
     autoLockHeading: 'Automatic lock',
     autoLockMinutes: 'Lock after this many minutes without activity',
+    evidenceHeading: 'Evidence files',
+    evidenceMaxMiB: 'Largest evidence file, in megabytes (MiB)',
     save: 'Save',
     saved: 'Saved.',
     backupHeading: 'Backup',
@@ -82,7 +86,7 @@ export const en = {
     ok: 'OK',
     failed: 'Failed',
   },
-  common: { working: 'Working…' },
+  common: { working: 'Working…', cancel: 'Cancel', close: 'Close', save: 'Save', remove: 'Remove', edit: 'Edit' },
   errors: {
     'invalid-input': 'Some of the input is not valid.',
     cancelled: 'Cancelled.',
@@ -105,6 +109,8 @@ export const en = {
     'read-only': 'That place is read-only. Choose another folder.',
     'io-error': 'A file could not be read or written.',
     'import-invalid': 'The file has problems; nothing was imported.',
+    'import-encoding': 'The file is not in UTF-8. Choose its encoding (for example Windows-1251) and try again.',
+    'import-too-large': 'The file is too large or too compressed to open safely. Nothing was imported.',
     'not-found': 'The record was not found.',
     'evidence-too-large': 'The file is larger than the evidence size limit. Nothing was stored.',
     'image-too-large': 'The image has too many pixels. Nothing was stored.',

@@ -1,7 +1,9 @@
+import { recordsRu } from './records.ru.ts';
 import type { Messages } from './en.ts';
 
 /** Russian has four plural forms; the extra keys are the ones English does not need. */
 export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-many-attempts_many': string } } = {
+  ...recordsRu,
   app: { title: 'Ombuds Dossier', tagline: 'Зашифрованные дела и переписка аппарата омбудсмена' },
   language: { label: 'Язык' },
   passphrase: { show: 'Показать', hide: 'Скрыть' },
@@ -49,7 +51,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     back: 'Назад к разблокировке',
   },
   shell: { nav: 'Разделы', lock: 'Заблокировать', lockHint: 'Заблокировать (Ctrl+L)', main: 'Содержимое' },
-  nav: { incidents: 'Инциденты', correspondence: 'Переписка', documents: 'Документы', settings: 'Настройки' },
+  nav: { incidents: 'Инциденты', persons: 'Лица', places: 'Места', correspondence: 'Переписка', documents: 'Документы', settings: 'Настройки' },
   placeholder: { body: 'Этот раздел появится в следующей версии.' },
   settings: {
     heading: 'Настройки',
@@ -61,6 +63,8 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     changed: 'Парольная фраза изменена.',
     autoLockHeading: 'Автоматическая блокировка',
     autoLockMinutes: 'Блокировать после стольких минут бездействия',
+    evidenceHeading: 'Файлы доказательств',
+    evidenceMaxMiB: 'Наибольший файл доказательства, в мегабайтах (МиБ)',
     save: 'Сохранить',
     saved: 'Сохранено.',
     backupHeading: 'Резервная копия',
@@ -84,7 +88,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     ok: 'В порядке',
     failed: 'Ошибка',
   },
-  common: { working: 'Выполняется…' },
+  common: { working: 'Выполняется…', cancel: 'Отмена', close: 'Закрыть', save: 'Сохранить', remove: 'Убрать', edit: 'Изменить' },
   errors: {
     'invalid-input': 'Часть введённых данных неверна.',
     cancelled: 'Отменено.',
@@ -109,6 +113,8 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     'read-only': 'Это место доступно только для чтения. Выберите другую папку.',
     'io-error': 'Не удалось прочитать или записать файл.',
     'import-invalid': 'В файле есть ошибки; ничего не импортировано.',
+    'import-encoding': 'Файл не в кодировке UTF-8. Выберите его кодировку (например, Windows-1251) и повторите.',
+    'import-too-large': 'Файл слишком большой или слишком сильно сжат, чтобы открыть его безопасно. Ничего не импортировано.',
     'not-found': 'Запись не найдена.',
     'evidence-too-large': 'Файл больше допустимого размера доказательства. Ничего не сохранено.',
     'image-too-large': 'В изображении слишком много пикселей. Ничего не сохранено.',

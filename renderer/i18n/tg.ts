@@ -1,6 +1,8 @@
+import { recordsTg } from './records.tg.ts';
 import type { Messages } from './en.ts';
 
 export const tg: Messages = {
+  ...recordsTg,
   app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мукотибаи рамзгузоришудаи дастгоҳи Ваколатдор' },
   language: { label: 'Забон' },
   passphrase: { show: 'Нишон додан', hide: 'Пинҳон кардан' },
@@ -48,7 +50,7 @@ export const tg: Messages = {
     back: 'Бозгашт ба кушодан',
   },
   shell: { nav: 'Бахшҳо', lock: 'Қулф кардан', lockHint: 'Қулф кардан (Ctrl+L)', main: 'Мундариҷа' },
-  nav: { incidents: 'Ҳодисаҳо', correspondence: 'Мукотиба', documents: 'Ҳуҷҷатҳо', settings: 'Танзимот' },
+  nav: { incidents: 'Ҳодисаҳо', persons: 'Шахсон', places: 'Ҷойҳо', correspondence: 'Мукотиба', documents: 'Ҳуҷҷатҳо', settings: 'Танзимот' },
   placeholder: { body: 'Ин бахш дар версияи навбатӣ пайдо мешавад.' },
   settings: {
     heading: 'Танзимот',
@@ -60,6 +62,8 @@ export const tg: Messages = {
     changed: 'Ибораи рамз иваз карда шуд.',
     autoLockHeading: 'Қулфи худкор',
     autoLockMinutes: 'Пас аз ин қадар дақиқаи бефаъолиятӣ қулф кардан',
+    evidenceHeading: 'Файлҳои далел',
+    evidenceMaxMiB: 'Бузургтарин файли далел, бо мегабайт (МиБ)',
     save: 'Нигоҳ доштан',
     saved: 'Нигоҳ дошта шуд.',
     backupHeading: 'Нусхаи эҳтиётӣ',
@@ -83,7 +87,7 @@ export const tg: Messages = {
     ok: 'Дуруст',
     failed: 'Хато',
   },
-  common: { working: 'Иҷро шуда истодааст…' },
+  common: { working: 'Иҷро шуда истодааст…', cancel: 'Бекор кардан', close: 'Пӯшидан', save: 'Захира кардан', remove: 'Хориҷ кардан', edit: 'Тағйир додан' },
   errors: {
     'invalid-input': 'Қисме аз маълумоти воридшуда нодуруст аст.',
     cancelled: 'Бекор карда шуд.',
@@ -106,6 +110,8 @@ export const tg: Messages = {
     'read-only': 'Ин ҷой танҳо барои хондан аст. Папкаи дигарро интихоб кунед.',
     'io-error': 'Файлро хондан ё навиштан нашуд.',
     'import-invalid': 'Дар файл хатоҳо ҳастанд; ҳеҷ чиз ворид карда нашуд.',
+    'import-encoding': 'Файл дар рамзгузории UTF-8 нест. Рамзгузории онро интихоб кунед (масалан, Windows-1251) ва аз нав кӯшиш кунед.',
+    'import-too-large': 'Файл хеле калон ё хеле фишурда аст, то онро бехатар кушоем. Ҳеҷ чиз ворид нашуд.',
     'not-found': 'Сабт ёфт нашуд.',
     'evidence-too-large': 'Файл аз андозаи иҷозатдодашудаи далел калонтар аст. Ҳеҷ чиз нигоҳ дошта нашуд.',
     'image-too-large': 'Дар тасвир пикселҳо аз ҳад зиёданд. Ҳеҷ чиз нигоҳ дошта нашуд.',

@@ -14,6 +14,9 @@ export const incidentQuerySchema = z
     country: countryCodeSchema.optional(),
     statuses: z.array(z.enum(incidentStatuses)).optional(),
     confidentiality: z.array(z.enum(confidentialityLevels)).optional(),
+    /** Without a sort: newest first, or for text most recently recorded first. */
+    sort: z.enum(['startDate', 'title', 'status']).optional(),
+    direction: z.enum(['asc', 'desc']).default('asc'),
     limit: z.number().int().min(1).max(100_000).default(200),
     offset: z.number().int().min(0).default(0),
   })
@@ -26,5 +29,7 @@ export const incidentHitSchema = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   status: z.enum(incidentStatuses),
+  placeName: z.string().nullable(),
+  peopleAffected: z.number().int(),
 });
 export type IncidentHit = z.infer<typeof incidentHitSchema>;

@@ -32,9 +32,13 @@ export type VaultStatus = z.infer<typeof vaultStatusSchema>;
 export const AUTO_LOCK_MINUTES_MIN = 1;
 export const AUTO_LOCK_MINUTES_MAX = 240;
 export const AUTO_LOCK_MINUTES_DEFAULT = 10;
+export const EVIDENCE_MAX_MIB_DEFAULT = 2048;
+export const EVIDENCE_MAX_MIB_LIMIT = 16_384;
 
 export const settingsSchema = z.object({
   autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES_MIN).max(AUTO_LOCK_MINUTES_MAX),
+  /** Largest evidence file taken into the store. */
+  evidenceMaxMiB: z.number().int().min(1).max(EVIDENCE_MAX_MIB_LIMIT),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

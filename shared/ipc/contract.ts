@@ -7,11 +7,32 @@ import {
   verifyReportSchema,
   vaultStatusSchema,
 } from '../domain/vault.ts';
-import { incidentSchema, isoDateSchema, recordIdSchema } from '../domain/records.ts';
+import { incidentSchema, isoDateSchema, personSchema, placeSchema, recordIdSchema } from '../domain/records.ts';
+import { savedSearchSchema } from '../domain/saved-search.ts';
+import { columnMappingSchema, importJobSchema, importModes, textEncodings } from '../domain/table-import.ts';
+import { appErrorSchema } from './result.ts';
 import { incidentHitSchema, incidentQuerySchema } from '../domain/search.ts';
 import { newTermSchema, termSchema, vocabularyKinds } from '../domain/vocabulary.ts';
 
 const empty = z.object({}).strict();
+const byId = z.object({ id: recordIdSchema }).strict();
+const saved = z.object({ id: recordIdSchema, created: z.boolean() });
+const savedFile = z.object({ saved: z.boolean(), fileName: z.string().nullable() });
+const withCount = { incidentCount: z.number().int() };
+
+export const evidenceRecordSchema = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type EvidenceRecordValue = z.infer<typeof evidenceRecordSchema>;
 
 /**
  * The one IPC contract: every channel the renderer may call, with its input and output schema.
@@ -62,6 +83,7 @@ export const contract = {
   /** Staff add a term while editing a record. */
   'vocabulary:add': { input: newTermSchema, output: termSchema },
   'incidents:search': { input: incidentQuerySchema, output: z.array(incidentHitSchema) },
+  'incidents:count': { input: incidentQuerySchema, output: z.object({ total: z.number().int() }) },
   'incidents:get': {
     input: z.object({ id: recordIdSchema }).strict(),
     output: z.object({ incident: incidentSchema, facts: z.object({ durationDays: z.number().int().nullable(), peopleAffected: z.number().int() }) }),
@@ -72,10 +94,59 @@ export const contract = {
     input: z.object({ id: recordIdSchema.optional(), name: z.string().min(1).max(300), nameLatin: z.string().max(300).optional(), birthDate: isoDateSchema.optional() }).strict(),
     output: z.array(z.object({ personId: z.string(), name: z.string(), reasons: z.array(z.enum(['same-name', 'same-birth-date'])) })),
   },
+  'persons:list': {
+    input: z.object({ text: z.string().max(300).default(''), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.array(z.object({ person: personSchema, ...withCount })),
+  },
+  'persons:get': { input: byId, output: personSchema },
+  'persons:save': { input: personSchema, output: saved },
+  /** Merges a duplicate into the person kept, keeping every incident link. */
+  'persons:merge': { input: z.object({ keepId: recordIdSchema, duplicateId: recordIdSchema }).strict(), output: personSchema },
+  'places:list': { input: empty, output: z.array(z.object({ place: placeSchema, ...withCount })) },
+  'places:save': { input: placeSchema, output: saved },
+  'searches:list': { input: empty, output: z.array(savedSearchSchema) },
+  'searches:save': { input: savedSearchSchema, output: z.array(savedSearchSchema) },
+  'searches:delete': { input: byId, output: z.array(savedSearchSchema) },
+  'evidence:list': { input: z.object({ incidentId: recordIdSchema }).strict(), output: z.array(evidenceRecordSchema) },
+  /** Opens a file picker (several files) and takes the chosen files into the store. */
+  'evidence:add': { input: z.object({ incidentId: recordIdSchema }).strict(), output: z.array(evidenceRecordSchema) },
+  /** Files dropped onto the window (paths from the preload's webUtils.getPathForFile); read, never written. */
+  'evidence:addDropped': {
+    input: z.object({ incidentId: recordIdSchema, paths: z.array(z.string().min(1).max(4096)).min(1).max(50) }).strict(),
+    output: z.array(evidenceRecordSchema),
+  },
+  /** An image as a data: URL for the thumbnail and viewer; null for other files and very large images. */
+  'evidence:preview': { input: byId, output: z.object({ record: evidenceRecordSchema, dataUrl: z.string().nullable() }) },
+  /** Saves a copy where the user chooses; the copy is re-hashed and must match the SHA-256 taken at intake. */
+  'evidence:export': { input: byId, output: savedFile },
+  /** The whole store as interchange JSON, or the incident list (given ids, or all) as CSV or XLSX. */
+  'transfer:export': {
+    input: z.object({ format: z.enum(['json', 'csv', 'xlsx']), ids: z.array(recordIdSchema).max(100_000).optional() }).strict(),
+    output: savedFile,
+  },
+  /** Opens a file picker for an import; the chosen file is then known by its token. */
+  'import:choose': { input: empty, output: z.object({ token: z.string(), fileName: z.string(), format: z.enum(['json', 'csv', 'xlsx']) }).nullable() },
+  /** Reads (no mapping), checks (mode check) or imports a chosen file as a job; poll `import:status`. */
+  'import:start': {
+    input: z.object({ token: z.string().uuid(), encoding: z.enum(textEncodings).default('auto'), mapping: columnMappingSchema.nullable().default(null), mode: z.enum(importModes) }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'import:status': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJobSchema.extend({ error: appErrorSchema.nullable() }) },
+  'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJobSchema.extend({ error: appErrorSchema.nullable() }) },
 } as const;
+
+/** Channels that only read; everything else waits while an import is being written. */
+export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
+  'vault:status', 'vault:lock', 'vault:verify', 'settings:get', 'session:activity', 'vocabulary:list', 'incidents:search', 'incidents:count', 'incidents:get',
+  'persons:suggestDuplicates', 'persons:list', 'persons:get', 'places:list', 'searches:list', 'evidence:list', 'evidence:preview',
+  'import:status', 'import:cancel',
+]);
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
+/** What a handler receives: the input after parsing, defaults filled in. */
 export type ChannelInput<C extends Channel> = z.infer<Contract[C]['input']>;
+/** What a caller sends: fields with defaults may be left out. */
+export type ChannelRequest<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
 export const channels = Object.keys(contract) as Channel[];

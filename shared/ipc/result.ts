@@ -25,6 +25,8 @@ export const errorCodes = [
   'read-only',
   'io-error',
   'import-invalid',
+  'import-encoding',
+  'import-too-large',
   'not-found',
   'evidence-too-large',
   'image-too-large',

@@ -4,7 +4,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp, type App } from '../../electron/app.ts';
-import type { Dialogs } from '../../electron/ipc/dialogs.ts';
+import { scriptedDialogs, type ScriptedDialogs } from '../support/scripted-dialogs.ts';
 import { channelNames } from '../../shared/ipc/channels.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,15 +16,6 @@ const ORIGIN = 'http://ombuds.test';
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
-/** Dialog answers the test queues up: a path, or null for "cancel". */
-export interface ScriptedDialogs extends Dialogs {
-  next: (string | null)[];
-}
-
-function scriptedDialogs(): ScriptedDialogs {
-  const next: (string | null)[] = [];
-  return { next, chooseSavePath: async () => next.shift() ?? null, chooseOpenPath: async () => next.shift() ?? null };
-}
 
 export interface BrowserStorage {
   local: number;
@@ -41,6 +32,8 @@ export interface Harness {
   dialogs: ScriptedDialogs;
   dataDir: string;
   workDir: string;
+  /** Files a test drops onto the window must be here (the emulated webUtils.getPathForFile points here). */
+  dropDir: string;
   /** Console errors, page errors and CSP violations seen so far. */
   problems: string[];
   screenshot(name: string): Promise<string>;
@@ -81,6 +74,11 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
     const bridge = Object.fromEntries(names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]));
     Object.defineProperty(window, 'ombuds', { value: Object.freeze(bridge) });
   }, channelNames);
+  // Electron's preload gives a dropped file's path through webUtils.getPathForFile; here a dropped file's path is
+  // its name in the harness's drop folder, where the test puts the files it drops.
+  await context.addInitScript((folder: string) => {
+    Object.defineProperty(window, 'ombudsFiles', { value: Object.freeze({ pathForFile: (file: File) => `${folder}/${file.name}` }) });
+  }, join(workDir, 'drop'));
   // Serve the built renderer; every other request is refused, as the app's session does.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -101,6 +99,7 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await page.goto(`${ORIGIN}/index.html`);
   mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(join(workDir, 'drop'), { recursive: true });
   return {
     app,
     page,
@@ -108,6 +107,7 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
     dialogs,
     dataDir,
     workDir,
+    dropDir: join(workDir, 'drop'),
     problems,
     screenshot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);

@@ -26,7 +26,7 @@ describe('CLI: import, search, export', () => {
     expect(byWord.stdout).toBe('in-fotekh-2024-03\t2024-03-11..2024-03-14\tБоздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех\n');
     const json = runCli(['search', '--store', store, '--from', '2024-03-01', '--to', '2024-03-31', '--json'], asUser);
     expect(JSON.parse(json.stdout)).toEqual([
-      { id: 'in-fotekh-2024-03', title: 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', startDate: '2024-03-11', endDate: '2024-03-14', status: 'documented' },
+      { id: 'in-fotekh-2024-03', title: 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', startDate: '2024-03-11', endDate: '2024-03-14', status: 'documented', placeName: 'КПП «Фотех»', peopleAffected: 40 },
     ]);
     const byType = runCli(['search', '--store', store, '--type', 'ill-treatment', '--type', 'torture', '--json'], asUser);
     expect(JSON.parse(byType.stdout).map((hit: { id: string }) => hit.id)).toEqual(['in-moscow-2024-10']);
@@ -54,11 +54,11 @@ describe('CLI: import, search, export', () => {
     expect(result.stderr).toContain('$.incidents[1].violationTypes[3]');
     expect(runCli(['search', '--store', store, '--json'], asUser).stdout.trim()).toBe('[]');
 
-    const csv = join(tempDir(), 'list.csv');
-    writeFileSync(csv, 'title\nx\n');
-    const unsupported = runCli(['import', '--store', store, csv], asUser);
+    const text = join(tempDir(), 'list.txt');
+    writeFileSync(text, 'title\nx\n');
+    const unsupported = runCli(['import', '--store', store, text], asUser);
     expect(unsupported.status).toBe(64);
-    expect(unsupported.stderr).toMatch(/\.csv files are not supported yet/);
+    expect(unsupported.stderr).toMatch(/\.json, \.csv or \.xlsx/);
     expect(runCli(['search', '--store', store, '--from', '2024-02-30'], asUser).status).toBe(64);
   });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { incidentsCsv, neutralizeFormula } from '../../electron/services/interchange/csv-export.ts';
-import { importInterchange, parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { createVault } from '../../electron/store/vault.ts';
 import { runCli } from '../support/cli.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
@@ -23,7 +24,7 @@ describe('CSV export of the incident list', () => {
     const { vault } = await createVault(tempDir(), 'correct horse battery', { actor: 't', kdf: FAST_KDF });
     const file = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8'));
     file.incidents[1].title = '=HYPERLINK("http://evil.example","нажми")';
-    importInterchange(vault.db, parseInterchange(vault.db, JSON.stringify(file)), 't');
+    await importInBatches(vault.db, parseInterchange(vault.db, JSON.stringify(file)), 't');
     const csv = incidentsCsv(vault.db);
     expect(csv.startsWith('\uFEFF"id","title"')).toBe(true);
     const rows = parseCsv(csv);

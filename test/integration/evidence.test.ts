@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addEvidence, exportEvidence } from '../../electron/services/evidence/evidence-files.ts';
-import { importInterchange, parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { listEvidence } from '../../electron/store/repositories/evidence-repository.ts';
 import { createVault, type OpenVault } from '../../electron/store/vault.ts';
 import { pngImage } from '../support/images.ts';
@@ -16,7 +17,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 async function vaultWithIncident(): Promise<{ vault: OpenVault; dir: string }> {
   const dir = tempDir();
   const { vault } = await createVault(dir, 'correct horse battery', { actor: 'tester', kdf: FAST_KDF });
-  importInterchange(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
+  await importInBatches(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
   return { vault, dir };
 }
 

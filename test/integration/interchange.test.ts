@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exportInterchange } from '../../electron/services/interchange/json-export.ts';
-import { ImportRejected, importInterchange, parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { ImportRejected, parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { verifyAuditChain } from '../../electron/store/audit.ts';
 import { getIncident } from '../../electron/store/repositories/incident-repository.ts';
 import { searchIncidents } from '../../electron/store/repositories/incident-search.ts';
@@ -31,9 +32,9 @@ const fixture = () => JSON.parse(FIXTURE) as Record<string, { [key: string]: unk
 describe('interchange JSON', () => {
   it('imports, is idempotent on re-import, and round-trips export → import → export exactly', async () => {
     const vault = await emptyVault();
-    const first = importInterchange(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
+    const first = await importInBatches(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
     expect(first.created).toEqual({ places: 2, persons: 2, incidents: 2 });
-    const second = importInterchange(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
+    const second = await importInBatches(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
     expect(second).toEqual({ created: { places: 0, persons: 0, incidents: 0 }, updated: { places: 2, persons: 2, incidents: 2 } });
     expect(vault.db.prepare('SELECT count(*) FROM incident').pluck().get()).toBe(2);
     expect(verifyAuditChain(vault.db)).toMatchObject({ ok: true, rows: 13 });
@@ -41,7 +42,7 @@ describe('interchange JSON', () => {
     const exported = exportInterchange(vault.db);
     expect(JSON.parse(exported)).toEqual(JSON.parse(FIXTURE));
     const other = await emptyVault();
-    importInterchange(other.db, parseInterchange(other.db, exported), 'tester');
+    await importInBatches(other.db, parseInterchange(other.db, exported), 'tester');
     expect(exportInterchange(other.db)).toBe(exported);
     expect(getIncident(other.db, 'in-fotekh-2024-03')).toMatchObject({ victimIds: ['ps-group-40'], sources: [{ type: 'social-media-video' }] });
     vault.close();
@@ -94,7 +95,7 @@ describe('interchange JSON', () => {
     const vault = await emptyVault();
     const file = fixture();
     file.incidents![0]!.title = '<script>alert(1)</script> <img src=x onerror=alert(2)>';
-    importInterchange(vault.db, parseInterchange(vault.db, JSON.stringify(file)), 'tester');
+    await importInBatches(vault.db, parseInterchange(vault.db, JSON.stringify(file)), 'tester');
     expect(getIncident(vault.db, 'in-fotekh-2024-03')?.title).toBe('<script>alert(1)</script> <img src=x onerror=alert(2)>');
     expect(searchIncidents(vault.db, { text: 'script alert' }).map((hit) => hit.id)).toEqual(['in-fotekh-2024-03']);
     vault.close();
@@ -104,7 +105,7 @@ describe('interchange JSON', () => {
 describe('search', () => {
   it('finds by Tajik words typed with or without Tajik letters, by names in both scripts, by prefix, and with filters', async () => {
     const vault = await emptyVault();
-    importInterchange(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
+    await importInBatches(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
     const ids = (query: Parameters<typeof searchIncidents>[1]) => searchIncidents(vault.db, query).map((hit) => hit.id);
     expect(ids({ text: 'ғизо' })).toEqual(['in-fotekh-2024-03']);
     expect(ids({ text: 'гизо' })).toEqual(['in-fotekh-2024-03']);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importInterchange, parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { appendAudit, verifyAuditChain } from '../../electron/store/audit.ts';
 import { getIncident } from '../../electron/store/repositories/incident-repository.ts';
 import { searchIncidents } from '../../electron/store/repositories/incident-search.ts';
@@ -15,7 +16,7 @@ describe('duplicate persons', () => {
   it('suggests the same person entered in another script, and merges keeping every incident link', async () => {
     const { vault } = await createVault(tempDir(), 'correct horse battery', { actor: 'tester', kdf: FAST_KDF });
     const db = vault.db;
-    importInterchange(db, parseInterchange(db, FIXTURE), 'tester');
+    await importInBatches(db, parseInterchange(db, FIXTURE), 'tester');
 
     // A colleague enters the same man in Russian spelling, with the same birth date, and links a second incident.
     expect(suggestDuplicates(db, { name: 'Рахимов Джамшед', birthDate: '1991-04-17' })).toEqual([

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/app.ts';
-import { importInterchange, parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { verifyAuditChain } from '../../electron/store/audit.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/border-detention.json', import.meta.url), 'utf8');
 const PASS = 'correct horse battery';
-const noDialogs = { chooseSavePath: async () => null, chooseOpenPath: async () => null };
+const noDialogs = scriptedDialogs();
 
 describe('case records over IPC', () => {
   it('searches, reads with computed facts, saves with audit, adds terms, suggests duplicates; refuses bad input and a locked vault', async () => {
@@ -16,11 +18,11 @@ describe('case records over IPC', () => {
     expect(await call('incidents:search', {})).toMatchObject({ ok: false, error: { code: 'vault-not-found' } });
     await call('vault:create', { passphrase: PASS });
     const db = app.session.store();
-    importInterchange(db, parseInterchange(db, FIXTURE), 'tester');
+    await importInBatches(db, parseInterchange(db, FIXTURE), 'tester');
 
     expect(await call('incidents:search', { text: 'ғизо', from: '2024-03-01' })).toEqual({
       ok: true,
-      value: [{ id: 'in-fotekh-2024-03', title: 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', startDate: '2024-03-11', endDate: '2024-03-14', status: 'documented' }],
+      value: [{ id: 'in-fotekh-2024-03', title: 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', startDate: '2024-03-11', endDate: '2024-03-14', status: 'documented', placeName: 'КПП «Фотех»', peopleAffected: 40 }],
     });
     const got = await call('incidents:get', { id: 'in-fotekh-2024-03' });
     expect(got).toMatchObject({ ok: true, value: { facts: { durationDays: 4, peopleAffected: 40 }, incident: { placeId: 'pl-fotekh' } } });

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/app.ts';
-import type { Dialogs } from '../../electron/ipc/dialogs.ts';
 import { VaultSession } from '../../electron/services/vault-session.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 
@@ -90,10 +90,6 @@ describe('vault session', () => {
   });
 });
 
-function scriptedDialogs(): Dialogs & { next: (string | null)[] } {
-  const next: (string | null)[] = [];
-  return { next, chooseSavePath: async () => next.shift() ?? null, chooseOpenPath: async () => next.shift() ?? null };
-}
 
 describe('router over the app services', () => {
   it('validates input, returns errors as values with stable codes, and never leaks values', async () => {
@@ -115,7 +111,7 @@ describe('router over the app services', () => {
     dialogs.next.push(sheet);
     expect(await router.handle('vault:saveRecoverySheet', { language: 'en' })).toEqual({ ok: true, value: { saved: true, fileName: 'sheet.pdf' } });
     expect(await router.handle('settings:update', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input', detail: 'autoLockMinutes' } });
-    expect(await router.handle('settings:update', { autoLockMinutes: 3 })).toEqual({ ok: true, value: { autoLockMinutes: 3 } });
+    expect(await router.handle('settings:update', { autoLockMinutes: 3 })).toEqual({ ok: true, value: { autoLockMinutes: 3, evidenceMaxMiB: 2048 } });
     expect(await router.handle('vault:verify', {})).toMatchObject({ ok: true, value: { ok: true } });
 
     const backup = join(tempDir(), 'b.ombudsbackup');
@@ -131,7 +127,7 @@ describe('router over the app services', () => {
     expect((await router.handle('vault:status', {})) as { value: { state: string } }).toMatchObject({ value: { state: 'unlocked' } });
     dialogs.next.push(backup);
     expect(await router.handle('vault:restore', { passphrase: PASS })).toEqual({ ok: true, value: { restored: true } });
-    expect(await router.handle('settings:get', {})).toEqual({ ok: true, value: { autoLockMinutes: 3 } });
+    expect(await router.handle('settings:get', {})).toEqual({ ok: true, value: { autoLockMinutes: 3, evidenceMaxMiB: 2048 } });
 
     app.lock('suspend');
     expect(await router.handle('vault:status', {})).toMatchObject({ value: { state: 'locked', lastLockReason: 'suspend' } });

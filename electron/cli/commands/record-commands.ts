@@ -1,35 +1,78 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { columnMappingSchema, textEncodings, type ColumnMapping, type ImportReport, type TextEncodingChoice } from '../../../shared/domain/table-import.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { incidentsCsv } from '../../services/interchange/csv-export.ts';
-import { exportInterchange } from '../../services/interchange/json-export.ts';
-import { importInterchange, parseInterchange } from '../../services/interchange/json-import.ts';
+import { exportFile, exportFormatOf } from '../../services/interchange/export-file.ts';
+import { importFile, importFormatOf } from '../../services/interchange/import-file.ts';
 import { searchIncidents } from '../../store/repositories/incident-search.ts';
-import { writeFileAtomic } from '../../store/atomic-write.ts';
 import { EXIT } from '../messages.ts';
-import { actor, withVault, type Command } from './vault-commands.ts';
+import { actor, withVault, type Command, type Output } from './vault-commands.ts';
 
-function requireJson(path: string, flag: string): void {
-  const extension = extname(path).toLowerCase();
-  if (extension === '.json') return;
-  const detail = ['.csv', '.xlsx'].includes(extension) ? `${extension} files are not supported yet (JSON only)` : `${flag} must be a .json file`;
-  throw new AppError('invalid-input', { detail });
+/** --mapping FILE.json: `{ "title": 0, "startDate": 2, … }` (zero-based columns); without it, headers are matched by name. */
+function readMapping(path: string | undefined): ColumnMapping | undefined {
+  if (!path) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new AppError('invalid-input', { detail: '--mapping must be a readable JSON file' });
+  }
+  const mapping = columnMappingSchema.safeParse(json);
+  if (!mapping.success) throw new AppError('invalid-input', { detail: `--mapping: ${mapping.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ')}` });
+  return mapping.data;
+}
+
+function encodingOption(value: string | undefined): TextEncodingChoice {
+  if (value === undefined) return 'auto';
+  if ((textEncodings as readonly string[]).includes(value)) return value as TextEncodingChoice;
+  throw new AppError('invalid-input', { detail: `--encoding must be one of ${textEncodings.join(', ')}` });
+}
+
+/** Problems one per line on stderr, as `row 5, column "Дата": invalid-date` or `$.incidents[3].startDate: …`. */
+function printProblems(report: ImportReport, err: (line: string) => void): void {
+  for (const issue of report.pathIssues) err(`${issue.path}: ${issue.message}`);
+  for (const issue of report.rowIssues) err(`row ${issue.row}, column ${issue.column === null ? `(${issue.field} not mapped)` : JSON.stringify(issue.column)}: ${issue.problem} (${issue.field})`);
+  if (report.issueCount > report.rowIssues.length + report.pathIssues.length) err(`… ${report.issueCount - report.rowIssues.length - report.pathIssues.length} more`);
+}
+
+function printCounts(report: ImportReport, io: Output): void {
+  if (!report.counts) return;
+  for (const section of ['places', 'persons', 'incidents'] as const) {
+    io.out(`${section}: ${report.counts.created[section]} created, ${report.counts.updated[section]} updated`);
+  }
 }
 
 export const recordCommands: Record<string, Command> = {
   async import(options, io) {
-    const file = options.positionals[0];
-    if (!file) throw new AppError('invalid-input', { detail: 'missing FILE' });
-    requireJson(file, 'FILE');
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      throw new AppError('io-error', { detail: 'the file cannot be read' });
-    }
-    const counts = await withVault(options, (vault) => importInterchange(vault.db, parseInterchange(vault.db, text), actor()));
-    for (const section of ['places', 'persons', 'incidents'] as const) {
-      io.out(`${section}: ${counts.created[section]} created, ${counts.updated[section]} updated`);
+    const path = options.positionals[0];
+    if (!path) throw new AppError('invalid-input', { detail: 'missing FILE' });
+    const format = importFormatOf(path);
+    const mapping = readMapping(options.mapping);
+    const encoding = encodingOption(options.encoding);
+    const err = (line: string) => process.stderr.write(`${line}\n`);
+    const report = await withVault(options, async (vault) => {
+      const request = { path, encoding, mode: options.validOnly ? ('valid-rows-only' as const) : ('all-or-nothing' as const) };
+      if (format === 'json') return importFile(vault.db, request, actor());
+      // Spreadsheets: the headers decide the mapping unless --mapping gives it.
+      const preview = mapping ? null : await importFile(vault.db, { ...request, mapping: null }, actor());
+      const chosen = mapping ?? preview!.suggestedMapping;
+      if (chosen.title === undefined || chosen.startDate === undefined) {
+        throw new AppError('invalid-input', { detail: `no title or start date column found among: ${(preview?.headers ?? []).join(', ').slice(0, 300)}; give --mapping FILE.json` });
+      }
+      return importFile(vault.db, { ...request, mapping: chosen }, actor(), {
+        onProgress: (phase, done, total) => {
+          if (phase === 'writing' && process.stderr.isTTY) process.stderr.write(`\rwriting ${done}/${total}`);
+        },
+      });
+    });
+    printProblems(report, err);
+    printCounts(report, io);
+    if (report.invalidRows > 0 && report.counts) io.out(`${report.invalidRows} invalid row(s) skipped`);
+    if (!report.counts) {
+      if (report.issueCount === 0) {
+        io.out('nothing to import');
+        return EXIT.ok;
+      }
+      throw new AppError('import-invalid', { detail: `${report.issueCount} problem(s)${report.invalidRows ? ` in ${report.invalidRows} row(s); --valid-only imports the others` : ''}` });
     }
     return EXIT.ok;
   },
@@ -37,10 +80,8 @@ export const recordCommands: Record<string, Command> = {
   async export(options, io) {
     const out = options.out;
     if (!out) throw new AppError('invalid-input', { detail: 'missing --out' });
-    const asCsv = extname(out).toLowerCase() === '.csv';
-    if (!asCsv) requireJson(out, '--out');
-    const content = await withVault(options, (vault) => (asCsv ? incidentsCsv(vault.db) : exportInterchange(vault.db)));
-    writeFileAtomic(out, content);
+    const format = exportFormatOf(out);
+    await withVault(options, (vault) => exportFile(vault.db, format, out));
     io.out(`Exported to ${out}`);
     return EXIT.ok;
   },
@@ -60,4 +101,3 @@ export const recordCommands: Record<string, Command> = {
     return EXIT.ok;
   },
 };
-

@@ -28,6 +28,10 @@ export interface CommandOptions {
   to?: string;
   types?: string[];
   json?: boolean;
+  /** import: a JSON column mapping, "import valid rows only", the CSV encoding. */
+  mapping?: string;
+  validOnly?: boolean;
+  encoding?: string;
 }
 
 export interface Output {

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { incidentSchema, personSchema, placeSchema, type Incident, type Person, type Place } from '../../../shared/domain/records.ts';
 import type { VocabularyKind } from '../../../shared/domain/vocabulary.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { appendAudit } from '../../store/audit.ts';
 import type { Db } from '../../store/open.ts';
-import { incidentExists, upsertIncident } from '../../store/repositories/incident-repository.ts';
-import { personExists, upsertPerson } from '../../store/repositories/person-repository.ts';
-import { placeExists, upsertPlace } from '../../store/repositories/place-repository.ts';
+
+import { personExists } from '../../store/repositories/person-repository.ts';
+import { placeExists } from '../../store/repositories/place-repository.ts';
 import { knownCodes } from '../../store/repositories/vocabulary-repository.ts';
 import { fromZod, jsonPath, type ImportIssue } from './issues.ts';
 
@@ -117,26 +116,4 @@ function checkReferences(db: Db, file: { places: Located<Place>[]; persons: Loca
       if (!personIds.has(id) && !personExists(db, id)) issues.push({ path: jsonPath(['incidents', at, 'victimIds', i]), problem: 'dangling-id', message: `no person with id "${id}"` });
     });
   }
-}
-
-/**
- * Imports a parsed file in one transaction: every record is created or, when its id exists, updated, each with its
- * audit row. Importing the same file twice changes nothing the second time but the counts.
- */
-export function importInterchange(db: Db, file: ParsedInterchange, actor: string): ImportCounts {
-  const counts: ImportCounts = { created: { places: 0, persons: 0, incidents: 0 }, updated: { places: 0, persons: 0, incidents: 0 } };
-  db.transaction(() => {
-    const write = <T extends { id: string }>(section: keyof ImportCounts['created'], entity: string, items: T[], exists: (id: string) => boolean, upsert: (item: T) => unknown) => {
-      for (const item of items) {
-        const existed = exists(item.id);
-        upsert(item);
-        counts[existed ? 'updated' : 'created'][section] += 1;
-        appendAudit(db, { actor, action: existed ? `${entity}.update` : `${entity}.create`, entity, entityId: item.id, after: item });
-      }
-    };
-    write('places', 'place', file.places, (id) => placeExists(db, id), (p) => upsertPlace(db, p));
-    write('persons', 'person', file.persons, (id) => personExists(db, id), (p) => upsertPerson(db, p));
-    write('incidents', 'incident', file.incidents, (id) => incidentExists(db, id), (i) => upsertIncident(db, i));
-  })();
-  return counts;
 }

@@ -16,6 +16,30 @@ const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(
  * of the three languages. Without text, newest incidents first.
  */
 export function searchIncidents(db: Db, rawQuery: IncidentQuery): IncidentHit[] {
+  const { query, from, where, params, order, nothing } = compile(rawQuery);
+  if (nothing) return [];
+  // Place and people affected are looked up for the page only, after the limit.
+  const sql = `SELECT page.*, p.name AS placeName,
+                 (SELECT coalesce(sum(CASE WHEN pr.kind = 'group' THEN pr.count ELSE 1 END), 0)
+                    FROM incident_victim v JOIN person pr ON pr.id = v.person_id WHERE v.incident_id = page.id) AS peopleAffected
+               FROM (SELECT i.id, i.title, i.start_date AS startDate, i.end_date AS endDate, i.status, i.place_id AS placeId
+                     FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                     ORDER BY ${order} LIMIT ? OFFSET ?) page
+               LEFT JOIN place p ON p.id = page.placeId`;
+  const rows = db.prepare(sql).all(...params, query.limit, query.offset) as (IncidentHit & { placeId: string | null })[];
+  return rows.map(({ placeId: _placeId, ...hit }) => hit);
+}
+
+/** How many incidents match, for the list's length and the selection. */
+export function countIncidents(db: Db, rawQuery: IncidentQuery): number {
+  const { from, where, params, nothing } = compile(rawQuery);
+  if (nothing) return 0;
+  return db.prepare(`SELECT count(*) FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number;
+}
+
+const sortColumns = { startDate: 'i.start_date', title: 'i.title COLLATE NOCASE', status: 'i.status' } as const;
+
+function compile(rawQuery: IncidentQuery) {
   const parsed = incidentQuerySchema.safeParse(rawQuery);
   if (!parsed.success) throw new AppError('invalid-input', { detail: parsed.error.issues.map((issue) => issue.path.join('.')).join(', ') });
   const query = parsed.data;
@@ -56,9 +80,7 @@ export function searchIncidents(db: Db, rawQuery: IncidentQuery): IncidentHit[] 
       ...query.characteristics,
     );
   }
-  if (query.text && !fts) return []; // only punctuation: nothing can match
-  const sql = `SELECT i.id, i.title, i.start_date AS startDate, i.end_date AS endDate, i.status
-               FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-               ORDER BY ${order} LIMIT ? OFFSET ?`;
-  return db.prepare(sql).all(...params, query.limit, query.offset) as IncidentHit[];
+  if (query.sort) order = `${sortColumns[query.sort]} ${query.direction === 'desc' ? 'DESC' : 'ASC'}, i.id`;
+  // Only punctuation as text: nothing can match.
+  return { query, from, where, params, order, nothing: Boolean(query.text && !fts) };
 }

@@ -1,4 +1,5 @@
 import { nameKey } from '../../../shared/domain/name-key.ts';
+import { foldForSearch } from '../../../shared/domain/search-text.ts';
 import type { Person } from '../../../shared/domain/records.ts';
 import type { Db } from '../open.ts';
 import { statement } from '../statements.ts';
@@ -64,4 +65,29 @@ export function getPerson(db: Db, id: string): Person | undefined {
 
 export function listPersons(db: Db): Person[] {
   return (statement(db, 'SELECT * FROM person ORDER BY id').all() as PersonRow[]).map((row) => toPerson(row, characteristicsOf(db, row.id)));
+}
+
+/**
+ * The person directory: names containing the text (any case, in either spelling), individuals and groups,
+ * with how many incidents list each. Sorted by name; at most `limit`.
+ */
+export function findPersons(db: Db, text: string, limit: number): (Person & { incidentCount: number })[] {
+  registerFold(db);
+  const like = `%${foldForSearch(text.trim()).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const rows = statement(
+    db,
+    `SELECT p.*, (SELECT count(*) FROM incident_victim v WHERE v.person_id = p.id) AS incident_count FROM person p
+     WHERE fold_text(p.name) LIKE @like ESCAPE '\\' OR fold_text(coalesce(p.name_latin, '')) LIKE @like ESCAPE '\\'
+     ORDER BY p.name COLLATE NOCASE, p.id LIMIT @limit`,
+  ).all({ like, limit }) as (PersonRow & { incident_count: number })[];
+  return rows.map((row) => ({ ...toPerson(row, characteristicsOf(db, row.id)), incidentCount: row.incident_count }));
+}
+
+const withFold = new WeakSet<Db>();
+
+/** SQLite's lower() knows only ASCII; this folds Cyrillic (and Tajik letters) the way search does. */
+function registerFold(db: Db): void {
+  if (withFold.has(db)) return;
+  db.function('fold_text', { deterministic: true }, (value: unknown) => foldForSearch(String(value ?? '')));
+  withFold.add(db);
 }

@@ -30,3 +30,9 @@ export function getPlace(db: Db, id: string): Place | undefined {
 export function listPlaces(db: Db): Place[] {
   return (statement(db, 'SELECT * FROM place ORDER BY id').all() as PlaceRow[]).map(toPlace);
 }
+
+/** Places with how many incidents happened at each, for the place directory and the editor's picker. */
+export function listPlacesWithCounts(db: Db): (Place & { incidentCount: number })[] {
+  const rows = statement(db, 'SELECT p.*, (SELECT count(*) FROM incident i WHERE i.place_id = p.id) AS incident_count FROM place p ORDER BY p.name COLLATE NOCASE, p.id').all() as (PlaceRow & { incident_count: number })[];
+  return rows.map((row) => ({ ...toPlace(row), incidentCount: row.incident_count }));
+}

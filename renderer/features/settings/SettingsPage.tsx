@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { RestoreForm } from '../vault/RestoreForm.tsx';
-import { AutoLockForm } from './AutoLockForm.tsx';
+import { NumberSettingForm } from './NumberSettingForm.tsx';
+import { AUTO_LOCK_MINUTES_MAX, AUTO_LOCK_MINUTES_MIN, EVIDENCE_MAX_MIB_LIMIT } from '../../../shared/domain/vault.ts';
 import { BackupPanel } from './BackupPanel.tsx';
 import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
 import { VerifyPanel } from './VerifyPanel.tsx';
@@ -18,7 +19,11 @@ export function SettingsPage({ onRestored, onRestoreFailed }: { onRestored(): vo
       </section>
       <section aria-labelledby="autolock-heading" className="panel">
         <h2 id="autolock-heading">{t('settings.autoLockHeading')}</h2>
-        <AutoLockForm />
+        <NumberSettingForm setting="autoLockMinutes" label={t('settings.autoLockMinutes')} min={AUTO_LOCK_MINUTES_MIN} max={AUTO_LOCK_MINUTES_MAX} />
+      </section>
+      <section aria-labelledby="evidence-limit-heading" className="panel">
+        <h2 id="evidence-limit-heading">{t('settings.evidenceHeading')}</h2>
+        <NumberSettingForm setting="evidenceMaxMiB" label={t('settings.evidenceMaxMiB')} min={1} max={EVIDENCE_MAX_MIB_LIMIT} />
       </section>
       <section aria-labelledby="backup-heading" className="panel">
         <h2 id="backup-heading">{t('settings.backupHeading')}</h2>

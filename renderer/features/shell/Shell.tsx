@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { Notice } from '../../components/ErrorAlert.tsx';
+import { PersonsPage } from '../directories/PersonsPage.tsx';
+import { PlacesPage } from '../directories/PlacesPage.tsx';
+import { IncidentsPage } from '../incidents/IncidentsPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 
-export const sections = ['incidents', 'correspondence', 'documents', 'settings'] as const;
+export const sections = ['incidents', 'persons', 'places', 'correspondence', 'documents', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 /** Where a fresh shell opens, and an optional one-off notice (a translation key) to show there. */
@@ -45,6 +48,12 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
         {notice && <Notice>{t(notice)}</Notice>}
         {section === 'settings' ? (
           <SettingsPage onRestored={onRestored} onRestoreFailed={onRestoreFailed} />
+        ) : section === 'incidents' ? (
+          <IncidentsPage />
+        ) : section === 'persons' ? (
+          <PersonsPage />
+        ) : section === 'places' ? (
+          <PlacesPage />
         ) : (
           <section aria-labelledby="section-heading">
             <h1 id="section-heading">{t(`nav.${section}`)}</h1>

@@ -1,5 +1,6 @@
 // Child process for the leak scan: a whole scripted workflow through the app's router, in its own TMPDIR.
 import { writeFileSync } from 'node:fs';
+import { scriptedDialogs } from '../scripted-dialogs.ts';
 import { join } from 'node:path';
 import { createApp } from '../../../electron/app.ts';
 import { unlockVault } from '../../../electron/store/vault.ts';
@@ -7,11 +8,12 @@ import { audited } from '../../../electron/store/audit.ts';
 
 const [dataDir, outDir, ...canaries] = process.argv.slice(2) as [string, string, ...string[]];
 const PASS = 'canary workflow passphrase';
-const queue: (string | null)[] = [];
+const dialogs = scriptedDialogs();
+const queue = dialogs.next;
 const app = createApp({
   dataDir,
   actor: 'tester',
-  dialogs: { chooseSavePath: async () => queue.shift() ?? null, chooseOpenPath: async () => queue.shift() ?? null },
+  dialogs,
 });
 const call = async (channel: string, input: unknown = {}) => {
   const result = await app.router.handle(channel, input);

@@ -1,0 +1,75 @@
+import { statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import type { Settings } from '../../../shared/domain/vault.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { Db } from '../../store/open.ts';
+import { evidenceChunks, getEvidence, listEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
+import { addEvidence, DEFAULT_LIMITS, exportEvidence } from './evidence-files.ts';
+
+/** Images up to this size are sent to the window whole, which draws the thumbnail and the full view. */
+export const PREVIEW_MAX_BYTES = 25 * 1024 ** 2;
+/** Decoding a bigger picture in the window would stall it; such images get a placeholder and can be exported. */
+export const PREVIEW_MAX_PIXELS = 40_000_000;
+const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/** Evidence use cases for the window and the CLI: intake from chosen or dropped files, preview, checked export. */
+export class EvidenceService {
+  private readonly store: () => Db;
+  private readonly settings: () => Settings;
+  private readonly actor: string;
+
+  constructor(store: () => Db, settings: () => Settings, actor: string) {
+    this.store = store;
+    this.settings = settings;
+    this.actor = actor;
+  }
+
+  list(incidentId: string): EvidenceRecord[] {
+    return listEvidence(this.store(), incidentId);
+  }
+
+  /**
+   * Takes files into the store one after another; stops at the first refusal (too large, unreadable) and
+   * reports it, keeping the files already taken. Paths come from the open dialog or from a drop onto the window
+   * (reading a file the user dropped is the point; main never writes to a path the window names).
+   */
+  add(incidentId: string, paths: readonly string[]): EvidenceRecord[] {
+    const db = this.store();
+    const limits = { ...DEFAULT_LIMITS, maxBytes: this.settings().evidenceMaxMiB * 1024 ** 2 };
+    const added: EvidenceRecord[] = [];
+    for (const path of paths) {
+      if (!isAbsolute(path) || !isRegularFile(path)) throw new AppError('io-error', { detail: 'not a readable file' });
+      added.push(addEvidence(db, { incidentId, path, actor: this.actor, limits }));
+    }
+    return added;
+  }
+
+  /** The image itself as a data: URL for the window's thumbnail and viewer, or null when it is not shown inline. */
+  preview(id: string): { record: EvidenceRecord; dataUrl: string | null } {
+    const db = this.store();
+    const record = getEvidence(db, id);
+    if (!record) throw new AppError('not-found', { detail: 'evidence' });
+    const pixels = (record.width ?? 0) * (record.height ?? 0);
+    if (!PREVIEWABLE.has(record.mediaType) || record.size > PREVIEW_MAX_BYTES || pixels > PREVIEW_MAX_PIXELS) return { record, dataUrl: null };
+    const bytes = Buffer.concat([...evidenceChunks(db, id)]);
+    return { record, dataUrl: `data:${record.mediaType};base64,${bytes.toString('base64')}` };
+  }
+
+  export(id: string, path: string): EvidenceRecord {
+    return exportEvidence(this.store(), id, path, this.actor);
+  }
+
+  record(id: string): EvidenceRecord {
+    const record = getEvidence(this.store(), id);
+    if (!record) throw new AppError('not-found', { detail: 'evidence' });
+    return record;
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

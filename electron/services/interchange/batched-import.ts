@@ -1,0 +1,56 @@
+import { AppError } from '../../errors/app-error.ts';
+import { appendAudit } from '../../store/audit.ts';
+import type { Db } from '../../store/open.ts';
+import { incidentExists, upsertIncident } from '../../store/repositories/incident-repository.ts';
+import { personExists, upsertPerson } from '../../store/repositories/person-repository.ts';
+import { placeExists, upsertPlace } from '../../store/repositories/place-repository.ts';
+import type { ImportCounts, ParsedInterchange } from './json-import.ts';
+
+export interface ImportProgress {
+  onProgress?(done: number, total: number): void;
+  signal?: AbortSignal;
+}
+
+const BATCH = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes checked records in one transaction, so an import is all-or-nothing even when it is cancelled or fails
+ * half-way. Every record is created or, when its id exists, updated, each with its audit row. Between batches
+ * it yields to the event loop, so the window can poll progress and ask to cancel; the caller must refuse other
+ * writes meanwhile (they would join this transaction).
+ */
+export async function importInBatches(db: Db, file: ParsedInterchange, actor: string, progress: ImportProgress = {}): Promise<ImportCounts> {
+  const counts: ImportCounts = { created: { places: 0, persons: 0, incidents: 0 }, updated: { places: 0, persons: 0, incidents: 0 } };
+  type Section = keyof ImportCounts['created'];
+  const work: { section: Section; entity: string; write(): void; exists(): boolean; id: string; record: unknown }[] = [];
+  const add = <T extends { id: string }>(section: Section, entity: string, items: T[], exists: (id: string) => boolean, upsert: (item: T) => unknown) => {
+    for (const item of items) work.push({ section, entity, id: item.id, record: item, exists: () => exists(item.id), write: () => upsert(item) });
+  };
+  add('places', 'place', file.places, (id) => placeExists(db, id), (p) => upsertPlace(db, p));
+  add('persons', 'person', file.persons, (id) => personExists(db, id), (p) => upsertPerson(db, p));
+  add('incidents', 'incident', file.incidents, (id) => incidentExists(db, id), (i) => upsertIncident(db, i));
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (let start = 0; start < work.length; start += BATCH) {
+      if (progress.signal?.aborted) throw new AppError('cancelled');
+      for (const item of work.slice(start, start + BATCH)) {
+        const existed = item.exists();
+        item.write();
+        counts[existed ? 'updated' : 'created'][item.section] += 1;
+        appendAudit(db, { actor, action: existed ? `${item.entity}.update` : `${item.entity}.create`, entity: item.entity, entityId: item.id, after: item.record });
+      }
+      progress.onProgress?.(Math.min(start + BATCH, work.length), work.length);
+      await nextTurn();
+    }
+    if (progress.signal?.aborted) throw new AppError('cancelled');
+    db.exec('COMMIT');
+  } catch (error) {
+    // A lock closes the connection mid-import, which rolls the transaction back by itself.
+    if (!db.open) throw new AppError('vault-locked', { cause: error });
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  return counts;
+}

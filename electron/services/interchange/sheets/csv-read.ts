@@ -1,0 +1,58 @@
+import { parse } from 'csv-parse';
+import type { TextEncodingChoice } from '../../../../shared/domain/table-import.ts';
+import { AppError } from '../../../errors/app-error.ts';
+import { decodeText } from './decode-text.ts';
+import { nextTurn, type ReadProgress, type Table } from './table.ts';
+import { toTable } from './to-table.ts';
+
+const SLICE = 256 * 1024;
+
+/** Russian Excel saves CSV with ";", others with "," or tabs: the header line decides. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+/**
+ * Reads a CSV file (RFC 4180 quoting, CRLF or LF) in slices, yielding to the event loop between them so the
+ * window stays responsive and a cancel is seen; a malformed file is refused with its line number.
+ */
+export async function readCsv(bytes: Uint8Array, options: ReadProgress & { encoding?: TextEncodingChoice } = {}): Promise<Table> {
+  const text = decodeText(bytes, options.encoding);
+  const rows: string[][] = [];
+  const parser = parse({ delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true });
+  let failure: unknown = null;
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', (error) => {
+      failure = error;
+      resolve();
+    });
+  });
+  parser.on('readable', () => {
+    for (let record: string[] | null; (record = parser.read() as string[] | null) !== null; ) rows.push(record);
+  });
+  for (let start = 0; start < text.length && !failure; ) {
+    if (options.signal?.aborted) {
+      parser.destroy();
+      throw new AppError('cancelled');
+    }
+    // Never cut a surrogate pair (an emoji) in two.
+    let end = Math.min(start + SLICE, text.length);
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end += 1;
+    parser.write(text.slice(start, end));
+    start = end;
+    options.onProgress?.(rows.length);
+    await nextTurn();
+  }
+  if (!failure) parser.end();
+  await ended;
+  if (failure) {
+    const line = (failure as { lines?: number }).lines;
+    const reason = (failure as { code?: string }).code ?? 'malformed';
+    throw new AppError('import-invalid', { detail: `CSV: line ${line ?? '?'}: ${reason}`, cause: failure });
+  }
+  options.onProgress?.(rows.length);
+  return toTable(rows, 'CSV');
+}

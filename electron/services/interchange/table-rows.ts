@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { confidentialityLevels, datePrecisions, incidentSchema, incidentStatuses, personSchema, type Incident, type Person, type Place } from '../../../shared/domain/records.ts';
+import { foldForSearch } from '../../../shared/domain/search-text.ts';
+import { requiredTableFields, tableFields, type ColumnMapping, type RowIssue, type TableField } from '../../../shared/domain/table-import.ts';
+import type { VocabularyKind } from '../../../shared/domain/vocabulary.ts';
+import type { Db } from '../../store/open.ts';
+import { listPlaces } from '../../store/repositories/place-repository.ts';
+import { listTerms } from '../../store/repositories/vocabulary-repository.ts';
+import type { ParsedInterchange } from './json-import.ts';
+import type { Table } from './sheets/table.ts';
+
+/** What a spreadsheet becomes: the records of its valid rows, and every problem of the others. */
+export interface TableRecords extends ParsedInterchange {
+  validRows: number;
+  invalidRows: number;
+  issues: RowIssue[];
+}
+
+const fold = (text: string) => foldForSearch(text).replace(/\s+/g, ' ').trim();
+
+/**
+ * Header names staff are likely to use, folded, for the automatic first guess of the mapping. The user checks
+ * and corrects it in the mapping step; the CLI takes it as is or from --mapping.
+ */
+const headerNames: Record<TableField, readonly string[]> = {
+  id: ['id', 'идентификатор', 'ид', '№ дела'],
+  title: ['title', 'название', 'заголовок', 'унвон', 'ном'],
+  description: ['description', 'описание', 'тавсиф', 'что произошло'],
+  startDate: ['startdate', 'start date', 'date', 'дата', 'дата начала', 'сана', 'санаи оғоз'],
+  endDate: ['enddate', 'end date', 'дата окончания', 'санаи анҷом'],
+  datePrecision: ['dateprecision', 'date precision', 'точность даты', 'дақиқии сана'],
+  place: ['place', 'место', 'ҷой', 'макон'],
+  country: ['country', 'страна', 'кишвар'],
+  violationTypes: ['violationtypes', 'violation types', 'violations', 'нарушения', 'вид нарушения', 'виды нарушений', 'вайронкуниҳо', 'намуди вайронкунӣ'],
+  methods: ['methods', 'методы', 'усулҳо'],
+  perpetratorType: ['perpetratortype', 'perpetrator', 'нарушитель', 'вайронкунанда'],
+  status: ['status', 'статус', 'ҳолат'],
+  confidentiality: ['confidentiality', 'конфиденциальность', 'махфият'],
+  victims: ['victims', 'пострадавшие', 'ҷабрдидагон'],
+  victimCount: ['victimcount', 'peopleaffected', 'people affected', 'число пострадавших', 'количество', 'шумораи ҷабрдидагон'],
+  victimCharacteristics: ['victimcharacteristics', 'characteristics', 'характеристики', 'категории', 'хусусиятҳо'],
+  sourceType: ['sourcetype', 'source type', 'тип источника', 'намуди манбаъ'],
+  sourceReference: ['source', 'sourcereference', 'источник', 'манбаъ'],
+};
+
+/** The first guess: each field takes the first column whose folded header is one of its names. */
+export function suggestMapping(headers: readonly string[]): ColumnMapping {
+  const folded = headers.map(fold);
+  const mapping: ColumnMapping = {};
+  const taken = new Set<number>();
+  for (const field of tableFields) {
+    const index = folded.findIndex((header, i) => !taken.has(i) && headerNames[field].some((name) => fold(name) === header));
+    if (index >= 0) {
+      mapping[field] = index;
+      taken.add(index);
+    }
+  }
+  return mapping;
+}
+
+/** A date as staff write it: 2024-03-15, 15.03.2024, 2024-03 (month) or 2024 (year). */
+export function parseTableDate(raw: string): { date: string; precision: Incident['datePrecision'] } | null {
+  const text = raw.trim();
+  let match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text) ?? /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(text);
+  if (match) {
+    const [year, month, day] = match[1]!.length === 4 ? [match[1]!, match[2]!, match[3]!] : [match[3]!, match[2]!, match[1]!];
+    const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    return incidentSchema.shape.startDate.safeParse(iso).success ? { date: iso, precision: 'day' } : null;
+  }
+  match = /^(\d{4})-(\d{2})$/.exec(text) ?? /^(\d{1,2})\.(\d{4})$/.exec(text);
+  if (match) {
+    const [year, month] = match[1]!.length === 4 ? [match[1]!, match[2]!] : [match[2]!, match[1]!];
+    const m = Number(month);
+    return m >= 1 && m <= 12 ? { date: `${year}-${month.padStart(2, '0')}-01`, precision: 'month' } : null;
+  }
+  if (/^\d{4}$/.test(text)) return { date: `${text}-01-01`, precision: 'year' };
+  return null;
+}
+
+/** Looks up a term by its code or by its label in any language, so a sheet may say "Пытки" or "torture". */
+function termIndex(db: Db, kind: VocabularyKind): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const term of listTerms(db, kind)) {
+    index.set(fold(term.code), term.code);
+    for (const label of Object.values(term.labels)) index.set(fold(label), term.code);
+  }
+  return index;
+}
+
+/** Stable ids for rows without an id column, so importing the same sheet again updates instead of duplicating. */
+const derivedId = (prefix: string, ...parts: string[]) => `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
+
+const splitList = (cell: string) => cell.split(/[;,\n]/).map((part) => part.trim()).filter(Boolean);
+
+/**
+ * Turns mapped rows into places, group persons and incidents, checking each cell. Codes may be given as codes or
+ * labels; a place is found by name and country or created; the people affected become one group per incident.
+ */
+export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): TableRecords {
+  const terms = new Map<VocabularyKind, Map<string, string>>();
+  const lookup = (kind: VocabularyKind, text: string) => (terms.get(kind) ?? terms.set(kind, termIndex(db, kind)).get(kind)!).get(fold(text));
+  const places = new Map<string, Place>(listPlaces(db).map((place) => [`${fold(place.name)}|${place.country}`, place]));
+  const newPlaces = new Map<string, Place>();
+  const persons: Person[] = [];
+  const incidents: Incident[] = [];
+  const issues: RowIssue[] = [];
+  const seenIds = new Map<string, number>();
+  let invalidRows = 0;
+
+  table.rows.forEach((cells, index) => {
+    const row = index + 2; // the header is row 1, as the spreadsheet shows it
+    const rowIssues: RowIssue[] = [];
+    const cell = (field: TableField) => {
+      const column = mapping[field];
+      return column === undefined ? '' : (cells[column] ?? '').trim();
+    };
+    const problem = (field: TableField, kind: RowIssue['problem']) => {
+      const column = mapping[field];
+      rowIssues.push({ row, column: column === undefined ? null : (table.headers[column] ?? null), field, problem: kind, value: cell(field).slice(0, 120) });
+    };
+    if (cells.every((value) => value.trim() === '')) return;
+    for (const field of requiredTableFields) if (!cell(field)) problem(field, 'required');
+
+    const start = cell('startDate') ? parseTableDate(cell('startDate')) : null;
+    if (cell('startDate') && !start) problem('startDate', 'invalid-date');
+    const end = cell('endDate') ? parseTableDate(cell('endDate')) : null;
+    if (cell('endDate') && !end) problem('endDate', 'invalid-date');
+    if (start && end && end.date < start.date) problem('endDate', 'end-before-start');
+
+    const choice = <T extends string>(field: TableField, allowed: readonly T[]): T | undefined => {
+      const value = cell(field);
+      if (!value) return undefined;
+      const found = allowed.find((option) => fold(option) === fold(value));
+      if (!found) problem(field, 'invalid-value');
+      return found;
+    };
+    const datePrecision = choice('datePrecision', datePrecisions) ?? start?.precision ?? 'day';
+    const status = choice('status', incidentStatuses);
+    const confidentiality = choice('confidentiality', confidentialityLevels);
+    const codes = (field: TableField, kind: VocabularyKind) =>
+      splitList(cell(field)).flatMap((text) => {
+        const code = lookup(kind, text);
+        if (!code) problem(field, 'unknown-code');
+        return code ? [code] : [];
+      });
+    const violationTypes = codes('violationTypes', 'violation-type');
+    const methods = codes('methods', 'method');
+    const characteristics = codes('victimCharacteristics', 'characteristic');
+    const perpetratorType = cell('perpetratorType') ? codes('perpetratorType', 'perpetrator-type')[0] : undefined;
+    const sourceTypeText = cell('sourceType');
+    const sourceType = sourceTypeText ? codes('sourceType', 'source-type')[0] : 'other';
+
+    let placeId: string | undefined;
+    if (cell('place')) {
+      const country = cell('country').toUpperCase();
+      if (!/^[A-Z]{2}$/.test(country)) problem('country', cell('country') ? 'invalid-value' : 'place-needs-country');
+      else {
+        const key = `${fold(cell('place'))}|${country}`;
+        let place = places.get(key) ?? newPlaces.get(key);
+        if (!place && cell('place').length > 300) problem('place', 'too-long');
+        else if (!place) newPlaces.set(key, (place = { id: derivedId('place', key), name: cell('place'), kind: 'other', country }));
+        placeId = place?.id;
+      }
+    }
+
+    let victimCount: number | undefined;
+    // 0 people affected (as an exported list says for an incident without victims) means no group.
+    if (cell('victimCount') && cell('victimCount') !== '0') {
+      victimCount = Number(cell('victimCount'));
+      if (!Number.isInteger(victimCount) || victimCount < 1 || victimCount > 1_000_000) problem('victimCount', 'invalid-value');
+    }
+
+    const id = cell('id') || derivedId('row', cell('title'), start?.date ?? '', cell('place'));
+    if (cell('id') && cell('id').length > 100) problem('id', 'too-long');
+    const firstRow = seenIds.get(id);
+    if (firstRow !== undefined) problem('id', 'duplicate-id');
+
+    const victimIds: string[] = [];
+    const group: Person | undefined =
+      cell('victims') || victimCount !== undefined
+        ? { id: `${id}-victims`, kind: 'group', name: cell('victims') || String(victimCount), count: victimCount ?? 1, characteristics, disclosure: 'withheld' }
+        : undefined;
+    if (group) {
+      victimIds.push(group.id);
+      if (!personSchema.safeParse(group).success) problem('victims', group.name.length > 300 ? 'too-long' : 'invalid-value');
+    }
+
+    const candidate = {
+      id,
+      title: cell('title'),
+      description: cell('description'),
+      startDate: start?.date ?? '',
+      ...(end ? { endDate: end.date } : {}),
+      datePrecision,
+      ...(placeId ? { placeId } : {}),
+      violationTypes,
+      methods,
+      ...(perpetratorType ? { perpetratorType } : {}),
+      victimIds,
+      sources: cell('sourceReference') && sourceType ? [{ type: sourceType, reference: cell('sourceReference') }] : [],
+      ...(confidentiality ? { confidentiality } : {}),
+      ...(status ? { status } : {}),
+    };
+    if (rowIssues.length === 0) {
+      // The shared schema has the last word (lengths, control characters): the same rules as the form and JSON.
+      const parsed = incidentSchema.safeParse(candidate);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = tableFields.find((f) => f === issue.path[0]) ?? (issue.path[0] === 'sources' ? 'sourceReference' : 'title');
+          problem(field, issue.code === 'too_big' ? 'too-long' : 'invalid-value');
+        }
+      } else {
+        incidents.push(parsed.data);
+        if (group) persons.push(group);
+        seenIds.set(id, row);
+      }
+    }
+    if (rowIssues.length) {
+      invalidRows += 1;
+      issues.push(...rowIssues);
+    }
+  });
+  const usedPlaces = new Set(incidents.map((incident) => incident.placeId));
+  return {
+    places: [...newPlaces.values()].filter((place) => usedPlaces.has(place.id)),
+    persons,
+    incidents,
+    validRows: incidents.length,
+    invalidRows,
+    issues,
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Incident fields a spreadsheet column can be mapped to. One row is one incident. */
+export const tableFields = [
+  'id',
+  'title',
+  'description',
+  'startDate',
+  'endDate',
+  'datePrecision',
+  'place',
+  'country',
+  'violationTypes',
+  'methods',
+  'perpetratorType',
+  'status',
+  'confidentiality',
+  'victims',
+  'victimCount',
+  'victimCharacteristics',
+  'sourceType',
+  'sourceReference',
+] as const;
+export type TableField = (typeof tableFields)[number];
+
+/** Without these a row cannot become an incident. */
+export const requiredTableFields: readonly TableField[] = ['title', 'startDate'];
+
+export const textEncodings = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1251', 'koi8-r'] as const;
+export type TextEncodingChoice = (typeof textEncodings)[number];
+
+/** Field → zero-based column index, or absent when the file has no such column. */
+export const columnMappingSchema = z.partialRecord(z.enum(tableFields), z.number().int().min(0).max(199));
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const importModes = ['check', 'all-or-nothing', 'valid-rows-only'] as const;
+export type ImportMode = (typeof importModes)[number];
+
+export const rowProblems = ['required', 'invalid-date', 'unknown-code', 'invalid-value', 'too-long', 'end-before-start', 'duplicate-id', 'place-needs-country'] as const;
+
+/** One problem in a spreadsheet, named by its row as the spreadsheet numbers it (header = 1) and its column. */
+export const rowIssueSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  field: z.enum(tableFields),
+  problem: z.enum(rowProblems),
+  /** The cell as found, shortened; shown as text. */
+  value: z.string().max(120),
+});
+export type RowIssue = z.infer<typeof rowIssueSchema>;
+
+/** One problem in an interchange (JSON) file, named by its JSON path. */
+export const pathIssueSchema = z.object({ path: z.string(), problem: z.string(), message: z.string() });
+
+export const importCountsSchema = z.object({
+  created: z.object({ places: z.number().int(), persons: z.number().int(), incidents: z.number().int() }),
+  updated: z.object({ places: z.number().int(), persons: z.number().int(), incidents: z.number().int() }),
+});
+
+export const importReportSchema = z.object({
+  headers: z.array(z.string()),
+  /** The first rows, for the mapping step. */
+  sample: z.array(z.array(z.string())),
+  rowCount: z.number().int(),
+  suggestedMapping: columnMappingSchema,
+  validRows: z.number().int(),
+  invalidRows: z.number().int(),
+  issueCount: z.number().int(),
+  /** The first problems (the count says how many there are in all). */
+  rowIssues: z.array(rowIssueSchema),
+  pathIssues: z.array(pathIssueSchema),
+  /** Present when something was written. */
+  counts: importCountsSchema.nullable(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const importJobSchema = z.object({
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  phase: z.enum(['reading', 'checking', 'writing']),
+  done: z.number().int(),
+  total: z.number().int(),
+  report: importReportSchema.nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;

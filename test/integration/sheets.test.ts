@@ -1,0 +1,116 @@
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../electron/services/interchange/sheets/csv-read.ts';
+import { readXlsx } from '../../electron/services/interchange/sheets/xlsx-read.ts';
+import { listXlsx } from '../../electron/services/interchange/sheets/xlsx-write.ts';
+import { zipOf } from '../support/zip.ts';
+
+const TAJIK = 'Раҳимов Ҷамшед — ӣ ӯ ғ қ ҳ ҷ';
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+/** Windows-1251 for Cyrillic letters: Node has a decoder but no encoder for it. */
+const cp1251 = (text: string) => Buffer.from([...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : ch.charCodeAt(0) - 0x410 + 0xc0)));
+
+/** The XML of one part of an XLSX, read with the same zip reader the import uses. */
+async function part(xlsx: Buffer, name: string): Promise<string> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.fromBuffer(xlsx, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z!))));
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (entry.fileName !== name) return zip.readEntry();
+      zip.openReadStream(entry, (error, stream) => {
+        if (error) return reject(error);
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+    });
+    zip.on('end', () => reject(new Error(`${name} not found`)));
+    zip.readEntry();
+  });
+}
+
+describe('CSV', () => {
+  it('reads UTF-8 with and without a BOM, UTF-16 with a BOM, semicolons, quotes, newlines in cells', async () => {
+    const text = `Название;Описание\r\n"${TAJIK}";"строка 1\nстрока 2, ""кавычки"""\r\n\r\nВторая;\r\n`;
+    for (const bytes of [utf8(text), utf8(`\uFEFF${text}`), utf16le(text)]) {
+      expect(await readCsv(bytes)).toEqual({ headers: ['Название', 'Описание'], rows: [[TAJIK, 'строка 1\nстрока 2, "кавычки"'], ['Вторая', '']] });
+    }
+    expect(await readCsv(utf8('a,b\n1\n2,3,4\n'))).toEqual({ headers: ['a', 'b'], rows: [['1', ''], ['2', '3']] });
+  });
+
+  it('asks for the encoding of a Windows-1251 file instead of guessing, and reads it when told', async () => {
+    const bytes = cp1251('Название;Дата\r\nЗадержание;02.10.2024\r\n');
+    await expect(readCsv(bytes)).rejects.toMatchObject({ code: 'import-encoding' });
+    expect(await readCsv(bytes, { encoding: 'windows-1251' })).toEqual({ headers: ['Название', 'Дата'], rows: [['Задержание', '02.10.2024']] });
+    await expect(readCsv(utf8('Название'), { encoding: 'utf-16be' })).resolves.toBeDefined();
+  });
+
+  it('refuses malformed, empty and binary files with a clear reason and no cell content', async () => {
+    await expect(readCsv(utf8('a,b\n"unclosed,2\n3,4\n'))).rejects.toMatchObject({ code: 'import-invalid', detail: expect.stringMatching(/^CSV: line \d+: CSV_QUOTE_NOT_CLOSED$/) });
+    await expect(readCsv(utf8(''))).rejects.toMatchObject({ code: 'import-invalid', detail: 'CSV: the file has no header row' });
+    await expect(readCsv(utf8('\n\n,,\n'))).rejects.toMatchObject({ code: 'import-invalid', detail: 'CSV: the file has no header row' });
+    await expect(readCsv(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]))).rejects.toMatchObject({ code: 'import-invalid', detail: 'CSV: binary data, not a text file' });
+    await expect(readCsv(utf8(`a\n${'x'.repeat(50_001)}\n`))).rejects.toMatchObject({ code: 'import-too-large' });
+    await expect(readCsv(utf8(`${Array.from({ length: 201 }, (_, i) => `c${i}`).join(',')}\n`))).rejects.toMatchObject({ code: 'import-too-large' });
+  });
+
+  it('reads 100,000 rows with progress, keeps emoji whole across slices, and stops when cancelled', async () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `Задержание 😀 № ${i + 1},2024-03-11`);
+    const bytes = utf8(`title,startDate\n${lines.join('\n')}\n`);
+    const seen: number[] = [];
+    const table = await readCsv(bytes, { onProgress: (rows) => seen.push(rows) });
+    expect(table.rows).toHaveLength(100_000);
+    expect(table.rows.every((row, i) => row[0] === `Задержание 😀 № ${i + 1}`)).toBe(true);
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen.at(-1)).toBe(100_001);
+
+    const controller = new AbortController();
+    const cancelled = readCsv(bytes, { signal: controller.signal, onProgress: (rows) => rows > 20_000 && controller.abort() });
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('XLSX', () => {
+  it('writes a list with text kept as text (no formulas) and reads it back: Tajik, dates, numbers', async () => {
+    const formula = '=HYPERLINK("http://example.invalid","click")';
+    const xlsx = await listXlsx(['id', 'title', 'people'], [['in-1', TAJIK, 40], ['in-2', formula, null], ['in-3', '+7 900 000', 1]]);
+    expect(await part(xlsx, 'xl/worksheets/sheet1.xml')).not.toMatch(/<f>|<f /);
+    expect(await readXlsx(xlsx)).toEqual({ headers: ['id', 'title', 'people'], rows: [['in-1', TAJIK, '40'], ['in-2', formula, ''], ['in-3', '+7 900 000', '1']] });
+  });
+
+  it("reads a workbook made elsewhere: dates, formulas' cached results, rich text, hyperlinks, empty rows", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Реестр');
+    sheet.addRow(['Название', 'Дата', 'Люди', 'Ссылка']);
+    sheet.addRow([{ richText: [{ text: 'Задержание ' }, { text: 'в Фотехе', font: { bold: true } }] }, new Date(Date.UTC(2024, 2, 11)), { formula: '20+20', result: 40 }, { text: 'видео', hyperlink: 'https://example.org/v' }]);
+    sheet.addRow([]);
+    sheet.addRow(['Второе', '2024-05', 3, null]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await readXlsx(bytes)).toEqual({
+      headers: ['Название', 'Дата', 'Люди', 'Ссылка'],
+      rows: [['Задержание в Фотехе', '2024-03-11', '40', 'видео'], ['Второе', '2024-05', '3', '']],
+    });
+  });
+
+  it('refuses files that are not XLSX: a CSV renamed, random bytes, a zip without a workbook', async () => {
+    await expect(readXlsx(utf8('title,startDate\nx,2024-01-01\n'))).rejects.toMatchObject({ code: 'import-invalid' });
+    await expect(readXlsx(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(500).fill(7)]))).rejects.toMatchObject({ code: 'import-invalid' });
+    await expect(readXlsx(zipOf([{ name: 'hello.txt', data: utf8('hi') }]))).rejects.toMatchObject({ code: 'import-invalid' });
+  });
+
+  it('refuses zip bombs: by the directory before inflating, and while inflating when the directory lies', async () => {
+    const zeros = Buffer.alloc(150 * 1024 ** 2);
+    const deflated = deflateRawSync(zeros);
+    expect(deflated.length).toBeLessThan(1024 ** 2);
+    // Declares its true 150 MiB: refused from the directory alone.
+    await expect(readXlsx(zipOf([{ name: 'xl/worksheets/sheet1.xml', data: zeros, deflated }]))).rejects.toMatchObject({ code: 'import-too-large', detail: expect.stringContaining('declares more than') });
+    // Declares 2 MiB each for a ratio far above 100.
+    const small = Buffer.alloc(2 * 1024 ** 2);
+    await expect(readXlsx(zipOf([{ name: 'a.xml', data: small }]))).rejects.toMatchObject({ code: 'import-too-large', detail: expect.stringContaining('compression ratio') });
+    // Many entries, each harmless, too many in all.
+    await expect(readXlsx(zipOf(Array.from({ length: 2001 }, (_, i) => ({ name: `e${i}.xml`, data: utf8('x') }))))).rejects.toMatchObject({ code: 'import-too-large', detail: expect.stringContaining('entries') });
+    // 150 MiB that claims to be 1 KiB: stopped as soon as it outgrows the claim.
+    await expect(readXlsx(zipOf([{ name: 'xl/worksheets/sheet1.xml', data: zeros, deflated, declaredSize: 1024 }]))).rejects.toMatchObject({ code: 'import-too-large', detail: expect.stringContaining('beyond its declared size') });
+  });
+});
