@@ -1,7 +1,10 @@
 import { recordsTg } from './records.tg.ts';
 import type { Messages } from './en.ts';
 
-export const tg: Messages = {
+/** Tajik has one form after numerals: where English has `x_one`/`x_other`, Tajik has `x` (see the i18n test). */
+type WithoutPlurals<T> = { [K in keyof T as K extends `${infer Base}_${'one' | 'other'}` ? Base : K]: T[K] extends object ? WithoutPlurals<T[K]> : T[K] };
+
+export const tg: WithoutPlurals<Messages> = {
   ...recordsTg,
   app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мукотибаи рамзгузоришудаи дастгоҳи Ваколатдор' },
   language: { label: 'Забон' },
@@ -96,8 +99,7 @@ export const tg: Messages = {
     'vault-locked': 'Анбор қулф аст.',
     'wrong-passphrase': 'Ибораи рамз нодуруст аст. Ҳеҷ чиз тағйир наёфт.',
     'wrong-recovery-key': 'Калиди барқарорсозӣ нодуруст аст. Ҳар гурӯҳи чор аломатро санҷед.',
-    'too-many-attempts_one': 'Кӯшишҳои ноком аз ҳад зиёданд. Пас аз {{count}} сония такрор кунед.',
-    'too-many-attempts_other': 'Кӯшишҳои ноком аз ҳад зиёданд. Пас аз {{count}} сония такрор кунед.',
+    'too-many-attempts': 'Кӯшишҳои ноком аз ҳад зиёданд. Пас аз {{count}} сония такрор кунед.',
     'weak-passphrase': 'Ибораи рамз хеле заиф аст.',
     'envelope-missing': 'Файли калидҳои анбор мавҷуд нест. Аз нусхаи эҳтиётӣ барқарор кунед.',
     'envelope-damaged': 'Файли калидҳои анбор вайрон шудааст. Аз нусхаи эҳтиётӣ барқарор кунед.',

@@ -31,10 +31,10 @@ describe('settings', () => {
     const minutes = page.getByLabel('Блокировать после стольких минут бездействия');
     await expect(minutes.inputValue()).resolves.toBe('10');
     await minutes.fill('0');
-    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await page.locator('section', { has: minutes }).getByRole('button', { name: 'Сохранить', exact: true }).click();
     expect(await alertText(h)).toContain('неверна');
     await minutes.fill('3');
-    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await page.locator('section', { has: minutes }).getByRole('button', { name: 'Сохранить', exact: true }).click();
     await page.getByText('Сохранено.').waitFor();
     expect(h.app.session.getSettings().autoLockMinutes).toBe(3);
 

@@ -31,9 +31,9 @@ export function PersonsPage() {
     return () => clearTimeout(timer);
   }, [text, load]);
 
-  const show = async (person: Person) => {
+  const show = async (person: Person, keepNotice = false) => {
     setCurrent(person);
-    setNotice(null);
+    if (!keepNotice) setNotice(null);
     const result = await call('persons:suggestDuplicates', { id: person.id, name: person.name, ...(person.nameLatin ? { nameLatin: person.nameLatin } : {}), ...(person.birthDate ? { birthDate: person.birthDate } : {}) });
     setSuggestions(result.ok ? result.value : []);
   };
@@ -43,7 +43,7 @@ export function PersonsPage() {
     if (!merged) return;
     setNotice(t('persons.merged', { name: duplicate.name, into: merged.name }));
     await load(text);
-    await show(merged);
+    await show(merged, true);
   };
 
   return (
