@@ -16,13 +16,13 @@ function filesUnder(dir: string): string[] {
 const encodings = (text: string) => [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le'), Buffer.from(text, 'utf16le').swap16()];
 
 describe('nothing leaks to disk', () => {
-  it('after a scripted workflow, no canary appears in the data folder, the temp folder or the exports', () => {
+  it('after a scripted workflow (vault, records, evidence, exports and imports), no canary appears in the data folder, the temp folder or the app\'s own files', () => {
     const root = tempDir();
-    const [dataDir, tmp, out] = ['data', 'tmp', 'out'].map((name) => join(root, name)) as [string, string, string];
-    for (const dir of [tmp, out]) mkdirSync(dir);
+    const [dataDir, tmp, out, user] = ['data', 'tmp', 'out', 'user'].map((name) => join(root, name)) as [string, string, string, string];
+    for (const dir of [tmp, out, user]) mkdirSync(dir);
     const canaries = ['CANARY-7f3a9 Рахимов Ҷамшед', 'CANARY-b21c0 задержан на КПП «Фотех»', 'canary-e5d11 ғӯҳқӣ'];
     const script = fileURLToPath(new URL('../support/children/workflow.ts', import.meta.url));
-    const run = spawnSync(process.execPath, [script, dataDir, out, ...canaries], {
+    const run = spawnSync(process.execPath, [script, dataDir, out, user, ...canaries], {
       env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
       encoding: 'utf8',
     });
@@ -30,6 +30,9 @@ describe('nothing leaks to disk', () => {
     expect(run.status).toBe(0);
     // The workflow really wrote the canaries and read them back after backup, restore and re-key.
     expect(readFileSync(join(out, 'done.txt'), 'utf8')).toBe(String(canaries.length));
+    // …and the record services put them where the user asked (exports, the evidence copy), checking the check.
+    expect(readFileSync(join(user, 'export.json'), 'utf8')).toContain(canaries[0]);
+    expect(readFileSync(join(user, 'statement-copy.txt'), 'utf8')).toContain(canaries[2]);
 
     const scanned = [...filesUnder(dataDir), ...filesUnder(tmp), ...filesUnder(out)];
     expect(scanned.some((path) => path.endsWith('store.db'))).toBe(true);

@@ -6,7 +6,9 @@ import { createApp } from '../../../electron/app.ts';
 import { unlockVault } from '../../../electron/store/vault.ts';
 import { audited } from '../../../electron/store/audit.ts';
 
-const [dataDir, outDir, ...canaries] = process.argv.slice(2) as [string, string, ...string[]];
+// userDir holds what the user chose to export and the files they took in as evidence: case data by design, so
+// it is the one folder the scan skips.
+const [dataDir, outDir, userDir, ...canaries] = process.argv.slice(2) as [string, string, string, ...string[]];
 const PASS = 'canary workflow passphrase';
 const dialogs = scriptedDialogs();
 const queue = dialogs.next;
@@ -44,6 +46,29 @@ queue.push(join(outDir, 'backup.ombudsbackup'));
 await call('vault:restore', { passphrase: PASS });
 app.lock('idle');
 await call('vault:unlock', { passphrase: PASS });
+
+// The record services: a place, a person, an incident, evidence in and out, exports and imports of each kind.
+const [name, place, words] = canaries as [string, string, string];
+await call('places:save', { id: 'pl-c', name: place, kind: 'border-crossing', country: 'KZ' });
+await call('persons:save', { id: 'ps-c', kind: 'individual', name, characteristics: ['women'], disclosure: 'withheld' });
+await call('incidents:save', { id: 'in-c', title: place, description: words, startDate: '2024-03-11', placeId: 'pl-c', victimIds: ['ps-c'], sources: [{ type: 'complaint', reference: name }] });
+await call('incidents:search', { text: words });
+await call('persons:list', { text: name.slice(14) });
+await call('searches:save', { id: 's-c', name: words, query: { text: words } });
+const evidenceFile = join(userDir, 'statement.txt');
+writeFileSync(evidenceFile, `${name}\n${words}\n`);
+const [evidence] = (await call('evidence:addDropped', { incidentId: 'in-c', paths: [evidenceFile] })) as { id: string }[];
+await call('evidence:preview', { id: evidence!.id });
+queue.push(join(userDir, 'statement-copy.txt'));
+await call('evidence:export', { id: evidence!.id });
+for (const format of ['json', 'csv', 'xlsx'] as const) {
+  queue.push(join(userDir, `export.${format}`));
+  await call('transfer:export', { format });
+  queue.push(join(userDir, `export.${format}`));
+  const { token } = (await call('import:choose')) as { token: string };
+  const { jobId } = (await call('import:start', { token, mode: 'check', mapping: format === 'json' ? null : { title: 1, startDate: 2 } })) as { jobId: string };
+  while (((await call('import:status', { jobId })) as { state: string }).state === 'running') await new Promise((resolve) => setTimeout(resolve, 10));
+}
 const found = (await unlockProbe()).length;
 writeFileSync(join(outDir, 'done.txt'), String(found));
 app.dispose();
