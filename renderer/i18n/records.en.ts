@@ -186,6 +186,8 @@ export const recordsEn = {
     'p_malformed-json': 'Not valid JSON',
   },
   persons: {
+    edit: 'Correct this record',
+    saved: 'Saved: {{name}}',
     filter: 'Find by name (any spelling)',
     caption_one: '{{count}} person',
     caption_other: '{{count}} persons',

@@ -212,6 +212,8 @@ export const recordsRu = {
     'p_malformed-json': 'Это не корректный JSON',
   },
   persons: {
+    edit: 'Исправить запись',
+    saved: 'Сохранено: {{name}}',
     filter: 'Найти по имени (любое написание)',
     caption_one: '{{count}} человек',
     caption_few: '{{count}} человека',

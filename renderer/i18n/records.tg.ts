@@ -173,6 +173,8 @@ export const recordsTg = {
     'p_malformed-json': 'JSON-и дуруст нест',
   },
   persons: {
+    edit: 'Ислоҳ кардани сабт',
+    saved: 'Захира шуд: {{name}}',
     filter: 'Ҷустуҷӯ аз рӯи ном (ҳар навишт)',
     caption: '{{count}} шахс',
     incidents: 'Ҳодисаҳо',

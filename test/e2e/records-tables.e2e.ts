@@ -56,6 +56,11 @@ describe('spreadsheets, directories and a large list in the window', () => {
     await h.screenshot('records-05-person-directory-merged');
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(await call('persons:get', { id: 'ps-b' })).toMatchObject({ ok: false });
+    await page.getByRole('button', { name: 'Исправить запись' }).click();
+    await page.getByLabel('ФИО латиницей').fill('Rakhimov Jamshed');
+    await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await page.getByText('Сохранено: Раҳимов Ҷамшед').waitFor();
+    expect(await call('persons:get', { id: 'ps-a' })).toMatchObject({ ok: true, value: { nameLatin: 'Rakhimov Jamshed', birthDate: '1991-04-17' } });
 
     await page.getByRole('navigation').getByRole('button', { name: 'Места' }).click();
     await page.getByRole('table', { name: '2 места' }).getByRole('row', { name: /КПП «Фотех» Другое KZ 1/ }).waitFor();

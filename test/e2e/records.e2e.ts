@@ -70,6 +70,15 @@ async function recordDetention(h: Harness): Promise<void> {
   await editor.getByTestId('evidence-drop').dispatchEvent('drop', { dataTransfer: transfer });
   await editor.getByText('1 файл сохранён в хранилище.').waitFor();
   await expect.poll(() => editor.locator('.evidence-list img').count()).toBe(3);
+
+  // Keyboard-first: Ctrl+S saves from any field.
+  await editor.getByLabel('Статус').selectOption('raised');
+  await expect.poll(() => editor.getByText('Сохранено.').count()).toBe(0);
+  await editor.getByLabel('Название', { exact: true }).press('Control+s');
+  await editor.getByText('Сохранено.').waitFor();
+  await editor.getByLabel('Статус').selectOption('documented');
+  await editor.getByLabel('Название', { exact: true }).press('Control+s');
+  await expect.poll(() => h.app.router.handle('incidents:get', { id: (storeAsJson(h).incidents[0] as unknown as { id: string }).id }).then((r) => (r as { value: { incident: { status: string } } }).value.incident.status)).toBe('documented');
 }
 
 describe('case records in the window', () => {

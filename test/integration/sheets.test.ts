@@ -34,16 +34,23 @@ describe('CSV', () => {
   it('reads UTF-8 with and without a BOM, UTF-16 with a BOM, semicolons, quotes, newlines in cells', async () => {
     const text = `Название;Описание\r\n"${TAJIK}";"строка 1\nстрока 2, ""кавычки"""\r\n\r\nВторая;\r\n`;
     for (const bytes of [utf8(text), utf8(`\uFEFF${text}`), utf16le(text)]) {
-      expect(await readCsv(bytes)).toEqual({ headers: ['Название', 'Описание'], rows: [[TAJIK, 'строка 1\nстрока 2, "кавычки"'], ['Вторая', '']] });
+      expect(await readCsv(bytes)).toMatchObject({ headers: ['Название', 'Описание'], rows: [[TAJIK, 'строка 1\nстрока 2, "кавычки"'], ['Вторая', '']] });
     }
-    expect(await readCsv(utf8('a,b\n1\n2,3,4\n'))).toEqual({ headers: ['a', 'b'], rows: [['1', ''], ['2', '3']] });
+    expect(await readCsv(utf8('a,b\n1\n2,3,4\n'))).toEqual({ headers: ['a', 'b'], rows: [['1', ''], ['2', '3']], rowNumbers: [2, 3] });
+    // A comma inside a quoted header does not make a semicolon file a comma file.
+    expect(await readCsv(utf8('"Место, город";Дата\r\nХорог;01.01.2024\r\n'))).toMatchObject({ headers: ['Место, город', 'Дата'], rows: [['Хорог', '01.01.2024']] });
+    // Blank lines are dropped but keep counting, so a problem is reported at the row the user sees.
+    expect(await readCsv(utf8('\ntitle,startDate\nA,x\n\n,\nB,y\n'))).toEqual({ headers: ['title', 'startDate'], rows: [['A', 'x'], ['B', 'y']], rowNumbers: [3, 6] });
   });
 
   it('asks for the encoding of a Windows-1251 file instead of guessing, and reads it when told', async () => {
     const bytes = cp1251('Название;Дата\r\nЗадержание;02.10.2024\r\n');
     await expect(readCsv(bytes)).rejects.toMatchObject({ code: 'import-encoding' });
-    expect(await readCsv(bytes, { encoding: 'windows-1251' })).toEqual({ headers: ['Название', 'Дата'], rows: [['Задержание', '02.10.2024']] });
-    await expect(readCsv(utf8('Название'), { encoding: 'utf-16be' })).resolves.toBeDefined();
+    expect(await readCsv(bytes, { encoding: 'windows-1251' })).toMatchObject({ headers: ['Название', 'Дата'], rows: [['Задержание', '02.10.2024']] });
+    // UTF-16 without its byte-order mark: asked for, not called binary; with the encoding given, read.
+    const noBom = Buffer.from('title,startDate\nDetention,2024-03-11\n', 'utf16le');
+    await expect(readCsv(noBom)).rejects.toMatchObject({ code: 'import-encoding', detail: expect.stringContaining('UTF-16') });
+    expect(await readCsv(noBom, { encoding: 'utf-16le' })).toMatchObject({ rows: [['Detention', '2024-03-11']] });
   });
 
   it('refuses malformed, empty and binary files with a clear reason and no cell content', async () => {
@@ -76,7 +83,7 @@ describe('XLSX', () => {
     const formula = '=HYPERLINK("http://example.invalid","click")';
     const xlsx = await listXlsx(['id', 'title', 'people'], [['in-1', TAJIK, 40], ['in-2', formula, null], ['in-3', '+7 900 000', 1]]);
     expect(await part(xlsx, 'xl/worksheets/sheet1.xml')).not.toMatch(/<f>|<f /);
-    expect(await readXlsx(xlsx)).toEqual({ headers: ['id', 'title', 'people'], rows: [['in-1', TAJIK, '40'], ['in-2', formula, ''], ['in-3', '+7 900 000', '1']] });
+    expect(await readXlsx(xlsx)).toMatchObject({ headers: ['id', 'title', 'people'], rows: [['in-1', TAJIK, '40'], ['in-2', formula, ''], ['in-3', '+7 900 000', '1']] });
   });
 
   it("reads a workbook made elsewhere: dates, formulas' cached results, rich text, hyperlinks, empty rows", async () => {
@@ -90,6 +97,7 @@ describe('XLSX', () => {
     expect(await readXlsx(bytes)).toEqual({
       headers: ['Название', 'Дата', 'Люди', 'Ссылка'],
       rows: [['Задержание в Фотехе', '2024-03-11', '40', 'видео'], ['Второе', '2024-05', '3', '']],
+      rowNumbers: [2, 4],
     });
   });
 

@@ -108,7 +108,7 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): Ta
   let invalidRows = 0;
 
   table.rows.forEach((cells, index) => {
-    const row = index + 2; // the header is row 1, as the spreadsheet shows it
+    const row = table.rowNumbers[index] ?? index + 2; // as the spreadsheet numbers it
     const rowIssues: RowIssue[] = [];
     const cell = (field: TableField) => {
       const column = mapping[field];

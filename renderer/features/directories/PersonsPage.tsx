@@ -4,6 +4,8 @@ import type { Person } from '../../../shared/domain/records.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { PersonForm } from '../incidents/PersonForm.tsx';
+import { useTerms } from '../incidents/useTerms.ts';
 
 type Entry = { person: Person; incidentCount: number };
 type Suggestion = { personId: string; name: string; reasons: string[] };
@@ -20,6 +22,8 @@ export function PersonsPage() {
   const [current, setCurrent] = useState<Person | null>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const { terms, reload } = useTerms();
   const { error, run } = useAction();
 
   const load = useCallback(async (filter: string) => {
@@ -33,6 +37,7 @@ export function PersonsPage() {
 
   const show = async (person: Person, keepNotice = false) => {
     setCurrent(person);
+    setEditing(false);
     if (!keepNotice) setNotice(null);
     const result = await call('persons:suggestDuplicates', { id: person.id, name: person.name, ...(person.nameLatin ? { nameLatin: person.nameLatin } : {}), ...(person.birthDate ? { birthDate: person.birthDate } : {}) });
     setSuggestions(result.ok ? result.value : []);
@@ -44,6 +49,13 @@ export function PersonsPage() {
     setNotice(t('persons.merged', { name: duplicate.name, into: merged.name }));
     await load(text);
     await show(merged, true);
+  };
+
+  const save = async (person: Person) => {
+    if (!(await run(() => call('persons:save', person)))) return;
+    setNotice(t('persons.saved', { name: person.name }));
+    await load(text);
+    await show(person, true);
   };
 
   return (
@@ -87,6 +99,13 @@ export function PersonsPage() {
           <section className="panel person-card" aria-labelledby={`${id}-card`}>
             <h2 id={`${id}-card`}>{current.name}</h2>
             <p className="hint">{[current.nameLatin, current.birthDate, current.citizenship, t(`person.${current.disclosure}`)].filter(Boolean).join(' · ')}</p>
+            {editing ? (
+              <PersonForm key={current.id} initial={current} heading={t('persons.edit')} submitLabel={t('common.save')} terms={terms} onTermAdded={reload} onAdd={(person) => void save(person)} onCancel={() => setEditing(false)} />
+            ) : (
+              <button type="button" className="secondary" onClick={() => setEditing(true)}>
+                {t('persons.edit')}
+              </button>
+            )}
             <h3>{t('persons.duplicates')}</h3>
             {suggestions.length === 0 ? (
               <p>{t('persons.noDuplicates')}</p>

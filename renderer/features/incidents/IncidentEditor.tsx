@@ -100,7 +100,20 @@ export function IncidentEditor({ incidentId, terms, onTermAdded, onSaved, onClos
 
   const invalid = (field: string) => problems.includes(field);
   return (
-    <form className="incident-editor" onSubmit={(e) => void save(e)} aria-labelledby={`${id}-heading`} noValidate>
+    <form
+      className="incident-editor"
+      onSubmit={(e) => void save(e)}
+      // Ctrl/Cmd+S saves from any field (by the physical key, so a Cyrillic layout works too).
+      onKeyDown={(e) => {
+        if ((e.ctrlKey || e.metaKey) && e.code === 'KeyS') {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}
+      aria-labelledby={`${id}-heading`}
+      aria-keyshortcuts="Control+S"
+      noValidate
+    >
       <div className="editor-head">
         <h2 id={`${id}-heading`}>{stored ? t('incident.edit') : t('incident.new')}</h2>
         <button type="button" className="link-button" onClick={onClose}>

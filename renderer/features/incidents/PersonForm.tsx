@@ -7,6 +7,10 @@ import { TermChecklist } from './TermChecklist.tsx';
 import type { Terms } from './useTerms.ts';
 
 interface Props {
+  /** A person to correct (the directory); a new one otherwise. */
+  initial?: Person;
+  heading?: string;
+  submitLabel?: string;
   terms: Terms;
   onTermAdded(): Promise<void>;
   /** A new person to list as a victim, or an existing one chosen from the duplicate suggestions. */
@@ -20,10 +24,10 @@ const blank = (): Person => ({ id: newId('ps'), kind: 'individual', name: '', ch
  * Adds a victim without leaving the incident: an individual or a group with a count. While a name is typed,
  * persons already in the store with the same name (any spelling) are offered instead of a duplicate.
  */
-export function PersonForm({ terms, onTermAdded, onAdd, onCancel }: Props) {
+export function PersonForm({ initial, heading, submitLabel, terms, onTermAdded, onAdd, onCancel }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const [person, setPerson] = useState<Person>(blank);
+  const [person, setPerson] = useState<Person>(() => initial ?? blank());
   const [problems, setProblems] = useState<string[]>([]);
   const [suggestions, setSuggestions] = useState<{ personId: string; name: string; reasons: string[] }[]>([]);
   const set = (patch: Partial<Person>) => setPerson({ ...person, ...patch } as Person);
@@ -31,12 +35,12 @@ export function PersonForm({ terms, onTermAdded, onAdd, onCancel }: Props) {
   useEffect(() => {
     if (person.kind !== 'individual' || person.name.trim().length < 3) return setSuggestions([]);
     const timer = setTimeout(() => {
-      void call('persons:suggestDuplicates', { name: person.name.trim(), ...(person.nameLatin ? { nameLatin: person.nameLatin } : {}), ...(person.birthDate ? { birthDate: person.birthDate } : {}) }).then(
+      void call('persons:suggestDuplicates', { id: person.id, name: person.name.trim(), ...(person.nameLatin ? { nameLatin: person.nameLatin } : {}), ...(person.birthDate ? { birthDate: person.birthDate } : {}) }).then(
         (result) => setSuggestions(result.ok ? result.value : []),
       );
     }, 250);
     return () => clearTimeout(timer);
-  }, [person.kind, person.name, person.nameLatin, person.birthDate]);
+  }, [person.id, person.kind, person.name, person.nameLatin, person.birthDate]);
 
   const add = () => {
     const candidate = { ...person, ...(person.kind === 'individual' ? { count: undefined } : {}) };
@@ -51,7 +55,7 @@ export function PersonForm({ terms, onTermAdded, onAdd, onCancel }: Props) {
 
   return (
     <div className="person-form" role="group" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('person.add')}</h3>
+      <h3 id={`${id}-heading`}>{heading ?? t('person.add')}</h3>
       <div className="form-grid">
         <span className="field">
           <label htmlFor={`${id}-kind`}>{t('person.kind')}</label>
@@ -90,7 +94,7 @@ export function PersonForm({ terms, onTermAdded, onAdd, onCancel }: Props) {
         </span>
       </div>
       <TermChecklist legend={t('person.characteristics')} kind="characteristic" terms={terms.characteristic} selected={person.characteristics} onChange={(characteristics) => set({ characteristics })} onTermAdded={onTermAdded} />
-      {suggestions.length > 0 && (
+      {suggestions.length > 0 && !initial && (
         <div className="suggestions" role="status">
           <p>{t('person.maybeSame')}</p>
           <ul>
@@ -112,7 +116,7 @@ export function PersonForm({ terms, onTermAdded, onAdd, onCancel }: Props) {
       )}
       <div className="actions">
         <button type="button" className="secondary" onClick={add}>
-          {t('person.addToIncident')}
+          {submitLabel ?? t('person.addToIncident')}
         </button>
         <button type="button" className="link-button" onClick={onCancel}>
           {t('common.cancel')}

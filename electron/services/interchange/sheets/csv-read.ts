@@ -7,11 +7,19 @@ import { toTable } from './to-table.ts';
 
 const SLICE = 256 * 1024;
 
-/** Russian Excel saves CSV with ";", others with "," or tabs: the header line decides. */
-function detectDelimiter(text: string): string {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
-  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+/**
+ * Russian Excel saves CSV with ";", others with "," or tabs: the header line decides, counting only outside quotes
+ * (a header "Место, город" does not make a comma file).
+ */
+export function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text.slice(0, 64 * 1024)) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch]! += 1;
+  }
+  return Object.entries(counts).reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
 /**
@@ -21,7 +29,7 @@ function detectDelimiter(text: string): string {
 export async function readCsv(bytes: Uint8Array, options: ReadProgress & { encoding?: TextEncodingChoice } = {}): Promise<Table> {
   const text = decodeText(bytes, options.encoding);
   const rows: string[][] = [];
-  const parser = parse({ delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true });
+  const parser = parse({ delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false });
   let failure: unknown = null;
   const ended = new Promise<void>((resolve) => {
     parser.on('end', resolve);

@@ -25,6 +25,23 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncodingChoice = 'au
       throw new AppError('import-encoding', { detail: 'not valid UTF-8; choose the encoding (e.g. windows-1251)' });
     }
   }
-  if (text.includes('\u0000')) throw new AppError('import-invalid', { detail: 'CSV: binary data, not a text file' });
+  if (text.includes('\u0000')) {
+    if (encoding === 'auto' && looksLikeUtf16(bytes)) throw new AppError('import-encoding', { detail: 'looks like UTF-16 without a byte-order mark; choose UTF-16' });
+    throw new AppError('import-invalid', { detail: 'CSV: binary data, not a text file' });
+  }
   return text.replace(/^\uFEFF/, '');
+}
+
+/** Text in UTF-16 has a zero in every other byte for Latin and none in the other half; binary data has no such rhythm. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  sample.forEach((byte, i) => {
+    if (byte !== 0) return;
+    if (i % 2) odd += 1;
+    else even += 1;
+  });
+  const half = sample.length / 2;
+  return (odd > half * 0.3 && even === 0) || (even > half * 0.3 && odd === 0);
 }

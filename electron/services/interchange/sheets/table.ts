@@ -2,6 +2,8 @@
 export interface Table {
   headers: string[];
   rows: string[][];
+  /** Each row's number as the spreadsheet shows it (blank rows are dropped but still count). */
+  rowNumbers: number[];
 }
 
 /** Beyond these a file is refused as a whole (a register of 100,000 incidents fits comfortably). */
