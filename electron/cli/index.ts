@@ -22,6 +22,7 @@ commands:
                      spreadsheets: [--mapping MAP.json] [--encoding E] [--valid-only] (headers matched by name)
   export             --out FILE.json: the case store in the interchange format; --out FILE.csv|.xlsx: the incident list
   search [TEXT]      [--type CODE]… [--from DATE] [--to DATE] [--json]: find incidents
+  evidence [FILE…]   --incident ID: store the files as evidence of the incident; without files, list its evidence
 
 secrets: OMBUDS_PASSPHRASE, else --passphrase-file F, else a prompt;
          OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt.`;
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         mapping: { type: 'string' },
         'valid-only': { type: 'boolean' },
         encoding: { type: 'string' },
+        incident: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -60,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const commands = { ...vaultCommands, ...recordCommands };
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  const takesPositionals = name === 'import' || name === 'search';
+  const takesPositionals = name === 'import' || name === 'search' || name === 'evidence';
   if (!command || (extra.length > 0 && !takesPositionals)) {
     process.stderr.write(`ombuds: unknown command or extra argument: ${[name, ...extra].join(' ')}\n${USAGE}\n`);
     return EXIT.usage;
@@ -84,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     mapping: parsed.values.mapping && resolve(parsed.values.mapping),
     validOnly: parsed.values['valid-only'],
     encoding: parsed.values.encoding,
+    incident: parsed.values.incident,
   };
   try {
     return await command(options, { out: (line) => process.stdout.write(`${line}\n`) });

@@ -62,3 +62,40 @@ describe('CLI: import, search, export', () => {
     expect(runCli(['search', '--store', store, '--from', '2024-02-30'], asUser).status).toBe(64);
   });
 });
+
+describe('CLI: the border detention from start to finish', () => {
+  it('records it with its group of 40 and video source, adds three photos, finds it, exports XLSX and JSON, imports into a fresh vault with nothing lost', async () => {
+    const { pngImage } = await import('../support/images.ts');
+    const { createHash } = await import('node:crypto');
+    const store = newStore();
+    expect(runCli(['import', '--store', store, FIXTURE], asUser).status).toBe(0);
+    const dir = tempDir();
+    const photos = [pngImage(640, 480), pngImage(800, 600, [30, 120, 30]), pngImage(400, 300, [10, 10, 200])].map((bytes, i) => {
+      const path = join(dir, `photo-${i + 1}.png`);
+      writeFileSync(path, bytes);
+      return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
+    });
+    const added = runCli(['evidence', '--store', store, '--incident', 'in-fotekh-2024-03', ...photos.map((p) => p.path)], asUser);
+    expect(added.stderr).toBe('');
+    const listed = runCli(['evidence', '--store', store, '--incident', 'in-fotekh-2024-03'], asUser).stdout.trim().split('\n').map((line) => line.split('\t'));
+    expect(listed.map((fields) => [fields[1], fields[2], fields[4]])).toEqual(photos.map((p, i) => [p.sha256, 'image/png', `photo-${i + 1}.png`]));
+    expect(runCli(['evidence', '--store', store, '--incident', 'in-nowhere'], asUser).status).toBe(3);
+
+    const byTajikWord = JSON.parse(runCli(['search', '--store', store, 'гузаргоҳ', '--from', '2024-03-01', '--to', '2024-03-31', '--json'], asUser).stdout);
+    expect(byTajikWord).toMatchObject([{ id: 'in-fotekh-2024-03', peopleAffected: 40 }]);
+
+    const xlsx = join(dir, 'list.xlsx');
+    const json = join(dir, 'data.json');
+    expect(runCli(['export', '--store', store, '--out', xlsx], asUser).status).toBe(0);
+    expect(runCli(['export', '--store', store, '--out', json], asUser).status).toBe(0);
+    const { readXlsx } = await import('../../electron/services/interchange/sheets/xlsx-read.ts');
+    const sheet = await readXlsx(readFileSync(xlsx));
+    expect(sheet.rows.find((row) => row[0] === 'in-fotekh-2024-03')).toEqual(expect.arrayContaining(['Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', '2024-03-11', '2024-03-14', 'КПП «Фотех»', '40', '4']));
+
+    const fresh = newStore();
+    expect(runCli(['import', '--store', fresh, json], asUser).stdout).toContain('incidents: 2 created');
+    const again = join(dir, 'again.json');
+    expect(runCli(['export', '--store', fresh, '--out', again], asUser).status).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(json, 'utf8'));
+  });
+});

@@ -3,6 +3,9 @@ import { columnMappingSchema, textEncodings, type ColumnMapping, type ImportRepo
 import { AppError } from '../../errors/app-error.ts';
 import { exportFile, exportFormatOf } from '../../services/interchange/export-file.ts';
 import { importFile, importFormatOf } from '../../services/interchange/import-file.ts';
+import { resolve } from 'node:path';
+import { EvidenceService } from '../../services/evidence/evidence-service.ts';
+import { readSettings } from '../../services/settings-repository.ts';
 import { searchIncidents } from '../../store/repositories/incident-search.ts';
 import { EXIT } from '../messages.ts';
 import { actor, withVault, type Command, type Output } from './vault-commands.ts';
@@ -83,6 +86,20 @@ export const recordCommands: Record<string, Command> = {
     const format = exportFormatOf(out);
     await withVault(options, (vault) => exportFile(vault.db, format, out));
     io.out(`Exported to ${out}`);
+    return EXIT.ok;
+  },
+
+  /** Stores files as evidence (SHA-256 at intake, type from the bytes, the size limit from settings), or lists them. */
+  async evidence(options, io) {
+    const incidentId = options.incident;
+    if (!incidentId) throw new AppError('invalid-input', { detail: 'missing --incident' });
+    await withVault(options, (vault) => {
+      const evidence = new EvidenceService(() => vault.db, () => readSettings(vault.db), actor());
+      const added = evidence.add(incidentId, options.positionals.map((path) => resolve(path)));
+      for (const record of options.positionals.length ? added : evidence.list(incidentId)) {
+        io.out(`${record.id}\t${record.sha256}\t${record.mediaType}\t${record.size}\t${record.fileName}`);
+      }
+    });
     return EXIT.ok;
   },
 

@@ -32,6 +32,8 @@ export interface CommandOptions {
   mapping?: string;
   validOnly?: boolean;
   encoding?: string;
+  /** evidence: the incident the files belong to. */
+  incident?: string;
 }
 
 export interface Output {

@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import type { Settings } from '../../../shared/domain/vault.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
+import { incidentExists } from '../../store/repositories/incident-repository.ts';
 import { evidenceChunks, getEvidence, listEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
 import { addEvidence, DEFAULT_LIMITS, exportEvidence } from './evidence-files.ts';
 
@@ -25,7 +26,9 @@ export class EvidenceService {
   }
 
   list(incidentId: string): EvidenceRecord[] {
-    return listEvidence(this.store(), incidentId);
+    const db = this.store();
+    if (!incidentExists(db, incidentId)) throw new AppError('not-found', { detail: 'incident' });
+    return listEvidence(db, incidentId);
   }
 
   /**
