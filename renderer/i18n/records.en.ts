@@ -24,6 +24,8 @@ export const recordsEn = {
   reliability: { confirmed: 'Confirmed', probable: 'Probable', unverified: 'Unverified' },
   placeKind: { 'border-crossing': 'Border crossing', 'detention-facility': 'Detention facility', city: 'City', other: 'Other' },
   search: {
+    place: 'Place',
+    confidentiality: 'Confidentiality',
     label: 'Find incidents',
     text: 'Words (title, description, names, sources)',
     from: 'From',

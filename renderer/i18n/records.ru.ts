@@ -28,6 +28,8 @@ export const recordsRu = {
   reliability: { confirmed: 'Подтверждено', probable: 'Вероятно', unverified: 'Не проверено' },
   placeKind: { 'border-crossing': 'Пункт пропуска', 'detention-facility': 'Место содержания', city: 'Город', other: 'Другое' },
   search: {
+    place: 'Место',
+    confidentiality: 'Конфиденциальность',
     label: 'Поиск инцидентов',
     text: 'Слова (название, описание, имена, источники)',
     from: 'С',

@@ -22,6 +22,8 @@ export const recordsTg = {
   reliability: { confirmed: 'Тасдиқшуда', probable: 'Эҳтимолӣ', unverified: 'Санҷиданашуда' },
   placeKind: { 'border-crossing': 'Гузаргоҳи сарҳадӣ', 'detention-facility': 'Ҷои нигоҳдорӣ', city: 'Шаҳр', other: 'Дигар' },
   search: {
+    place: 'Ҷой',
+    confidentiality: 'Махфият',
     label: 'Ҷустуҷӯи ҳодисаҳо',
     text: 'Калимаҳо (унвон, тавсиф, номҳо, манбаъҳо)',
     from: 'Аз',

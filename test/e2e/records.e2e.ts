@@ -111,6 +111,21 @@ describe('case records in the window', () => {
     await search.getByLabel('По', { exact: true }).fill('2024-03-31');
     await search.getByRole('button', { name: 'Найти' }).click();
     await page.getByText('Найден 1 инцидент').waitFor();
+    // The search's place list was read when the page opened; reopen the section to see the new place.
+    await page.getByRole('navigation').getByRole('button', { name: 'Места' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Инциденты' }).click();
+    await search.getByLabel('Место', { exact: true }).selectOption({ label: 'КПП «Фотех» (KZ)' });
+    await search.getByLabel('Конфиденциальность').selectOption('confidential');
+    await search.getByRole('button', { name: 'Найти' }).click();
+    await page.getByText('Найден 1 инцидент').waitFor();
+    await search.getByLabel('Конфиденциальность').selectOption('public');
+    await search.getByRole('button', { name: 'Найти' }).click();
+    await page.getByText('Найдено 0 инцидентов').waitFor();
+    await search.getByLabel('Конфиденциальность').selectOption('');
+    await search.getByLabel('С', { exact: true }).fill('2024-03-01');
+    await search.getByLabel('По', { exact: true }).fill('2024-03-31');
+    await search.getByRole('button', { name: 'Найти' }).click();
+    await page.getByText('Найден 1 инцидент').waitFor();
     await page.getByRole('listbox').getByRole('option').first().click();
     await page.getByText('Выбран 1').waitFor();
     await h.screenshot('records-02-list-filtered');

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { incidentStatuses } from '../../../shared/domain/records.ts';
+import { confidentialityLevels, incidentStatuses, type Place } from '../../../shared/domain/records.ts';
 import type { SavedSearch } from '../../../shared/domain/saved-search.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -27,8 +27,10 @@ export function SearchBar({ query, onQuery, terms }: Props) {
   const [naming, setNaming] = useState<string | null>(null);
   const { error, run } = useAction();
 
+  const [places, setPlaces] = useState<Place[]>([]);
   useEffect(() => {
     void call('searches:list', {}).then((result) => result.ok && setSaved(result.value));
+    void call('places:list', {}).then((result) => result.ok && setPlaces(result.value.map((entry) => entry.place)));
   }, []);
   useEffect(() => setDraft(query), [query]);
 
@@ -100,6 +102,28 @@ export function SearchBar({ query, onQuery, terms }: Props) {
             {incidentStatuses.map((status) => (
               <option key={status} value={status}>
                 {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="field">
+          <label htmlFor={`${id}-place`}>{t('search.place')}</label>
+          <select id={`${id}-place`} value={draft.placeId ?? ''} onChange={(e) => set({ placeId: e.target.value || undefined })}>
+            <option value="">{t('search.any')}</option>
+            {places.map((place) => (
+              <option key={place.id} value={place.id}>
+                {place.name} ({place.country})
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="field">
+          <label htmlFor={`${id}-conf`}>{t('search.confidentiality')}</label>
+          <select id={`${id}-conf`} value={one(draft.confidentiality)} onChange={(e) => set({ confidentiality: e.target.value ? [e.target.value as (typeof confidentialityLevels)[number]] : undefined })}>
+            <option value="">{t('search.any')}</option>
+            {confidentialityLevels.map((level) => (
+              <option key={level} value={level}>
+                {t(`confidentiality.${level}`)}
               </option>
             ))}
           </select>
