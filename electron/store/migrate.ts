@@ -3,6 +3,7 @@ import type { Db } from './open.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as caseRecords from './migrations/0002-case-records.ts';
 import * as savedSearches from './migrations/0003-saved-searches.ts';
+import * as correspondence from './migrations/0004-correspondence.ts';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial.up },
   { version: 2, name: 'case-records', up: caseRecords.up },
   { version: 3, name: 'saved-searches', up: savedSearches.up },
+  { version: 4, name: 'correspondence', up: correspondence.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

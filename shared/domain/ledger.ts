@@ -9,7 +9,8 @@ export interface LedgerLetter {
   /** For an incoming letter: the outgoing letter it answers. */
   inReplyTo?: string;
   expectedReplyBy?: string;
-  annulled?: boolean;
+  /** An annulled letter does not count (its reason is kept in the register). */
+  annulled?: unknown;
 }
 
 export interface Ledger {

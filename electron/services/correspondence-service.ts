@@ -1,0 +1,155 @@
+import { expectedReplyDate, holidayCalendarSchema, tajikistanCalendar, type HolidayCalendar } from '../../shared/domain/calendar.ts';
+import { counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../shared/domain/correspondence.ts';
+import { computeLedger, type Ledger } from '../../shared/domain/ledger.ts';
+import { DEFAULT_NUMBERING, formatNumber, numberingSchemeSchema, type NumberingScheme } from '../../shared/domain/numbering.ts';
+import { AppError } from '../errors/app-error.ts';
+import { audited } from '../store/audit.ts';
+import type { Db } from '../store/open.ts';
+import { incidentExists } from '../store/repositories/incident-repository.ts';
+import { counterpartExists, getCounterpart, getLetter, letterNumberTaken, lettersOf, nextSequence, repliesTo, upsertCounterpart, upsertLetter } from '../store/repositories/letter-repository.ts';
+import { statement } from '../store/statements.ts';
+
+const fields = (error: { issues: { path: PropertyKey[] }[] }) => error.issues.map((issue) => issue.path.join('.') || '(record)').join(', ').slice(0, 500);
+function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } } }, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('invalid-input', { detail: fields(result.error) });
+  return result.data;
+}
+
+/** An outgoing letter before registration: everything but its number, which the registry assigns. */
+export type OutgoingDraft = Omit<Letter, 'number' | 'direction' | 'expectedReplyBy' | 'response' | 'annulled'>;
+
+/**
+ * The registry: counterparts, letters in and out, numbers, deadlines, incident status and the ledger. Each change is
+ * one audited transaction. Numbers come from the year's sequence inside the registering transaction, so they are
+ * unique and gapless; the store is opened by one process at a time (exclusive lock), and within it better-sqlite3
+ * runs one transaction at a time, so two registrations cannot interleave.
+ */
+export class CorrespondenceService {
+  private readonly store: () => Db;
+  private readonly actor: string;
+
+  constructor(store: () => Db, actor: string) {
+    this.store = store;
+    this.actor = actor;
+  }
+
+  saveCounterpart(input: unknown): Counterpart {
+    const db = this.store();
+    const counterpart = parse(counterpartSchema, input);
+    const before = getCounterpart(db, counterpart.id);
+    return audited(db, () => ({ actor: this.actor, action: before ? 'counterpart.update' : 'counterpart.create', entity: 'counterpart', entityId: counterpart.id, before, after: counterpart }), () => {
+      upsertCounterpart(db, counterpart);
+      return counterpart;
+    });
+  }
+
+  numbering(): NumberingScheme {
+    const raw = statement(this.store(), "SELECT value FROM settings WHERE key = 'numbering'").pluck().get() as string | undefined;
+    const parsed = raw ? numberingSchemeSchema.safeParse(JSON.parse(raw)) : null;
+    return parsed?.success ? parsed.data : DEFAULT_NUMBERING;
+  }
+
+  setNumbering(input: unknown): NumberingScheme {
+    const db = this.store();
+    const scheme = parse(numberingSchemeSchema, input);
+    audited(db, () => ({ actor: this.actor, action: 'numbering.update', entity: 'settings', entityId: 'numbering', after: scheme }), () =>
+      statement(db, "INSERT INTO settings (key, value) VALUES ('numbering', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(scheme)),
+    );
+    return scheme;
+  }
+
+  calendar(): HolidayCalendar {
+    const row = statement(this.store(), "SELECT * FROM holiday_calendar WHERE id = 'tj'").get() as { id: string; name: string; fixed: string; movable: string } | undefined;
+    return row ? { id: row.id, name: row.name, fixed: JSON.parse(row.fixed) as string[], movable: JSON.parse(row.movable) as string[] } : tajikistanCalendar;
+  }
+
+  saveCalendar(input: unknown): HolidayCalendar {
+    const db = this.store();
+    const calendar = parse(holidayCalendarSchema, input);
+    audited(db, () => ({ actor: this.actor, action: 'calendar.update', entity: 'holiday-calendar', entityId: calendar.id, after: calendar }), () =>
+      statement(db, 'INSERT INTO holiday_calendar (id, name, fixed, movable) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, fixed = excluded.fixed, movable = excluded.movable').run(
+        calendar.id,
+        calendar.name,
+        JSON.stringify(calendar.fixed),
+        JSON.stringify(calendar.movable),
+      ),
+    );
+    return calendar;
+  }
+
+  /** Registers an outgoing letter: next number of its year, expected reply date from the counterpart's term. */
+  registerOutgoing(input: OutgoingDraft): Letter {
+    const db = this.store();
+    const counterpart = getCounterpart(db, input.counterpartId);
+    if (!counterpart) throw new AppError('not-found', { detail: 'counterpart' });
+    return audited(db, (letter) => ({ actor: this.actor, action: 'letter.register', entity: 'letter', entityId: letter.id, after: letter }), () => {
+      const year = Number(input.date.slice(0, 4));
+      const number = formatNumber(this.numbering(), year, nextSequence(db, year));
+      const letter = parse(letterSchema, { ...input, direction: 'outgoing', number, expectedReplyBy: expectedReplyDate(input.date, counterpart.replyTerm, this.calendar()) });
+      this.check(db, letter);
+      upsertLetter(db, letter);
+      this.raise(db, letter.incidentIds, 'raised');
+      return letter;
+    });
+  }
+
+  /** Registers an incoming letter under the number it carries; a reply marks the incidents of the letter it answers. */
+  registerIncoming(input: unknown): Letter {
+    const db = this.store();
+    const letter = parse(letterSchema, { ...(input as object), direction: 'incoming' });
+    return audited(db, () => ({ actor: this.actor, action: 'letter.register', entity: 'letter', entityId: letter.id, after: letter }), () => {
+      this.check(db, letter);
+      upsertLetter(db, letter);
+      const answered = letter.inReplyTo ? getLetter(db, letter.inReplyTo) : undefined;
+      this.raise(db, [...letter.incidentIds, ...(answered?.incidentIds ?? [])], 'answered');
+      return letter;
+    });
+  }
+
+  annul(id: string, reason: string, date: string): Letter {
+    const db = this.store();
+    const letter = getLetter(db, id);
+    if (!letter) throw new AppError('not-found', { detail: 'letter' });
+    const annulled = parse(letterSchema, { ...letter, annulled: { reason, date } });
+    return audited(db, () => ({ actor: this.actor, action: 'letter.annul', entity: 'letter', entityId: id, before: letter, after: annulled }), () => (upsertLetter(db, annulled), annulled));
+  }
+
+  /** Registered letters are never deleted (the register is the office's record); the refusal says why. */
+  delete(id: string): never {
+    const db = this.store();
+    if (!getLetter(db, id)) throw new AppError('not-found', { detail: 'letter' });
+    const replies = repliesTo(db, id);
+    throw new AppError('invalid-input', {
+      detail: replies.length ? `${replies.length} letter(s) reply to this letter; registered letters are annulled with a reason, never deleted` : 'registered letters are annulled with a reason, never deleted',
+    });
+  }
+
+  letters(counterpartId?: string): Letter[] {
+    return lettersOf(this.store(), counterpartId);
+  }
+
+  ledger(counterpartId: string, asOf: string, period: { from?: string; to?: string } = {}): Ledger {
+    const db = this.store();
+    if (!counterpartExists(db, counterpartId)) throw new AppError('not-found', { detail: 'counterpart' });
+    return computeLedger(lettersOf(db, counterpartId), asOf, period);
+  }
+
+  /** Links, numbers and dates a letter must agree with before it is written. */
+  private check(db: Db, letter: Letter): void {
+    if (!counterpartExists(db, letter.counterpartId)) throw new AppError('not-found', { detail: 'counterpart' });
+    if (letterNumberTaken(db, letter)) throw new AppError('invalid-input', { detail: `number ${letter.number} is already registered` });
+    for (const incidentId of letter.incidentIds) if (!incidentExists(db, incidentId)) throw new AppError('not-found', { detail: 'incident' });
+    if (!letter.inReplyTo) return;
+    const original = getLetter(db, letter.inReplyTo);
+    if (!original) throw new AppError('not-found', { detail: 'inReplyTo' });
+    if (original.counterpartId !== letter.counterpartId) throw new AppError('invalid-input', { detail: 'inReplyTo: the letter answered belongs to another counterpart' });
+    if (letter.date < original.date) throw new AppError('invalid-input', { detail: 'date: a reply cannot be dated before the letter it answers' });
+  }
+
+  private raise(db: Db, incidentIds: readonly string[], status: 'raised' | 'answered'): void {
+    const from = status === 'raised' ? ['documented'] : ['documented', 'raised'];
+    const update = statement(db, `UPDATE incident SET status = ? WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})`);
+    for (const id of new Set(incidentIds)) update.run(status, id, ...from);
+  }
+}
