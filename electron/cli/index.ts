@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { toAppError } from '../errors/app-error.ts';
 import { ImportRejected } from '../services/interchange/json-import.ts';
 import { recordCommands } from './commands/record-commands.ts';
+import { registryCommands } from './commands/registry-commands.ts';
 import { vaultCommands, type CommandOptions } from './commands/vault-commands.ts';
 import { errorLine, EXIT, exitCodeFor } from './messages.ts';
 
@@ -23,6 +24,8 @@ commands:
   export             --out FILE.json: the case store in the interchange format; --out FILE.csv|.xlsx: the incident list
   search [TEXT]      [--type CODE]… [--from DATE] [--to DATE] [--json]: find incidents
   evidence [FILE…]   --incident ID: store the files as evidence of the incident; without files, list its evidence
+  letters            [--counterpart ID] [--overdue] [--as-of DATE] [--json]: the register of letters
+  ledger             --counterpart ID [--from DATE] [--to DATE] [--as-of DATE] [--json]: sent, answered, overdue
 
 secrets: OMBUDS_PASSPHRASE, else --passphrase-file F, else a prompt;
          OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt.`;
@@ -48,6 +51,9 @@ export async function main(argv: string[]): Promise<number> {
         'valid-only': { type: 'boolean' },
         encoding: { type: 'string' },
         incident: { type: 'string' },
+        counterpart: { type: 'string' },
+        overdue: { type: 'boolean' },
+        'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -60,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return parsed.values.help ? EXIT.ok : EXIT.usage;
   }
-  const commands = { ...vaultCommands, ...recordCommands };
+  const commands = { ...vaultCommands, ...recordCommands, ...registryCommands };
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   const takesPositionals = name === 'import' || name === 'search' || name === 'evidence';
   if (!command || (extra.length > 0 && !takesPositionals)) {
@@ -87,6 +93,9 @@ export async function main(argv: string[]): Promise<number> {
     validOnly: parsed.values['valid-only'],
     encoding: parsed.values.encoding,
     incident: parsed.values.incident,
+    counterpart: parsed.values.counterpart,
+    overdue: parsed.values.overdue,
+    asOf: parsed.values['as-of'],
   };
   try {
     return await command(options, { out: (line) => process.stdout.write(`${line}\n`) });

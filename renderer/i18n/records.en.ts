@@ -184,7 +184,7 @@ export const recordsEn = {
     'p_unknown-code': 'Unknown term',
     'p_dangling-id': 'Refers to a record that does not exist',
     'p_duplicate-id': 'The same identifier appears twice',
-    'p_not-supported': 'Not supported by this version yet; the file was not imported',
+    'p_duplicate-number': 'This registration number is already used that year',
     'p_malformed-json': 'Not valid JSON',
   },
   persons: {

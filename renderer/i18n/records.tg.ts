@@ -171,7 +171,7 @@ export const recordsTg = {
     'p_unknown-code': 'Истилоҳи номаълум',
     'p_dangling-id': 'Истинод ба сабти вуҷуднадошта',
     'p_duplicate-id': 'Як муайянкунанда ду бор омадааст',
-    'p_not-supported': 'Ин версия ҳоло инро дастгирӣ намекунад; файл ворид нашуд',
+    'p_duplicate-number': 'Ин рақами бақайдгирӣ дар ҳамон сол аллакай истифода шудааст',
     'p_malformed-json': 'JSON-и дуруст нест',
   },
   persons: {

@@ -1,20 +1,18 @@
 import { z } from 'zod';
+import { counterpartSchema, letterSchema } from './correspondence.ts';
 import { incidentSchema, personSchema, placeSchema } from './records.ts';
 
 export const INTERCHANGE_FORMAT = 'ombuds-dossier/1';
 
-/**
- * The interchange file, version 1, as published in shared/interchange/ombuds-dossier-1.schema.json.
- * Counterparts and letters join with the correspondence registry; until then they must be empty.
- */
+/** The interchange file, version 1, as published in shared/interchange/ombuds-dossier-1.schema.json. */
 export const interchangeFileSchema = z
   .object({
     format: z.literal(INTERCHANGE_FORMAT),
     places: z.array(placeSchema).default([]),
     persons: z.array(personSchema).default([]),
-    counterparts: z.array(z.never()).max(0).default([]),
+    counterparts: z.array(counterpartSchema).default([]),
     incidents: z.array(incidentSchema).default([]),
-    letters: z.array(z.never()).max(0).default([]),
+    letters: z.array(letterSchema).default([]),
   })
   .strict();
 

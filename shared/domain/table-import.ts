@@ -52,10 +52,8 @@ export type RowIssue = z.infer<typeof rowIssueSchema>;
 /** One problem in an interchange (JSON) file, named by its JSON path. */
 export const pathIssueSchema = z.object({ path: z.string(), problem: z.string(), message: z.string() });
 
-export const importCountsSchema = z.object({
-  created: z.object({ places: z.number().int(), persons: z.number().int(), incidents: z.number().int() }),
-  updated: z.object({ places: z.number().int(), persons: z.number().int(), incidents: z.number().int() }),
-});
+const sectionCounts = z.object({ places: z.number().int(), persons: z.number().int(), incidents: z.number().int(), counterparts: z.number().int(), letters: z.number().int() });
+export const importCountsSchema = z.object({ created: sectionCounts, updated: sectionCounts });
 
 export const importReportSchema = z.object({
   headers: z.array(z.string()),

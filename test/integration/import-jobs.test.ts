@@ -61,7 +61,7 @@ describe('imports as jobs from the window', () => {
     expect(await call('import:start', { token, mapping: { title: -1 }, mode: 'check' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
-  it('imports interchange JSON, and refuses a file with counterparts by its JSON path, nothing written', async () => {
+  it('imports interchange JSON, and refuses a file with an invalid counterpart by its JSON path, nothing written', async () => {
     const { call, choose, run } = await unlockedApp();
     const dir = tempDir();
     const good = join(dir, 'dossier.json');
@@ -69,11 +69,11 @@ describe('imports as jobs from the window', () => {
     expect((await run({ token: await choose(good), mode: 'all-or-nothing' })).report.counts).toMatchObject({ created: { incidents: 2, persons: 2, places: 2 } });
     const withLetters = JSON.parse(FIXTURE);
     withLetters.incidents[0].title = 'изменено';
-    withLetters.counterparts = [{ id: 'cp-1' }];
+    withLetters.counterparts = [{ id: 'cp-1', institution: 'x', position: 'y', name: 'z' }];
     const bad = join(dir, 'with-counterparts.json');
     writeFileSync(bad, JSON.stringify(withLetters));
     const refused = await run({ token: await choose(bad), mode: 'all-or-nothing' });
-    expect(refused.report).toMatchObject({ counts: null, pathIssues: [{ path: '$.counterparts', problem: 'not-supported' }] });
+    expect(refused.report).toMatchObject({ counts: null, pathIssues: [{ path: '$.counterparts[0].country', problem: 'invalid' }] });
     expect((await call('incidents:get', { id: 'in-fotekh-2024-03' })).value.incident.title).not.toBe('изменено');
   });
 

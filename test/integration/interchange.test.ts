@@ -33,9 +33,9 @@ describe('interchange JSON', () => {
   it('imports, is idempotent on re-import, and round-trips export → import → export exactly', async () => {
     const vault = await emptyVault();
     const first = await importInBatches(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
-    expect(first.created).toEqual({ places: 2, persons: 2, incidents: 2 });
+    expect(first.created).toEqual({ places: 2, persons: 2, incidents: 2, counterparts: 0, letters: 0 });
     const second = await importInBatches(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
-    expect(second).toEqual({ created: { places: 0, persons: 0, incidents: 0 }, updated: { places: 2, persons: 2, incidents: 2 } });
+    expect(second).toEqual({ created: { places: 0, persons: 0, incidents: 0, counterparts: 0, letters: 0 }, updated: { places: 2, persons: 2, incidents: 2, counterparts: 0, letters: 0 } });
     expect(vault.db.prepare('SELECT count(*) FROM incident').pluck().get()).toBe(2);
     expect(verifyAuditChain(vault.db)).toMatchObject({ ok: true, rows: 13 });
 
@@ -80,13 +80,33 @@ describe('interchange JSON', () => {
     vault.close();
   });
 
-  it('refuses malformed JSON, wrong formats, unknown sections, and counterparts or letters (never silently trimmed)', async () => {
+  it('refuses malformed JSON, wrong formats, unknown sections, and bad counterparts or letters (never silently trimmed)', async () => {
     const vault = await emptyVault();
     expect(rejection(vault, '{"format": "ombuds-dossier/1", "places": [').issues[0]).toMatchObject({ path: '$', problem: 'malformed-json' });
     expect(rejection(vault, { format: 'ombuds-dossier/2' }).issues[0]).toMatchObject({ path: '$.format', problem: 'invalid' });
     expect(rejection(vault, { format: 'ombuds-dossier/1', victims: [] }).issues[0]).toMatchObject({ path: '$.victims', problem: 'unknown-field' });
-    const withLetters = { ...fixture(), letters: [{ id: 'l1' }], counterparts: [{ id: 'c1' }] };
-    expect(rejection(vault, withLetters).issues.map((issue) => `${issue.problem} ${issue.path}`)).toEqual(['not-supported $.counterparts', 'not-supported $.letters']);
+    const counterpart = { id: 'cp-1', institution: 'Омбудсмен', position: 'Уполномоченный', name: 'Иванова Т. Н.', country: 'KZ' };
+    const letter = { id: 'l1', direction: 'outgoing', number: '01-12/1', date: '2024-10-15', counterpartId: 'cp-1', subject: 'Обращение', incidentIds: ['in-fotekh-2024-03'] };
+    const withLetters = {
+      ...fixture(),
+      counterparts: [counterpart, { ...counterpart, id: 'cp-2' }],
+      letters: [
+        letter,
+        { ...letter, id: 'l2' }, // the same number in the same year
+        { ...letter, id: 'l3', number: '01-12/3', incidentIds: ['in-nowhere'], counterpartId: 'cp-nowhere' },
+        { ...letter, id: 'r1', direction: 'incoming', number: '5', date: '2024-10-01', inReplyTo: 'l1' }, // before the letter
+        { ...letter, id: 'r2', direction: 'incoming', number: '6', date: '2024-11-01', inReplyTo: 'l1', counterpartId: 'cp-2' }, // another sender
+        { ...letter, id: 'r3', direction: 'incoming', number: '7', date: '2024-11-01', inReplyTo: 'l-nowhere' },
+      ],
+    };
+    expect(rejection(vault, withLetters).issues.map((issue) => `${issue.problem} ${issue.path}`)).toEqual([
+      'duplicate-number $.letters[1].number',
+      'dangling-id $.letters[2].counterpartId',
+      'dangling-id $.letters[2].incidentIds[0]',
+      'invalid $.letters[3].date',
+      'invalid $.letters[4].inReplyTo',
+      'dangling-id $.letters[5].inReplyTo',
+    ]);
     expect(rejection(vault, '[]').issues[0]).toMatchObject({ path: '$', problem: 'invalid' });
     vault.close();
   });

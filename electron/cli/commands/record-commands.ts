@@ -39,8 +39,10 @@ function printProblems(report: ImportReport, err: (line: string) => void): void 
 
 function printCounts(report: ImportReport, io: Output): void {
   if (!report.counts) return;
-  for (const section of ['places', 'persons', 'incidents'] as const) {
-    io.out(`${section}: ${report.counts.created[section]} created, ${report.counts.updated[section]} updated`);
+  for (const section of ['places', 'persons', 'incidents', 'counterparts', 'letters'] as const) {
+    const [created, updated] = [report.counts.created[section], report.counts.updated[section]];
+    // The registry's sections only when the file had any, so a records-only import reads as before.
+    if (['places', 'persons', 'incidents'].includes(section) || created + updated > 0) io.out(`${section}: ${created} created, ${updated} updated`);
   }
 }
 

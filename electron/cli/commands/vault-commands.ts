@@ -34,6 +34,10 @@ export interface CommandOptions {
   encoding?: string;
   /** evidence: the incident the files belong to. */
   incident?: string;
+  /** letters, ledger: one counterpart; only overdue letters; the day the state is computed for (default today). */
+  counterpart?: string;
+  overdue?: boolean;
+  asOf?: string;
 }
 
 export interface Output {

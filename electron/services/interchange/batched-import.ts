@@ -5,6 +5,8 @@ import { incidentExists, upsertIncident } from '../../store/repositories/inciden
 import { personExists, upsertPerson } from '../../store/repositories/person-repository.ts';
 import { placeExists, upsertPlace } from '../../store/repositories/place-repository.ts';
 import type { ImportCounts, ParsedInterchange } from './json-import.ts';
+import type { Letter } from '../../../shared/domain/correspondence.ts';
+import { counterpartExists, letterExists, upsertCounterpart, upsertLetter } from '../../store/repositories/letter-repository.ts';
 
 export interface ImportProgress {
   onProgress?(done: number, total: number): void;
@@ -12,6 +14,21 @@ export interface ImportProgress {
 }
 
 const BATCH = 500;
+
+/** Letters ordered so a reply is written after the letter it answers (the store checks the link at once). */
+function repliesAfterOriginals(letters: readonly Letter[]): Letter[] {
+  const pending = new Map(letters.map((letter) => [letter.id, letter]));
+  const ordered: Letter[] = [];
+  const visit = (letter: Letter, depth = 0) => {
+    if (!pending.has(letter.id) || depth > letters.length) return;
+    pending.delete(letter.id);
+    const original = letter.inReplyTo ? pending.get(letter.inReplyTo) : undefined;
+    if (original) visit(original, depth + 1);
+    ordered.push(letter);
+  };
+  for (const letter of letters) visit(letter);
+  return ordered;
+}
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -21,7 +38,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * writes meanwhile (they would join this transaction).
  */
 export async function importInBatches(db: Db, file: ParsedInterchange, actor: string, progress: ImportProgress = {}): Promise<ImportCounts> {
-  const counts: ImportCounts = { created: { places: 0, persons: 0, incidents: 0 }, updated: { places: 0, persons: 0, incidents: 0 } };
+  const zero = () => ({ places: 0, persons: 0, incidents: 0, counterparts: 0, letters: 0 });
+  const counts: ImportCounts = { created: zero(), updated: zero() };
   type Section = keyof ImportCounts['created'];
   const work: { section: Section; entity: string; write(): void; exists(): boolean; id: string; record: unknown }[] = [];
   const add = <T extends { id: string }>(section: Section, entity: string, items: T[], exists: (id: string) => boolean, upsert: (item: T) => unknown) => {
@@ -29,7 +47,9 @@ export async function importInBatches(db: Db, file: ParsedInterchange, actor: st
   };
   add('places', 'place', file.places, (id) => placeExists(db, id), (p) => upsertPlace(db, p));
   add('persons', 'person', file.persons, (id) => personExists(db, id), (p) => upsertPerson(db, p));
+  add('counterparts', 'counterpart', file.counterparts ?? [], (id) => counterpartExists(db, id), (c) => upsertCounterpart(db, c));
   add('incidents', 'incident', file.incidents, (id) => incidentExists(db, id), (i) => upsertIncident(db, i));
+  add('letters', 'letter', repliesAfterOriginals(file.letters ?? []), (id) => letterExists(db, id), (l) => upsertLetter(db, l));
 
   db.exec('BEGIN IMMEDIATE');
   try {

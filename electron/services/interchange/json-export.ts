@@ -1,4 +1,5 @@
 import type { Db } from '../../store/open.ts';
+import { listCounterparts, lettersOf } from '../../store/repositories/letter-repository.ts';
 import { iterateIncidents } from '../../store/repositories/incident-repository.ts';
 import { listPersons } from '../../store/repositories/person-repository.ts';
 import { listPlaces } from '../../store/repositories/place-repository.ts';
@@ -10,9 +11,9 @@ export function exportInterchange(db: Db): string {
     format: INTERCHANGE_FORMAT,
     places: listPlaces(db),
     persons: listPersons(db),
-    counterparts: [],
+    counterparts: listCounterparts(db),
     incidents: [...iterateIncidents(db)],
-    letters: [],
+    letters: lettersOf(db),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

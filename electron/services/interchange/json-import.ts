@@ -10,6 +10,9 @@ import { knownCodes } from '../../store/repositories/vocabulary-repository.ts';
 import { fromZod, jsonPath, type ImportIssue } from './issues.ts';
 
 import { INTERCHANGE_FORMAT } from '../../../shared/domain/interchange.ts';
+import { counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../../shared/domain/correspondence.ts';
+import { counterpartExists, getLetter, letterNumberTaken } from '../../store/repositories/letter-repository.ts';
+import { incidentExists } from '../../store/repositories/incident-repository.ts';
 
 /**
  * The file's outer shape only; records are checked one by one below so every problem gets its own JSON path
@@ -30,11 +33,15 @@ export interface ParsedInterchange {
   places: Place[];
   persons: Person[];
   incidents: Incident[];
+  /** Absent when a source (a spreadsheet of incidents) has none. */
+  counterparts?: Counterpart[];
+  letters?: Letter[];
 }
 
+type Counts = { places: number; persons: number; incidents: number; counterparts: number; letters: number };
 export interface ImportCounts {
-  created: { places: number; persons: number; incidents: number };
-  updated: { places: number; persons: number; incidents: number };
+  created: Counts;
+  updated: Counts;
 }
 
 /** Thrown when a file has problems; nothing has been written. */
@@ -77,18 +84,44 @@ export function parseInterchange(db: Db, text: string): ParsedInterchange {
   const top = fileSchema.safeParse(json);
   if (!top.success) throw new ImportRejected(fromZod([], top.error));
   const issues: ImportIssue[] = [];
-  for (const section of ['counterparts', 'letters'] as const) {
-    if (top.data[section].length > 0) {
-      issues.push({ path: jsonPath([section]), problem: 'not-supported', message: `${section} are not supported by this version yet; the file was not imported` });
-    }
-  }
   const places = records('places', top.data.places, placeSchema, issues);
   const persons = records('persons', top.data.persons, personSchema, issues);
+  const counterparts = records('counterparts', top.data.counterparts, counterpartSchema, issues);
   const incidents = records('incidents', top.data.incidents, incidentSchema, issues);
+  const letters = records('letters', top.data.letters, letterSchema as z.ZodType<Letter>, issues);
   checkReferences(db, { places, persons, incidents }, issues);
+  checkLetters(db, { counterparts, incidents, letters }, issues);
   if (issues.length) throw new ImportRejected(issues);
   const values = <T>(located: Located<T>[]) => located.map((entry) => entry.value);
-  return { places: values(places), persons: values(persons), incidents: values(incidents) };
+  return { places: values(places), persons: values(persons), counterparts: values(counterparts), incidents: values(incidents), letters: values(letters) };
+}
+
+/**
+ * Letters must name a counterpart, incidents and the letter they answer that exist (in the file or the store); a
+ * reply answers a letter of the same counterpart and is not dated before it; numbers are unique in their year
+ * (incoming: per sender), across the file and the store.
+ */
+function checkLetters(db: Db, file: { counterparts: Located<Counterpart>[]; incidents: Located<Incident>[]; letters: Located<Letter>[] }, issues: ImportIssue[]): void {
+  const counterpartIds = new Set(file.counterparts.map((c) => c.value.id));
+  const incidentIds = new Set(file.incidents.map((i) => i.value.id));
+  const inFile = new Map(file.letters.map((l) => [l.value.id, l.value]));
+  const numbers = new Map<string, number>();
+  for (const { index: at, value: letter } of file.letters) {
+    const issue = (path: PropertyKey[], problem: ImportIssue['problem'], message: string) => issues.push({ path: jsonPath(['letters', at, ...path]), problem, message });
+    if (!counterpartIds.has(letter.counterpartId) && !counterpartExists(db, letter.counterpartId)) issue(['counterpartId'], 'dangling-id', `no counterpart with id "${letter.counterpartId}"`);
+    letter.incidentIds.forEach((id, i) => {
+      if (!incidentIds.has(id) && !incidentExists(db, id)) issue(['incidentIds', i], 'dangling-id', `no incident with id "${id}"`);
+    });
+    if (letter.inReplyTo) {
+      const original = inFile.get(letter.inReplyTo) ?? getLetter(db, letter.inReplyTo);
+      if (!original) issue(['inReplyTo'], 'dangling-id', `no letter with id "${letter.inReplyTo}"`);
+      else if (original.counterpartId !== letter.counterpartId) issue(['inReplyTo'], 'invalid', 'the letter answered belongs to another counterpart');
+      else if (letter.date < original.date) issue(['date'], 'invalid', 'a reply cannot be dated before the letter it answers');
+    }
+    const key = `${letter.direction}|${letter.direction === 'incoming' ? letter.counterpartId : ''}|${letter.number}|${letter.date.slice(0, 4)}`;
+    if (numbers.has(key) || letterNumberTaken(db, letter)) issue(['number'], 'duplicate-number', `number "${letter.number}" is registered twice in ${letter.date.slice(0, 4)}`);
+    numbers.set(key, at);
+  }
 }
 
 /** Codes must be known terms and ids must exist in the file or the store. */

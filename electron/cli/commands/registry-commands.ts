@@ -1,0 +1,56 @@
+import { daysBetween } from '../../../shared/domain/calendar.ts';
+import { isoDateSchema } from '../../../shared/domain/records.ts';
+import type { Letter } from '../../../shared/domain/correspondence.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { CorrespondenceService } from '../../services/correspondence-service.ts';
+import { EXIT } from '../messages.ts';
+import { actor, withVault, type Command } from './vault-commands.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function dates(options: { asOf?: string; from?: string; to?: string }): string {
+  for (const [flag, value] of [['--as-of', options.asOf], ['--from', options.from], ['--to', options.to]] as const) {
+    if (value !== undefined && !isoDateSchema.safeParse(value).success) throw new AppError('invalid-input', { detail: `${flag} must be a date YYYY-MM-DD` });
+  }
+  return options.asOf ?? today();
+}
+
+/** An outgoing letter's state on a day: answered (a reply links to it), overdue (its term has passed) or waiting. */
+function stateOf(letter: Letter, replied: ReadonlySet<string>, asOf: string): 'answered' | 'overdue' | 'waiting' | 'annulled' | 'received' {
+  if (letter.annulled) return 'annulled';
+  if (letter.direction === 'incoming') return 'received';
+  if (replied.has(letter.id)) return 'answered';
+  return letter.expectedReplyBy && letter.expectedReplyBy < asOf ? 'overdue' : 'waiting';
+}
+
+export const registryCommands: Record<string, Command> = {
+  /** The register: every letter (or one counterpart's, or only the overdue ones), oldest first. */
+  async letters(options, io) {
+    const asOf = dates(options);
+    const letters = await withVault(options, (vault) => new CorrespondenceService(() => vault.db, actor()).letters(options.counterpart));
+    const replied = new Set(letters.flatMap((letter) => (letter.direction === 'incoming' && letter.inReplyTo && !letter.annulled ? [letter.inReplyTo] : [])));
+    const rows = letters
+      .map((letter) => ({ ...letter, state: stateOf(letter, replied, asOf), daysWaiting: letter.direction === 'outgoing' && !replied.has(letter.id) ? daysBetween(letter.date, asOf) : null }))
+      .filter((row) => !options.overdue || row.state === 'overdue');
+    if (options.json) io.out(JSON.stringify(rows, null, 2));
+    else for (const row of rows) io.out([row.number, row.date, row.direction, row.counterpartId, row.state, row.expectedReplyBy ?? '', row.subject].join('\t'));
+    return EXIT.ok;
+  },
+
+  /** What was asked of one counterpart and what came back, as of today (or --as-of). */
+  async ledger(options, io) {
+    if (!options.counterpart) throw new AppError('invalid-input', { detail: 'missing --counterpart' });
+    const counterpart = options.counterpart;
+    const asOf = dates(options);
+    const ledger = await withVault(options, (vault) => new CorrespondenceService(() => vault.db, actor()).ledger(counterpart, asOf, { from: options.from, to: options.to }));
+    if (options.json) {
+      io.out(JSON.stringify({ counterpartId: counterpart, asOf, ...ledger }, null, 2));
+      return EXIT.ok;
+    }
+    io.out(`sent ${ledger.sent} · answered ${ledger.answered} · unanswered ${ledger.unanswered} · overdue ${ledger.overdue}`);
+    if (ledger.oldestUnanswered) io.out(`oldest unanswered: ${ledger.oldestUnanswered.number} of ${ledger.oldestUnanswered.date}, waiting ${ledger.oldestUnanswered.daysWaiting} days`);
+    if (ledger.medianDaysToReply !== null) io.out(`median days to reply: ${ledger.medianDaysToReply}`);
+    for (const month of ledger.timeline) io.out(`${month.month}\tsent ${month.sent}\tanswered ${month.answered}`);
+    return EXIT.ok;
+  },
+};
