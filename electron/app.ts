@@ -7,6 +7,7 @@ import { RecordsService } from './services/records-service.ts';
 import { VaultSession } from './services/vault-session.ts';
 import { EvidenceService } from './services/evidence/evidence-service.ts';
 import { ImportJobs } from './services/interchange/import-jobs.ts';
+import { CorrespondenceService } from './services/correspondence-service.ts';
 import { exportFile } from './services/interchange/export-file.ts';
 import { readOnlyChannels } from '../shared/ipc/contract.ts';
 import { AppError } from './errors/app-error.ts';
@@ -40,12 +41,13 @@ interface Services {
   records: RecordsService;
   evidence: EvidenceService;
   imports: ImportJobs;
+  registry: CorrespondenceService;
   dialogs: Dialogs;
 }
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? null;
 
-function handlers({ session, records, evidence, imports, dialogs }: Services): Handlers {
+function handlers({ session, records, evidence, imports, registry, dialogs }: Services): Handlers {
   return {
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
@@ -123,6 +125,17 @@ function handlers({ session, records, evidence, imports, dialogs }: Services): H
     'import:start': (request) => imports.start(request),
     'import:status': ({ jobId }) => imports.status(jobId),
     'import:cancel': ({ jobId }) => imports.cancel(jobId),
+    'counterparts:list': () => registry.counterparts(),
+    'counterparts:save': (counterpart) => registry.saveCounterpart(counterpart),
+    'letters:list': ({ counterpartId, asOf }) => registry.register(counterpartId, asOf),
+    'letters:registerOutgoing': (draft) => registry.registerOutgoing(draft),
+    'letters:registerIncoming': (letter) => registry.registerIncoming(letter),
+    'letters:annul': ({ id, reason, date }) => registry.annul(id, reason, date),
+    'ledger:get': ({ counterpartId, asOf, from, to }) => registry.ledger(counterpartId, asOf, { from, to }),
+    'registry:numbering': () => registry.numbering(),
+    'registry:setNumbering': (scheme) => registry.setNumbering(scheme),
+    'registry:calendar': () => registry.calendar(),
+    'registry:saveCalendar': (calendar) => registry.saveCalendar(calendar),
   };
 }
 
@@ -133,7 +146,8 @@ export function createApp(options: AppOptions): App {
   const evidence = new EvidenceService(store, () => session.getSettings(), options.actor);
   const imports = new ImportJobs(store, options.actor);
   session.onLock(() => imports.clear());
-  const router = createRouter(handlers({ session, records, evidence, imports, dialogs: options.dialogs }), {
+  const registry = new CorrespondenceService(store, options.actor);
+  const router = createRouter(handlers({ session, records, evidence, imports, registry, dialogs: options.dialogs }), {
     onActivity: () => session.touch(),
     // Other writes would join the import's open transaction (and vanish with it on cancel).
     guard: (channel) => {

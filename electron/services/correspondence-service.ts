@@ -1,4 +1,4 @@
-import { expectedReplyDate, holidayCalendarSchema, tajikistanCalendar, type HolidayCalendar } from '../../shared/domain/calendar.ts';
+import { daysBetween, expectedReplyDate, holidayCalendarSchema, tajikistanCalendar, type HolidayCalendar } from '../../shared/domain/calendar.ts';
 import { counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../shared/domain/correspondence.ts';
 import { computeLedger, type Ledger } from '../../shared/domain/ledger.ts';
 import { DEFAULT_NUMBERING, formatNumber, numberingSchemeSchema, type NumberingScheme } from '../../shared/domain/numbering.ts';
@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error.ts';
 import { audited } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { incidentExists } from '../store/repositories/incident-repository.ts';
-import { counterpartExists, getCounterpart, getLetter, letterNumberTaken, lettersOf, nextSequence, repliesTo, upsertCounterpart, upsertLetter } from '../store/repositories/letter-repository.ts';
+import { counterpartExists, getCounterpart, listCounterparts, getLetter, letterNumberTaken, lettersOf, nextSequence, repliesTo, upsertCounterpart, upsertLetter } from '../store/repositories/letter-repository.ts';
 import { statement } from '../store/statements.ts';
 
 const fields = (error: { issues: { path: PropertyKey[] }[] }) => error.issues.map((issue) => issue.path.join('.') || '(record)').join(', ').slice(0, 500);
@@ -14,6 +14,13 @@ function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T 
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError('invalid-input', { detail: fields(result.error) });
   return result.data;
+}
+
+export interface RegisterEntry {
+  letter: Letter;
+  state: 'answered' | 'overdue' | 'waiting' | 'annulled' | 'received';
+  daysWaiting: number | null;
+  replies: string[];
 }
 
 /** An outgoing letter before registration: everything but its number, which the registry assigns. */
@@ -42,6 +49,10 @@ export class CorrespondenceService {
       upsertCounterpart(db, counterpart);
       return counterpart;
     });
+  }
+
+  counterparts(): Counterpart[] {
+    return listCounterparts(this.store());
   }
 
   numbering(): NumberingScheme {
@@ -127,6 +138,21 @@ export class CorrespondenceService {
 
   letters(counterpartId?: string): Letter[] {
     return lettersOf(this.store(), counterpartId);
+  }
+
+  /** The register on a day: each letter with its state, how long an unanswered one has waited, and its replies. */
+  register(counterpartId: string | undefined, asOf: string): RegisterEntry[] {
+    const letters = this.letters(counterpartId);
+    const replies = new Map<string, string[]>();
+    for (const letter of letters) {
+      if (letter.direction === 'incoming' && letter.inReplyTo && !letter.annulled) replies.set(letter.inReplyTo, [...(replies.get(letter.inReplyTo) ?? []), letter.id]);
+    }
+    return letters.map((letter) => {
+      const answered = replies.has(letter.id);
+      const state: RegisterEntry['state'] = letter.annulled ? 'annulled' : letter.direction === 'incoming' ? 'received' : answered ? 'answered' : letter.expectedReplyBy && letter.expectedReplyBy < asOf ? 'overdue' : 'waiting';
+      const waiting = state === 'overdue' || state === 'waiting';
+      return { letter, state, daysWaiting: waiting ? daysBetween(letter.date, asOf) : null, replies: replies.get(letter.id) ?? [] };
+    });
   }
 
   ledger(counterpartId: string, asOf: string, period: { from?: string; to?: string } = {}): Ledger {

@@ -9,6 +9,9 @@ import {
 } from '../domain/vault.ts';
 import { incidentSchema, isoDateSchema, personSchema, placeSchema, recordIdSchema } from '../domain/records.ts';
 import { savedSearchSchema } from '../domain/saved-search.ts';
+import { counterpartSchema, letterSchema, responseCodes, deliveryChannels } from '../domain/correspondence.ts';
+import { holidayCalendarSchema } from '../domain/calendar.ts';
+import { numberingSchemeSchema } from '../domain/numbering.ts';
 import { columnMappingSchema, importJobSchema, importModes, textEncodings } from '../domain/table-import.ts';
 import { appErrorSchema } from './result.ts';
 import { incidentHitSchema, incidentQuerySchema } from '../domain/search.ts';
@@ -133,13 +136,67 @@ export const contract = {
   },
   'import:status': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJobSchema.extend({ error: appErrorSchema.nullable() }) },
   'import:cancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJobSchema.extend({ error: appErrorSchema.nullable() }) },
+  'counterparts:list': { input: empty, output: z.array(counterpartSchema) },
+  'counterparts:save': { input: counterpartSchema, output: counterpartSchema },
+  /** The register, oldest first, each letter with its state on `asOf` (answered, overdue, waiting…). */
+  'letters:list': {
+    input: z.object({ counterpartId: recordIdSchema.optional(), asOf: isoDateSchema }).strict(),
+    output: z.array(z.object({ letter: letterSchema, state: z.enum(['answered', 'overdue', 'waiting', 'annulled', 'received']), daysWaiting: z.number().int().nullable(), replies: z.array(z.string()) })),
+  },
+  /** Registers an outgoing letter under the next number of its year; the deadline follows the counterpart's term. */
+  'letters:registerOutgoing': {
+    input: z
+      .object({
+        id: recordIdSchema,
+        date: isoDateSchema,
+        counterpartId: recordIdSchema,
+        subject: z.string().trim().min(1).max(1000),
+        incidentIds: z.array(recordIdSchema).max(1000).default([]),
+        inReplyTo: recordIdSchema.optional(),
+        deliveryChannel: z.enum(deliveryChannels).optional(),
+      })
+      .strict(),
+    output: letterSchema,
+  },
+  'letters:registerIncoming': {
+    input: z
+      .object({
+        id: recordIdSchema,
+        number: z.string().trim().min(1).max(100),
+        date: isoDateSchema,
+        counterpartId: recordIdSchema,
+        subject: z.string().trim().min(1).max(1000),
+        incidentIds: z.array(recordIdSchema).max(1000).default([]),
+        inReplyTo: recordIdSchema.optional(),
+        response: z.enum(responseCodes).optional(),
+      })
+      .strict(),
+    output: letterSchema,
+  },
+  'letters:annul': { input: z.object({ id: recordIdSchema, reason: z.string().trim().min(1).max(1000), date: isoDateSchema }).strict(), output: letterSchema },
+  'ledger:get': {
+    input: z.object({ counterpartId: recordIdSchema, asOf: isoDateSchema, from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict(),
+    output: z.object({
+      sent: z.number().int(),
+      answered: z.number().int(),
+      unanswered: z.number().int(),
+      overdue: z.number().int(),
+      oldestUnanswered: z.object({ number: z.string(), date: z.string(), daysWaiting: z.number().int() }).nullable(),
+      medianDaysToReply: z.number().nullable(),
+      timeline: z.array(z.object({ month: z.string(), sent: z.number().int(), answered: z.number().int() })),
+    }),
+  },
+  'registry:numbering': { input: empty, output: numberingSchemeSchema },
+  'registry:setNumbering': { input: numberingSchemeSchema, output: numberingSchemeSchema },
+  'registry:calendar': { input: empty, output: holidayCalendarSchema },
+  'registry:saveCalendar': { input: holidayCalendarSchema, output: holidayCalendarSchema },
 } as const;
 
 /** Channels that only read; everything else waits while an import is being written. */
 export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'vault:status', 'vault:lock', 'vault:verify', 'settings:get', 'session:activity', 'vocabulary:list', 'incidents:search', 'incidents:count', 'incidents:get',
   'persons:suggestDuplicates', 'persons:list', 'persons:get', 'places:list', 'searches:list', 'evidence:list', 'evidence:preview',
-  'import:status', 'import:cancel',
+  'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'ledger:get', 'registry:numbering', 'registry:calendar',
 ]);
 
 export type Contract = typeof contract;

@@ -1,6 +1,4 @@
-import { daysBetween } from '../../../shared/domain/calendar.ts';
 import { isoDateSchema } from '../../../shared/domain/records.ts';
-import type { Letter } from '../../../shared/domain/correspondence.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { CorrespondenceService } from '../../services/correspondence-service.ts';
 import { EXIT } from '../messages.ts';
@@ -15,23 +13,12 @@ function dates(options: { asOf?: string; from?: string; to?: string }): string {
   return options.asOf ?? today();
 }
 
-/** An outgoing letter's state on a day: answered (a reply links to it), overdue (its term has passed) or waiting. */
-function stateOf(letter: Letter, replied: ReadonlySet<string>, asOf: string): 'answered' | 'overdue' | 'waiting' | 'annulled' | 'received' {
-  if (letter.annulled) return 'annulled';
-  if (letter.direction === 'incoming') return 'received';
-  if (replied.has(letter.id)) return 'answered';
-  return letter.expectedReplyBy && letter.expectedReplyBy < asOf ? 'overdue' : 'waiting';
-}
-
 export const registryCommands: Record<string, Command> = {
   /** The register: every letter (or one counterpart's, or only the overdue ones), oldest first. */
   async letters(options, io) {
     const asOf = dates(options);
-    const letters = await withVault(options, (vault) => new CorrespondenceService(() => vault.db, actor()).letters(options.counterpart));
-    const replied = new Set(letters.flatMap((letter) => (letter.direction === 'incoming' && letter.inReplyTo && !letter.annulled ? [letter.inReplyTo] : [])));
-    const rows = letters
-      .map((letter) => ({ ...letter, state: stateOf(letter, replied, asOf), daysWaiting: letter.direction === 'outgoing' && !replied.has(letter.id) ? daysBetween(letter.date, asOf) : null }))
-      .filter((row) => !options.overdue || row.state === 'overdue');
+    const entries = await withVault(options, (vault) => new CorrespondenceService(() => vault.db, actor()).register(options.counterpart, asOf));
+    const rows = entries.filter((entry) => !options.overdue || entry.state === 'overdue').map((entry) => ({ ...entry.letter, state: entry.state, daysWaiting: entry.daysWaiting, replies: entry.replies }));
     if (options.json) io.out(JSON.stringify(rows, null, 2));
     else for (const row of rows) io.out([row.number, row.date, row.direction, row.counterpartId, row.state, row.expectedReplyBy ?? '', row.subject].join('\t'));
     return EXIT.ok;
