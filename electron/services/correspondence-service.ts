@@ -1,5 +1,6 @@
 import { daysBetween, expectedReplyDate, holidayCalendarSchema, tajikistanCalendar, type HolidayCalendar } from '../../shared/domain/calendar.ts';
 import { counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../shared/domain/correspondence.ts';
+import { addresseeDefaults } from '../../shared/domain/addressee.ts';
 import { computeLedger, type Ledger } from '../../shared/domain/ledger.ts';
 import { DEFAULT_NUMBERING, formatNumber, numberingSchemeSchema, type NumberingScheme } from '../../shared/domain/numbering.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -43,7 +44,10 @@ export class CorrespondenceService {
 
   saveCounterpart(input: unknown): Counterpart {
     const db = this.store();
-    const counterpart = parse(counterpartSchema, input);
+    const given = parse(counterpartSchema, input);
+    // The addressee block, salutation and gender default from the name and position; what staff wrote is kept.
+    const defaults = addresseeDefaults(given);
+    const counterpart: Counterpart = { ...given, addresseeDative: given.addresseeDative ?? defaults.addresseeDative, salutation: given.salutation ?? defaults.salutation, ...(given.gender ?? defaults.gender ? { gender: given.gender ?? defaults.gender } : {}) };
     const before = getCounterpart(db, counterpart.id);
     return audited(db, () => ({ actor: this.actor, action: before ? 'counterpart.update' : 'counterpart.create', entity: 'counterpart', entityId: counterpart.id, before, after: counterpart }), () => {
       upsertCounterpart(db, counterpart);

@@ -29,6 +29,12 @@ async function registry() {
 describe('correspondence registry', () => {
   it('11 letters to one counterpart over a year, one reply to the latest: numbers gapless, deadlines, incident status, ledger', async () => {
     const { vault, service } = await registry();
+    expect(service.counterparts().find((c) => c.id === COUNTERPART.id)).toMatchObject({
+      addresseeDative: 'Уполномоченному по правам человека\nИвановой Т. Н.',
+      salutation: 'Уважаемая Татьяна Николаевна!',
+      gender: 'female',
+    });
+    expect(service.saveCounterpart({ ...COUNTERPART, salutation: 'Уважаемая госпожа Иванова!' }).salutation).toBe('Уважаемая госпожа Иванова!');
     service.saveCalendar({ id: 'tj', name: 'Тоҷикистон', fixed: ['01-01', '03-08', '03-21', '03-22', '03-23', '03-24', '05-01', '05-09', '06-27', '09-09', '11-06'], movable: ['2024-04-10', '2024-06-16'] });
     const sent = Array.from({ length: 11 }, (_, i) =>
       service.registerOutgoing({ id: `out-${i + 1}`, date: `2024-${String(i + 1).padStart(2, '0')}-15`, counterpartId: COUNTERPART.id, subject: 'О задержании граждан на КПП «Фотех»', incidentIds: ['in-fotekh-2024-03'] }),
