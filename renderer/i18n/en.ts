@@ -1,7 +1,9 @@
+import { registryEn } from './registry.en.ts';
 import { recordsEn } from './records.en.ts';
 /** English strings; the key set is the reference the other languages must match (checked by a unit test). */
 export const en = {
   ...recordsEn,
+  ...registryEn,
   app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and correspondence of the ombudsman office' },
   language: { label: 'Language' },
   passphrase: { show: 'Show', hide: 'Hide' },

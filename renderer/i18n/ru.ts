@@ -1,9 +1,11 @@
+import { registryRu } from './registry.ru.ts';
 import { recordsRu } from './records.ru.ts';
 import type { Messages } from './en.ts';
 
 /** Russian has four plural forms; the extra keys are the ones English does not need. */
 export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-many-attempts_many': string } } = {
   ...recordsRu,
+  ...registryRu,
   app: { title: 'Ombuds Dossier', tagline: 'Зашифрованные дела и переписка аппарата омбудсмена' },
   language: { label: 'Язык' },
   passphrase: { show: 'Показать', hide: 'Скрыть' },

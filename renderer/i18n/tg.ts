@@ -1,3 +1,4 @@
+import { registryTg } from './registry.tg.ts';
 import { recordsTg } from './records.tg.ts';
 import type { Messages } from './en.ts';
 
@@ -6,6 +7,7 @@ type WithoutPlurals<T> = { [K in keyof T as K extends `${infer Base}_${'one' | '
 
 export const tg: WithoutPlurals<Messages> = {
   ...recordsTg,
+  ...registryTg,
   app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мукотибаи рамзгузоришудаи дастгоҳи Ваколатдор' },
   language: { label: 'Забон' },
   passphrase: { show: 'Нишон додан', hide: 'Пинҳон кардан' },

@@ -25,6 +25,21 @@ export interface Ledger {
   timeline: { month: string; sent: number; answered: number }[];
 }
 
+/** Every month from the first to the last given, so a chart shows the silent months too. */
+function everyMonth(months: string[]): string[] {
+  if (!months.length) return [];
+  const sorted = [...months].sort();
+  const out: string[] = [];
+  let [year, month] = sorted[0]!.split('-').map(Number) as [number, number];
+  const last = sorted.at(-1)!;
+  for (let current = sorted[0]!; current <= last; current = `${year}-${String(month).padStart(2, '0')}`) {
+    out.push(current);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return out;
+}
+
 const median = (values: number[]) => {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,6 +85,6 @@ export function computeLedger(letters: readonly LedgerLetter[], asOf: string, pe
     overdue: overdue.length,
     oldestUnanswered: oldest ? { number: oldest.number, date: oldest.date, daysWaiting: daysBetween(oldest.date, asOf) } : null,
     medianDaysToReply: median(answered.map((letter) => daysBetween(letter.date, firstReply.get(letter.id)!))),
-    timeline: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, counts]) => ({ month, ...counts })),
+    timeline: everyMonth([...months.keys()]).map((month) => ({ month, ...(months.get(month) ?? { sent: 0, answered: 0 }) })),
   };
 }

@@ -60,6 +60,14 @@ describe('ledger', () => {
     expect(ledger.timeline).toHaveLength(11);
     expect(ledger.timeline.at(-1)).toEqual({ month: '2024-11', sent: 1, answered: 1 });
     expect(computeLedger(letters, '2025-01-10', { from: '2024-06-01', to: '2024-08-31' })).toMatchObject({ sent: 3, answered: 0, oldestUnanswered: { number: '01-12/105' } });
-    expect(computeLedger([], '2025-01-10')).toMatchObject({ sent: 0, oldestUnanswered: null, medianDaysToReply: null });
+    expect(computeLedger([], '2025-01-10')).toMatchObject({ sent: 0, oldestUnanswered: null, medianDaysToReply: null, timeline: [] });
+    // Silent months are in the timeline too (a chart must not close the gap).
+    const late = [...letters, { id: 'in-late', direction: 'incoming' as const, number: '9', date: '2025-02-03', inReplyTo: 'out-1' }];
+    expect(computeLedger(late, '2025-03-01').timeline.slice(-4)).toEqual([
+      { month: '2024-11', sent: 1, answered: 1 },
+      { month: '2024-12', sent: 0, answered: 0 },
+      { month: '2025-01', sent: 0, answered: 0 },
+      { month: '2025-02', sent: 0, answered: 1 },
+    ]);
   });
 });

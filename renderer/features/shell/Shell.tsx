@@ -5,6 +5,8 @@ import { Notice } from '../../components/ErrorAlert.tsx';
 import { PersonsPage } from '../directories/PersonsPage.tsx';
 import { PlacesPage } from '../directories/PlacesPage.tsx';
 import { IncidentsPage } from '../incidents/IncidentsPage.tsx';
+import { CorrespondencePage } from '../correspondence/CorrespondencePage.tsx';
+import { DueReminder } from '../correspondence/DueReminder.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 
 export const sections = ['incidents', 'persons', 'places', 'correspondence', 'documents', 'settings'] as const;
@@ -46,6 +48,7 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
       </nav>
       <main className="content" aria-label={t('shell.main')}>
         {notice && <Notice>{t(notice)}</Notice>}
+        <DueReminder onOpenRegistry={() => go('correspondence')} />
         {section === 'settings' ? (
           <SettingsPage onRestored={onRestored} onRestoreFailed={onRestoreFailed} />
         ) : section === 'incidents' ? (
@@ -54,6 +57,8 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
           <PersonsPage />
         ) : section === 'places' ? (
           <PlacesPage />
+        ) : section === 'correspondence' ? (
+          <CorrespondencePage />
         ) : (
           <section aria-labelledby="section-heading">
             <h1 id="section-heading">{t(`nav.${section}`)}</h1>
