@@ -48,5 +48,24 @@ describe('the correspondence registry in the window', () => {
     await h.screenshot('registry-03-reminder-after-unlock');
     await reminder.getByRole('button', { name: 'Открыть переписку' }).click();
     await page.getByRole('heading', { name: 'Сводка' }).waitFor();
+
+    // A new counterpart: the addressee block in the dative and the salutation are derived from name and position.
+    await page.getByRole('button', { name: 'Новый адресат' }).click();
+    const form = page.locator('form.counterpart-form');
+    await form.getByLabel('Учреждение').fill('Генеральная прокуратура Республики Казахстан');
+    await form.getByLabel('Должность').fill('Генеральный прокурор Республики Казахстан');
+    await form.getByLabel('ФИО (фамилия первой)').fill('Асылов Берик Жумабекович');
+    await form.getByLabel('Страна (2 буквы)').fill('kz');
+    await form.getByLabel('Срок ответа, дней').fill('10');
+    await form.getByLabel('Считать').selectOption('working');
+    await expect.poll(() => form.getByTestId('derived-addressee').textContent()).toBe(
+      'Если оставить пустым: Генеральному прокурору Республики Казахстан / Асылову Б. Ж. — Уважаемый Берик Жумабекович!',
+    );
+    await h.screenshot('registry-04-counterpart-form');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await page.getByText('Сохранено: Генеральная прокуратура Республики Казахстан').waitFor();
+    const saved = (await h.app.router.handle('counterparts:list', {})) as { value: { institution: string; addresseeDative: string; replyTerm: unknown; country: string }[] };
+    expect(saved.value.find((c) => c.institution.startsWith('Генеральная'))).toMatchObject({ addresseeDative: 'Генеральному прокурору Республики Казахстан\nАсылову Б. Ж.', replyTerm: { days: 10, kind: 'working' }, country: 'KZ' });
   });
 });

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addresseeDefaults } from '../../../shared/domain/addressee.ts';
 import type { Counterpart } from '../../../shared/domain/correspondence.ts';
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { newId } from '../incidents/new-id.ts';
+import { CounterpartForm } from './CounterpartForm.tsx';
 import { LedgerChart } from './LedgerChart.tsx';
 
 type Entry = ChannelOutput<'letters:list'>[number];
@@ -26,15 +28,19 @@ export function CorrespondencePage() {
   const [replyTo, setReplyTo] = useState<Entry | null>(null);
   const [reply, setReply] = useState({ number: '', date: today(), subject: '', response: 'token-response' });
   const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Counterpart | 'new' | null>(null);
   const { busy, error, run } = useAction();
 
-  useEffect(() => {
-    void call('counterparts:list', {}).then((result) => {
-      if (!result.ok) return;
-      setCounterparts(result.value);
-      setCounterpartId((current) => current || result.value[0]?.id || '');
-    });
+  const loadCounterparts = useCallback(async (select?: string) => {
+    const result = await call('counterparts:list', {});
+    if (!result.ok) return;
+    setCounterparts(result.value);
+    setCounterpartId((current) => select ?? (current || result.value[0]?.id || ''));
   }, []);
+  useEffect(() => {
+    void loadCounterparts();
+  }, [loadCounterparts]);
+  const current = counterparts.find((c) => c.id === counterpartId);
   const load = useCallback(async () => {
     if (!counterpartId) return;
     const [list, figures] = await Promise.all([call('letters:list', { counterpartId, asOf: today() }), call('ledger:get', { counterpartId, asOf: today() })]);
@@ -70,6 +76,33 @@ export function CorrespondencePage() {
           ))}
         </select>
       </span>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setEditing('new')}>
+          {t('counterpart.new')}
+        </button>
+        {current && (
+          <button type="button" className="secondary" onClick={() => setEditing(current)}>
+            {t('counterpart.edit')}
+          </button>
+        )}
+      </div>
+      {current && (
+        <p className="hint addressee-preview">
+          {(current.addresseeDative ?? addresseeDefaults(current).addresseeDative).replace('\n', ' / ')} — {current.salutation ?? addresseeDefaults(current).salutation}
+        </p>
+      )}
+      {editing && (
+        <CounterpartForm
+          key={editing === 'new' ? 'new' : editing.id}
+          initial={editing === 'new' ? undefined : editing}
+          onCancel={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            setNotice(t('counterpart.saved', { name: saved.institution }));
+            void loadCounterparts(saved.id);
+          }}
+        />
+      )}
       {counterparts.length === 0 && <p className="hint">{t('registry.noCounterparts')}</p>}
       {notice && <Notice>{notice}</Notice>}
       <ErrorAlert error={error} />

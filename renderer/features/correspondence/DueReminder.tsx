@@ -27,7 +27,7 @@ export function DueReminder({ onOpenRegistry }: { onOpenRegistry(): void }) {
   return (
     <aside className="due-reminder" role="status" aria-label={t('reminder.label')}>
       <span>
-        {t('reminder.overdue', { count: counts.overdue })} · {t('reminder.dueSoon', { count: counts.dueSoon })}
+        {[counts.overdue ? t('reminder.overdue', { count: counts.overdue }) : null, counts.dueSoon ? t('reminder.dueSoon', { count: counts.dueSoon }) : null].filter(Boolean).join(' · ')}
       </span>
       <button type="button" className="secondary small" onClick={onOpenRegistry}>
         {t('reminder.open')}

@@ -16,7 +16,8 @@ export function LedgerChart({ timeline }: Props) {
   const height = 140;
   const bar = (value: number) => (value / max) * (height - 30);
   return (
-    <figure className="ledger-chart">
+    // Focusable: a long timeline scrolls sideways, and keyboard users must be able to scroll it.
+    <figure className="ledger-chart" tabIndex={0}>
       <svg role="img" aria-label={t('ledger.chartLabel', { months: timeline.length })} width={timeline.length * slot + 10} height={height + 20} viewBox={`0 0 ${timeline.length * slot + 10} ${height + 20}`}>
         {timeline.map((month, i) => (
           <g key={month.month} transform={`translate(${i * slot + 10}, 0)`}>
