@@ -68,4 +68,32 @@ describe('the correspondence registry in the window', () => {
     const saved = (await h.app.router.handle('counterparts:list', {})) as { value: { institution: string; addresseeDative: string; replyTerm: unknown; country: string }[] };
     expect(saved.value.find((c) => c.institution.startsWith('Генеральная'))).toMatchObject({ addresseeDative: 'Генеральному прокурору Республики Казахстан\nАсылову Б. Ж.', replyTerm: { days: 10, kind: 'working' }, country: 'KZ' });
   });
+
+  it('sets the numbering pattern (refusing one without a sequence) and the holiday calendar (refusing impossible dates)', async () => {
+    const h = harness();
+    const { page } = h;
+    await setUp(h);
+    await page.getByRole('navigation').getByRole('button', { name: 'Настройки' }).click();
+    const numbering = page.getByRole('form', { name: 'Регистрационные номера' });
+    await expect.poll(() => numbering.getByTestId('number-preview').textContent()).toBe('Первое письмо этого года получит № 01-12/1.');
+    await numbering.getByLabel('Шаблон').fill('{prefix}-{index}');
+    await numbering.getByTestId('number-preview').getByText(/ровно один \{seq\}/).waitFor();
+    await numbering.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('alert').getByText(/Проверьте: pattern/).waitFor();
+    await numbering.getByLabel('Шаблон').fill('ОМБ/{yy}-{seq:3}');
+    await numbering.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText('Нумерация сохранена.').waitFor();
+    expect(await h.app.router.handle('registry:numbering', {})).toMatchObject({ ok: true, value: { pattern: 'ОМБ/{yy}-{seq:3}' } });
+
+    const calendar = page.getByRole('form', { name: 'Календарь праздников (сроки в рабочих днях)' });
+    await calendar.getByLabel(/Переходящие праздники/).fill('2025-03-30, 2025-02-30');
+    await calendar.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('alert').getByText(/Проверьте: movable\.1/).waitFor();
+    await calendar.getByLabel(/Переходящие праздники/).fill('2025-03-30, 2025-06-06');
+    await calendar.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText('Календарь праздников сохранён.').waitFor();
+    expect(await h.app.router.handle('registry:calendar', {})).toMatchObject({ ok: true, value: { movable: ['2025-03-30', '2025-06-06'] } });
+    await h.screenshot('registry-05-settings');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });
