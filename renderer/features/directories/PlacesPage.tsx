@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { placeKinds, placeSchema, type Place } from '../../../shared/domain/records.ts';
+import { placeSchema, type Place } from '../../../shared/domain/records.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { newId } from '../incidents/new-id.ts';
+import { PlaceFields } from './PlaceFields.tsx';
 
 /** The place directory: border crossings, facilities and cities with their incident counts; add or correct one. */
 export function PlacesPage() {
   const { t } = useTranslation();
-  const id = useId();
   const [entries, setEntries] = useState<{ place: Place; incidentCount: number }[]>([]);
   const [draft, setDraft] = useState<Place>({ id: newId('pl'), name: '', kind: 'border-crossing', country: '' });
   const [notice, setNotice] = useState<string | null>(null);
@@ -38,24 +38,7 @@ export function PlacesPage() {
     <div className="directory">
       <h1 id="section-heading">{t('nav.places')}</h1>
       <form className="inline-add panel" onSubmit={(e) => void save(e)} aria-label={t('place.new')}>
-        <span className="field">
-          <label htmlFor={`${id}-name`}>{t('place.name')}</label>
-          <input id={`${id}-name`} type="text" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        </span>
-        <span className="field">
-          <label htmlFor={`${id}-kind`}>{t('place.kind')}</label>
-          <select id={`${id}-kind`} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as Place['kind'] })}>
-            {placeKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`placeKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </span>
-        <span className="field narrow">
-          <label htmlFor={`${id}-country`}>{t('place.country')}</label>
-          <input id={`${id}-country`} type="text" maxLength={2} value={draft.country} onChange={(e) => setDraft({ ...draft, country: e.target.value.toUpperCase() })} />
-        </span>
+        <PlaceFields place={draft} onChange={setDraft} />
         <button type="submit" className="primary" disabled={busy || !valid}>
           {t('place.save')}
         </button>

@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { confidentialityLevels, datePrecisions, incidentFacts, incidentSchema, incidentStatuses, placeKinds, reliabilityLevels, type Incident, type Person, type Place, type Source } from '../../../shared/domain/records.ts';
+import { confidentialityLevels, datePrecisions, incidentFacts, incidentSchema, incidentStatuses, reliabilityLevels, type Incident, type Person, type Place, type Source } from '../../../shared/domain/records.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { PlaceFields } from '../directories/PlaceFields.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { newId } from './new-id.ts';
 import { PersonForm } from './PersonForm.tsx';
@@ -182,24 +183,7 @@ export function IncidentEditor({ incidentId, terms, onTermAdded, onSaved, onClos
       </div>
       {placeDraft && (
         <div className="inline-add place-add" role="group" aria-label={t('place.new')}>
-          <span className="field">
-            <label htmlFor={`${id}-pname`}>{t('place.name')}</label>
-            <input id={`${id}-pname`} type="text" value={placeDraft.name} onChange={(e) => setPlaceDraft({ ...placeDraft, name: e.target.value })} />
-          </span>
-          <span className="field">
-            <label htmlFor={`${id}-pkind`}>{t('place.kind')}</label>
-            <select id={`${id}-pkind`} value={placeDraft.kind} onChange={(e) => setPlaceDraft({ ...placeDraft, kind: e.target.value as Place['kind'] })}>
-              {placeKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`placeKind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span className="field narrow">
-            <label htmlFor={`${id}-pcountry`}>{t('place.country')}</label>
-            <input id={`${id}-pcountry`} type="text" maxLength={2} value={placeDraft.country} onChange={(e) => setPlaceDraft({ ...placeDraft, country: e.target.value.toUpperCase() })} />
-          </span>
+          <PlaceFields place={placeDraft} onChange={setPlaceDraft} />
           <button type="button" className="secondary" disabled={!placeDraft.name.trim() || !/^[A-Z]{2}$/.test(placeDraft.country)} onClick={() => void savePlace()}>
             {t('place.save')}
           </button>
