@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toAppError } from '../errors/app-error.ts';
-import { ImportRejected } from '../services/interchange/json-import.ts';
 import { recordCommands } from './commands/record-commands.ts';
 import { registryCommands } from './commands/registry-commands.ts';
 import { vaultCommands, type CommandOptions } from './commands/vault-commands.ts';
@@ -101,9 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     return await command(options, { out: (line) => process.stdout.write(`${line}\n`) });
   } catch (error) {
     const appError = toAppError(error);
-    // An import names every problem, one per line, before the summary line.
-    if (error instanceof ImportRejected) for (const issue of error.issues) process.stderr.write(`${issue.path}: ${issue.message}\n`);
-    process.stderr.write(`${errorLine(appError.code, error instanceof ImportRejected ? `${error.issues.length} problem(s)` : appError.detail)}\n`);
+    process.stderr.write(`${errorLine(appError.code, appError.detail)}\n`);
     return exitCodeFor(appError.code);
   }
 }

@@ -6,9 +6,9 @@ import { DEFAULT_NUMBERING, formatNumber, numberingSchemeSchema, type NumberingS
 import { AppError } from '../errors/app-error.ts';
 import { audited } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
-import { incidentExists } from '../store/repositories/incident-repository.ts';
+import { advanceIncidentStatus, incidentExists } from '../store/repositories/incident-repository.ts';
+import { readCalendar, readNumbering, writeCalendar, writeNumbering } from '../store/repositories/registry-settings-repository.ts';
 import { counterpartExists, getCounterpart, listCounterparts, getLetter, letterNumberTaken, lettersOf, nextSequence, repliesTo, upsertCounterpart, upsertLetter } from '../store/repositories/letter-repository.ts';
-import { statement } from '../store/statements.ts';
 
 const fields = (error: { issues: { path: PropertyKey[] }[] }) => error.issues.map((issue) => issue.path.join('.') || '(record)').join(', ').slice(0, 500);
 function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } } }, value: unknown): T {
@@ -60,36 +60,24 @@ export class CorrespondenceService {
   }
 
   numbering(): NumberingScheme {
-    const raw = statement(this.store(), "SELECT value FROM settings WHERE key = 'numbering'").pluck().get() as string | undefined;
-    const parsed = raw ? numberingSchemeSchema.safeParse(JSON.parse(raw)) : null;
-    return parsed?.success ? parsed.data : DEFAULT_NUMBERING;
+    return readNumbering(this.store()) ?? DEFAULT_NUMBERING;
   }
 
   setNumbering(input: unknown): NumberingScheme {
     const db = this.store();
     const scheme = parse(numberingSchemeSchema, input);
-    audited(db, () => ({ actor: this.actor, action: 'numbering.update', entity: 'settings', entityId: 'numbering', after: scheme }), () =>
-      statement(db, "INSERT INTO settings (key, value) VALUES ('numbering', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(scheme)),
-    );
+    audited(db, () => ({ actor: this.actor, action: 'numbering.update', entity: 'settings', entityId: 'numbering', after: scheme }), () => writeNumbering(db, scheme));
     return scheme;
   }
 
   calendar(): HolidayCalendar {
-    const row = statement(this.store(), "SELECT * FROM holiday_calendar WHERE id = 'tj'").get() as { id: string; name: string; fixed: string; movable: string } | undefined;
-    return row ? { id: row.id, name: row.name, fixed: JSON.parse(row.fixed) as string[], movable: JSON.parse(row.movable) as string[] } : tajikistanCalendar;
+    return readCalendar(this.store(), tajikistanCalendar.id) ?? tajikistanCalendar;
   }
 
   saveCalendar(input: unknown): HolidayCalendar {
     const db = this.store();
     const calendar = parse(holidayCalendarSchema, input);
-    audited(db, () => ({ actor: this.actor, action: 'calendar.update', entity: 'holiday-calendar', entityId: calendar.id, after: calendar }), () =>
-      statement(db, 'INSERT INTO holiday_calendar (id, name, fixed, movable) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, fixed = excluded.fixed, movable = excluded.movable').run(
-        calendar.id,
-        calendar.name,
-        JSON.stringify(calendar.fixed),
-        JSON.stringify(calendar.movable),
-      ),
-    );
+    audited(db, () => ({ actor: this.actor, action: 'calendar.update', entity: 'holiday-calendar', entityId: calendar.id, after: calendar }), () => writeCalendar(db, calendar));
     return calendar;
   }
 
@@ -104,7 +92,7 @@ export class CorrespondenceService {
       const letter = parse(letterSchema, { ...input, direction: 'outgoing', number, expectedReplyBy: expectedReplyDate(input.date, counterpart.replyTerm, this.calendar()) });
       this.check(db, letter);
       upsertLetter(db, letter);
-      this.raise(db, letter.incidentIds, 'raised');
+      advanceIncidentStatus(db, letter.incidentIds, 'raised');
       return letter;
     });
   }
@@ -117,7 +105,7 @@ export class CorrespondenceService {
       this.check(db, letter);
       upsertLetter(db, letter);
       const answered = letter.inReplyTo ? getLetter(db, letter.inReplyTo) : undefined;
-      this.raise(db, [...letter.incidentIds, ...(answered?.incidentIds ?? [])], 'answered');
+      advanceIncidentStatus(db, [...letter.incidentIds, ...(answered?.incidentIds ?? [])], 'answered');
       return letter;
     });
   }
@@ -175,11 +163,5 @@ export class CorrespondenceService {
     if (!original) throw new AppError('not-found', { detail: 'inReplyTo' });
     if (original.counterpartId !== letter.counterpartId) throw new AppError('invalid-input', { detail: 'inReplyTo: the letter answered belongs to another counterpart' });
     if (letter.date < original.date) throw new AppError('invalid-input', { detail: 'date: a reply cannot be dated before the letter it answers' });
-  }
-
-  private raise(db: Db, incidentIds: readonly string[], status: 'raised' | 'answered'): void {
-    const from = status === 'raised' ? ['documented'] : ['documented', 'raised'];
-    const update = statement(db, `UPDATE incident SET status = ? WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})`);
-    for (const id of new Set(incidentIds)) update.run(status, id, ...from);
   }
 }

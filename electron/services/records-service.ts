@@ -58,14 +58,7 @@ export class RecordsService {
   }
 
   saveIncident(incident: Incident): { id: string; created: boolean } {
-    const db = this.store();
-    const checked = this.checked('incidents', incident);
-    const before = getIncident(db, checked.id);
-    return audited(
-      db,
-      () => ({ actor: this.actor, action: before ? 'incident.update' : 'incident.create', entity: 'incident', entityId: checked.id, before, after: checked }),
-      () => ({ id: checked.id, created: upsertIncident(db, checked) === 'created' }),
-    );
+    return this.save('incidents', 'incident', incident, getIncident, upsertIncident);
   }
 
   places(): (Place & { incidentCount: number })[] {
@@ -73,14 +66,7 @@ export class RecordsService {
   }
 
   savePlace(place: Place): { id: string; created: boolean } {
-    const db = this.store();
-    const checked = this.checked('places', place);
-    const before = getPlace(db, checked.id);
-    return audited(
-      db,
-      () => ({ actor: this.actor, action: before ? 'place.update' : 'place.create', entity: 'place', entityId: checked.id, before, after: checked }),
-      () => ({ id: checked.id, created: upsertPlace(db, checked) === 'created' }),
-    );
+    return this.save('places', 'place', place, getPlace, upsertPlace);
   }
 
   persons(text: string, limit: number): (Person & { incidentCount: number })[] {
@@ -94,14 +80,7 @@ export class RecordsService {
   }
 
   savePerson(person: Person): { id: string; created: boolean } {
-    const db = this.store();
-    const checked = this.checked('persons', person);
-    const before = getPerson(db, checked.id);
-    return audited(
-      db,
-      () => ({ actor: this.actor, action: before ? 'person.update' : 'person.create', entity: 'person', entityId: checked.id, before, after: checked }),
-      () => ({ id: checked.id, created: upsertPerson(db, checked) === 'created' }),
-    );
+    return this.save('persons', 'person', person, getPerson, upsertPerson);
   }
 
   /** Merges a duplicate into the person kept; every incident that listed the duplicate lists the kept person. */
@@ -130,6 +109,24 @@ export class RecordsService {
       if (!deleteSavedSearch(db, id)) throw new AppError('not-found', { detail: 'saved search' });
     });
     return listSavedSearches(db);
+  }
+
+  /** Checks a record, then writes it with its audit row (before and after) in one transaction. */
+  private save<S extends 'places' | 'persons' | 'incidents'>(
+    section: S,
+    entity: string,
+    record: unknown,
+    get: (db: Db, id: string) => ParsedInterchange[S][number] | undefined,
+    upsert: (db: Db, record: ParsedInterchange[S][number]) => 'created' | 'updated',
+  ): { id: string; created: boolean } {
+    const db = this.store();
+    const checked = this.checked(section, record);
+    const before = get(db, checked.id);
+    return audited(
+      db,
+      () => ({ actor: this.actor, action: before ? `${entity}.update` : `${entity}.create`, entity, entityId: checked.id, before, after: checked }),
+      () => ({ id: checked.id, created: upsert(db, checked) === 'created' }),
+    );
   }
 
   /**

@@ -103,3 +103,10 @@ export function* iterateIncidents(db: Db): Generator<Incident> {
   const ids = statement(db, 'SELECT id FROM incident ORDER BY id').pluck().all() as string[];
   for (const id of ids) yield getIncident(db, id)!;
 }
+
+/** Moves incidents forward to `status` (raised, then answered) without ever moving one back. */
+export function advanceIncidentStatus(db: Db, ids: Iterable<string>, status: 'raised' | 'answered'): void {
+  const from = status === 'raised' ? ['documented'] : ['documented', 'raised'];
+  const update = statement(db, `UPDATE incident SET status = ? WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})`);
+  for (const id of new Set(ids)) update.run(status, id, ...from);
+}
