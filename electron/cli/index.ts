@@ -19,7 +19,8 @@ commands:
   verify             integrity, cipher integrity, audit chain, schema version
   emergency-key      --recovery-key KEY: print the raw 64-hex-digit data key
   import FILE        import a .json interchange file, or incidents from .csv/.xlsx (all or nothing);
-                     spreadsheets: [--mapping MAP.json] [--encoding E] [--valid-only] (headers matched by name)
+                     spreadsheets: [--mapping MAP.json] [--encoding E] [--valid-only] (headers matched by name);
+                     --register: the spreadsheet is a register of letters (one letter per row)
   export             --out FILE.json: the case store in the interchange format; --out FILE.csv|.xlsx: the incident list
   search [TEXT]      [--type CODE]… [--from DATE] [--to DATE] [--json]: find incidents
   evidence [FILE…]   --incident ID: store the files as evidence of the incident; without files, list its evidence
@@ -48,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         mapping: { type: 'string' },
         'valid-only': { type: 'boolean' },
+        register: { type: 'boolean' },
         encoding: { type: 'string' },
         incident: { type: 'string' },
         counterpart: { type: 'string' },
@@ -90,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     json: parsed.values.json,
     mapping: parsed.values.mapping && resolve(parsed.values.mapping),
     validOnly: parsed.values['valid-only'],
+    register: parsed.values.register,
     encoding: parsed.values.encoding,
     incident: parsed.values.incident,
     counterpart: parsed.values.counterpart,

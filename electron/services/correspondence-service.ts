@@ -1,4 +1,4 @@
-import { daysBetween, expectedReplyDate, holidayCalendarSchema, tajikistanCalendar, type HolidayCalendar } from '../../shared/domain/calendar.ts';
+import { daysBetween, expectedReplyDate, holidayCalendarSchema, type HolidayCalendar } from '../../shared/domain/calendar.ts';
 import { counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../shared/domain/correspondence.ts';
 import { addresseeDefaults } from '../../shared/domain/addressee.ts';
 import { computeLedger, type Ledger } from '../../shared/domain/ledger.ts';
@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.ts';
 import { audited } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { advanceIncidentStatus, incidentExists } from '../store/repositories/incident-repository.ts';
-import { readCalendar, readNumbering, writeCalendar, writeNumbering } from '../store/repositories/registry-settings-repository.ts';
+import { activeCalendar, readNumbering, writeCalendar, writeNumbering } from '../store/repositories/registry-settings-repository.ts';
 import { counterpartExists, getCounterpart, listCounterparts, getLetter, letterNumberTaken, lettersOf, nextSequence, repliesTo, upsertCounterpart, upsertLetter } from '../store/repositories/letter-repository.ts';
 
 const fields = (error: { issues: { path: PropertyKey[] }[] }) => error.issues.map((issue) => issue.path.join('.') || '(record)').join(', ').slice(0, 500);
@@ -71,7 +71,7 @@ export class CorrespondenceService {
   }
 
   calendar(): HolidayCalendar {
-    return readCalendar(this.store(), tajikistanCalendar.id) ?? tajikistanCalendar;
+    return activeCalendar(this.store());
   }
 
   saveCalendar(input: unknown): HolidayCalendar {
@@ -88,7 +88,10 @@ export class CorrespondenceService {
     if (!counterpart) throw new AppError('not-found', { detail: 'counterpart' });
     return audited(db, (letter) => ({ actor: this.actor, action: 'letter.register', entity: 'letter', entityId: letter.id, after: letter }), () => {
       const year = Number(input.date.slice(0, 4));
-      const number = formatNumber(this.numbering(), year, nextSequence(db, year));
+      // Skips numbers a register imported from elsewhere already holds, so the next one is free and none repeats.
+      let number: string;
+      do number = formatNumber(this.numbering(), year, nextSequence(db, year));
+      while (letterNumberTaken(db, { id: input.id, direction: 'outgoing', number, date: input.date, counterpartId: input.counterpartId }));
       const letter = parse(letterSchema, { ...input, direction: 'outgoing', number, expectedReplyBy: expectedReplyDate(input.date, counterpart.replyTerm, this.calendar()) });
       this.check(db, letter);
       upsertLetter(db, letter);

@@ -26,23 +26,53 @@ export type TableField = (typeof tableFields)[number];
 /** Without these a row cannot become an incident. */
 export const requiredTableFields: readonly TableField[] = ['title', 'startDate'];
 
+/** What a spreadsheet holds: incidents (one per row) or an existing register of letters (one letter per row). */
+export const tableKinds = ['incidents', 'letters'] as const;
+export type TableKind = (typeof tableKinds)[number];
+
+/** Register fields a column can be mapped to. The counterpart is named by its id or its institution. */
+export const letterTableFields = ['id', 'direction', 'number', 'date', 'counterpart', 'subject', 'inReplyTo', 'response', 'deliveryChannel', 'incidentIds'] as const;
+export type LetterTableField = (typeof letterTableFields)[number];
+export const requiredLetterTableFields: readonly LetterTableField[] = ['direction', 'number', 'date', 'counterpart', 'subject'];
+
+/** Any mappable field, of either kind. */
+export type AnyTableField = TableField | LetterTableField;
+const anyTableField = z.enum([...new Set<AnyTableField>([...tableFields, ...letterTableFields])] as [AnyTableField, ...AnyTableField[]]);
+
+export const fieldsOfKind = (kind: TableKind): readonly AnyTableField[] => (kind === 'letters' ? letterTableFields : tableFields);
+export const requiredFieldsOfKind = (kind: TableKind): readonly AnyTableField[] => (kind === 'letters' ? requiredLetterTableFields : requiredTableFields);
+
 export const textEncodings = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1251', 'koi8-r'] as const;
 export type TextEncodingChoice = (typeof textEncodings)[number];
 
 /** Field → zero-based column index, or absent when the file has no such column. */
-export const columnMappingSchema = z.partialRecord(z.enum(tableFields), z.number().int().min(0).max(199));
+export const columnMappingSchema = z.partialRecord(anyTableField, z.number().int().min(0).max(199));
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 export const importModes = ['check', 'all-or-nothing', 'valid-rows-only'] as const;
 export type ImportMode = (typeof importModes)[number];
 
-export const rowProblems = ['required', 'invalid-date', 'unknown-code', 'invalid-value', 'too-long', 'end-before-start', 'duplicate-id', 'place-needs-country'] as const;
+export const rowProblems = [
+  'required',
+  'invalid-date',
+  'unknown-code',
+  'invalid-value',
+  'too-long',
+  'end-before-start',
+  'duplicate-id',
+  'place-needs-country',
+  // registers
+  'not-found',
+  'duplicate-number',
+  'reply-before-letter',
+  'other-counterpart',
+] as const;
 
 /** One problem in a spreadsheet, named by its row as the spreadsheet numbers it (header = 1) and its column. */
 export const rowIssueSchema = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
-  field: z.enum(tableFields),
+  field: anyTableField,
   problem: z.enum(rowProblems),
   /** The cell as found, shortened; shown as text. */
   value: z.string().max(120),

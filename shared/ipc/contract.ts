@@ -12,7 +12,7 @@ import { savedSearchSchema } from '../domain/saved-search.ts';
 import { counterpartSchema, letterSchema, responseCodes, deliveryChannels } from '../domain/correspondence.ts';
 import { holidayCalendarSchema } from '../domain/calendar.ts';
 import { numberingSchemeSchema } from '../domain/numbering.ts';
-import { columnMappingSchema, importJobSchema, importModes, textEncodings } from '../domain/table-import.ts';
+import { columnMappingSchema, importJobSchema, importModes, tableKinds, textEncodings } from '../domain/table-import.ts';
 import { appErrorSchema } from './result.ts';
 import { incidentHitSchema, incidentQuerySchema } from '../domain/search.ts';
 import { newTermSchema, termSchema, vocabularyKinds } from '../domain/vocabulary.ts';
@@ -131,7 +131,7 @@ export const contract = {
   'import:choose': { input: empty, output: z.object({ token: z.string(), fileName: z.string(), format: z.enum(['json', 'csv', 'xlsx']) }).nullable() },
   /** Reads (no mapping), checks (mode check) or imports a chosen file as a job; poll `import:status`. */
   'import:start': {
-    input: z.object({ token: z.string().uuid(), encoding: z.enum(textEncodings).default('auto'), mapping: columnMappingSchema.nullable().default(null), mode: z.enum(importModes) }).strict(),
+    input: z.object({ token: z.string().uuid(), encoding: z.enum(textEncodings).default('auto'), mapping: columnMappingSchema.nullable().default(null), kind: z.enum(tableKinds).default('incidents'), mode: z.enum(importModes) }).strict(),
     output: z.object({ jobId: z.string() }),
   },
   'import:status': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJobSchema.extend({ error: appErrorSchema.nullable() }) },

@@ -1,8 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../../shared/domain/calendar.ts';
 import { accessibilityViolations } from './harness.ts';
 import { lockByButton, PASS, setUp, unlock, useHarness } from './steps.ts';
+import { tempDir } from '../support/temp.ts';
 
 const harness = useHarness();
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -38,14 +41,59 @@ describe('the correspondence registry in the window', () => {
     await page.getByText('Ответ № 4/7-3001 зарегистрирован и связан с № 01-12/109.').waitFor();
     await expect.poll(() => figure('answered')).toBe('2');
     expect(await figure('unanswered')).toBe('9');
+    // The reply's card opens, and its link leads back to our letter, whose card lists the reply: both ways.
+    const card = page.locator('section.letter-card');
+    await card.getByRole('heading', { name: /^Входящее № 4\/7-3001 от / }).waitFor();
+    await card.getByRole('button', { name: '№ 01-12/109 от 2024-10-15' }).click();
+    await card.getByRole('heading', { name: 'Исходящее № 01-12/109 от 2024-10-15' }).waitFor();
+    await card.getByText('Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех').waitFor();
+    await card.getByRole('button', { name: /^№ 4\/7-3001 от / }).waitFor();
     await h.screenshot('registry-02-reply-linked');
+
+    // Filters: the period bounds the register and the ledger; direction and state narrow the register.
+    await page.getByLabel('С', { exact: true }).fill('2024-06-01');
+    await page.getByLabel('По', { exact: true }).fill('2024-08-31');
+    await expect.poll(() => figure('sent')).toBe('3');
+    expect(await page.locator('table.register caption').textContent()).toBe('Показано 3 из 13 писем');
+    await page.getByLabel('С', { exact: true }).fill('');
+    await page.getByLabel('По', { exact: true }).fill('');
+    await page.getByLabel('Направление').selectOption('incoming');
+    await expect.poll(() => page.locator('table.register caption').textContent()).toBe('Показано 2 из 13 писем');
+    await page.getByLabel('Направление').selectOption('');
+    await page.getByLabel('Состояние').selectOption('answered');
+    await expect.poll(() => page.locator('table.register tbody tr').count()).toBe(2);
+    await page.getByLabel('Состояние').selectOption('');
+    await expect.poll(() => figure('sent')).toBe('11');
+
+    // An outgoing letter registered from the window: next number of this year, deadline, the incident it raises.
+    await page.getByRole('button', { name: 'Зарегистрировать исходящее…' }).click();
+    const outgoing = page.getByRole('form', { name: /^Исходящее письмо:/ });
+    await outgoing.getByLabel('Тема').fill('О задержанных, показанных по телевидению');
+    await outgoing.getByLabel('Найти инцидент').fill('телевидению');
+    await outgoing.getByRole('button', { name: 'Добавить: Задержанные показаны избитыми по телевидению' }).click();
+    await outgoing.getByRole('list', { name: 'Выбранные инциденты' }).getByText('Задержанные показаны избитыми по телевидению').waitFor();
+    await h.screenshot('registry-03-outgoing-form');
+    await outgoing.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
+    const year = today().slice(0, 4);
+    await page.getByText(new RegExp(`^Зарегистрировано под № 01-12/1; ответ ожидается до \\d{4}-\\d{2}-\\d{2}\\.$`)).waitFor();
+    await card.getByRole('heading', { name: `Исходящее № 01-12/1 от ${today()}` }).waitFor();
+    expect(year).toMatch(/^\d{4}$/);
+
+    // Registered letters are annulled with a reason, never deleted: it stays in the register, marked.
+    await card.getByRole('button', { name: 'Аннулировать…' }).click();
+    await card.getByLabel('Причина аннулирования').fill('Направлено ошибочно, будет заменено письмом с исправленным адресом');
+    await card.getByRole('button', { name: 'Аннулировать № 01-12/1' }).click();
+    await page.getByText('№ 01-12/1 аннулирован; он остаётся в реестре.').waitFor();
+    await page.locator('table.register tr.state-annulled').getByText('Аннулировано').waitFor();
+    const letters = (await h.app.router.handle('letters:list', { asOf: today() })) as { value: { letter: { number: string; annulled?: { reason: string } } }[] };
+    expect(letters.value.find((entry) => entry.letter.number === '01-12/1')!.letter.annulled!.reason).toMatch(/^Направлено ошибочно/);
 
     // After the next unlock the reminder says how many replies are overdue, and leads to the registry.
     await lockByButton(h);
     await unlock(h, PASS);
     const reminder = page.getByRole('status', { name: 'Сроки ответов' });
     await reminder.getByText('Просрочено 9 писем').waitFor();
-    await h.screenshot('registry-03-reminder-after-unlock');
+    await h.screenshot('registry-04-reminder-after-unlock');
     await reminder.getByRole('button', { name: 'Открыть переписку' }).click();
     await page.getByRole('heading', { name: 'Сводка' }).waitFor();
 
@@ -61,7 +109,7 @@ describe('the correspondence registry in the window', () => {
     await expect.poll(() => form.getByTestId('derived-addressee').textContent()).toBe(
       'Если оставить пустым: Генеральному прокурору Республики Казахстан / Асылову Б. Ж. — Уважаемый Берик Жумабекович!',
     );
-    await h.screenshot('registry-04-counterpart-form');
+    await h.screenshot('registry-05-counterpart-form');
     expect(await accessibilityViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await page.getByText('Сохранено: Генеральная прокуратура Республики Казахстан').waitFor();
@@ -79,7 +127,7 @@ describe('the correspondence registry in the window', () => {
     await numbering.getByLabel('Шаблон').fill('{prefix}-{index}');
     await numbering.getByTestId('number-preview').getByText(/ровно один \{seq\}/).waitFor();
     await numbering.getByRole('button', { name: 'Сохранить' }).click();
-    await page.getByRole('alert').getByText(/Проверьте: pattern/).waitFor();
+    await page.getByRole('alert').getByText('Проверьте: Шаблон: ровно один {seq}, только известные метки. Часть введённых данных неверна.').waitFor();
     await numbering.getByLabel('Шаблон').fill('ОМБ/{yy}-{seq:3}');
     await numbering.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('Нумерация сохранена.').waitFor();
@@ -88,12 +136,46 @@ describe('the correspondence registry in the window', () => {
     const calendar = page.getByRole('form', { name: 'Календарь праздников (сроки в рабочих днях)' });
     await calendar.getByLabel(/Переходящие праздники/).fill('2025-03-30, 2025-02-30');
     await calendar.getByRole('button', { name: 'Сохранить' }).click();
-    await page.getByRole('alert').getByText(/Проверьте: movable\.1/).waitFor();
+    await page.getByRole('alert').getByText(/^Проверьте: Переходящие праздники: 2025-02-30\. /).waitFor();
     await calendar.getByLabel(/Переходящие праздники/).fill('2025-03-30, 2025-06-06');
     await calendar.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('Календарь праздников сохранён.').waitFor();
     expect(await h.app.router.handle('registry:calendar', {})).toMatchObject({ ok: true, value: { movable: ['2025-03-30', '2025-06-06'] } });
-    await h.screenshot('registry-05-settings');
+    await h.screenshot('registry-07-settings');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('imports an existing register kept in a spreadsheet: columns guessed from Russian headers, bad rows named by row and column, the valid rows imported', async () => {
+    const h = harness();
+    const { page } = h;
+    await setUp(h);
+    await h.app.router.handle('counterparts:save', { id: 'cp-kz', institution: 'Уполномоченный по правам человека в Республике Казахстан', position: 'Уполномоченный по правам человека', name: 'Иванова Татьяна Николаевна', country: 'KZ' });
+    const csv = join(tempDir(), 'реестр-2024.csv');
+    writeFileSync(
+      csv,
+      [
+        '№;Дата;Вх/Исх;Адресат;Тема;В ответ на',
+        '01-12/40;15.03.2024;исх;Уполномоченный по правам человека в Республике Казахстан;О выдворении без решения суда;',
+        '01-12/41;15.04.2024;исх;Уполномоченный по правам человека в Республике Казахстан;О содержании без пищи;',
+        '4/7-100;01.03.2024;вх;Уполномоченный по правам человека в Республике Казахстан;Ответ;01-12/40',
+      ].join('\n'),
+    );
+    await page.getByRole('navigation').getByRole('button', { name: 'Переписка' }).click();
+    await page.getByRole('button', { name: 'Импорт реестра…' }).click();
+    h.dialogs.next.push(csv);
+    await page.getByRole('button', { name: 'Выбрать файл…' }).click();
+    await page.getByText('Файл: реестр-2024.csv').waitFor();
+    expect(await page.getByLabel('Адресат (учреждение) *').inputValue()).toBe('3');
+    expect(await page.getByLabel('В ответ на (номер)').inputValue()).toBe('5');
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
+    const report = page.locator('table.report-table');
+    await report.getByText('Ответ датирован раньше письма, на которое он отвечает').waitFor();
+    expect(await report.locator('tbody tr').first().locator('td').allTextContents()).toEqual(['4', 'Дата', 'Ответ датирован раньше письма, на которое он отвечает', '01.03.2024']);
+    await h.screenshot('registry-06-register-import-report');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Импортировать только 2 верные строки' }).click();
+    await page.getByText(/Импортировано писем: 2 новых/).waitFor();
+    await page.getByRole('button', { name: 'Закрыть' }).click();
+    await expect.poll(() => page.locator('[data-figure="sent"]').textContent()).toBe('2');
   });
 });

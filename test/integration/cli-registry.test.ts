@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -34,5 +35,23 @@ describe('CLI: letters and the ledger', () => {
     expect(runCli(['ledger', '--store', store, '--counterpart', 'cp-nowhere'], asUser).status).toBe(3);
     expect(runCli(['ledger', '--store', store], asUser).status).toBe(64);
     expect(runCli(['ledger', '--store', store, '--counterpart', 'cp-kz-ombudsman', '--as-of', '2025-02-30'], asUser).status).toBe(64);
+  });
+
+  it('imports a register kept as a spreadsheet with --register, and names a missing column', () => {
+    const dir = tempDir();
+    const store = join(dir, 'vault');
+    expect(runCli(['init', '--store', store], asUser).status).toBe(0);
+    for (const file of ['border-detention.json', 'kz-ombudsman-letters.json']) expect(runCli(['import', '--store', store, fixture(file)], asUser).status).toBe(0);
+    const csv = join(dir, 'register.csv');
+    writeFileSync(csv, 'Номер;Дата;Направление;Адресат;Тема;В ответ на\n01-12/300;02.12.2024;исх;cp-kz-ombudsman;Повторно;\n4/7-9;20.12.2024;вх;cp-kz-ombudsman;Ответ;01-12/300\n');
+    const imported = runCli(['import', '--store', store, '--register', csv], asUser);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toContain('letters: 2 created, 0 updated');
+    expect(JSON.parse(runCli(['ledger', '--store', store, '--counterpart', 'cp-kz-ombudsman', '--as-of', '2025-01-10', '--json'], asUser).stdout)).toMatchObject({ sent: 12, answered: 2 });
+
+    writeFileSync(csv, 'Дата;Тема\n02.12.2024;Без номера\n');
+    const refused = runCli(['import', '--store', store, '--register', csv], asUser);
+    expect(refused.status).toBe(64);
+    expect(refused.stderr).toContain('no column found for direction, number, counterpart');
   });
 });

@@ -76,7 +76,7 @@ describe('CLI: spreadsheets', () => {
     writeFileSync(mapping, JSON.stringify({ title: 1, startDate: 0 }));
     const swapped = join(dir, 'swapped.csv');
     writeFileSync(swapped, 'a,b\n2024-06-01,Колонки без заголовков\n');
-    expect(runCli(['import', '--store', store, swapped], asUser).stderr).toMatch(/no title or start date column found among: a, b; give --mapping/);
+    expect(runCli(['import', '--store', store, swapped], asUser).stderr).toMatch(/no column found for title, startDate among: a, b; give --mapping/);
     expect(runCli(['import', '--store', store, swapped, '--mapping', mapping], asUser).status).toBe(0);
     writeFileSync(mapping, JSON.stringify({ title: 'b' }));
     expect(runCli(['import', '--store', store, swapped, '--mapping', mapping], asUser)).toMatchObject({ status: 64 });

@@ -103,8 +103,8 @@ describe('interchange JSON', () => {
       'duplicate-number $.letters[1].number',
       'dangling-id $.letters[2].counterpartId',
       'dangling-id $.letters[2].incidentIds[0]',
-      'invalid $.letters[3].date',
-      'invalid $.letters[4].inReplyTo',
+      'reply-before-letter $.letters[3].date',
+      'other-counterpart $.letters[4].inReplyTo',
       'dangling-id $.letters[5].inReplyTo',
     ]);
     expect(rejection(vault, '[]').issues[0]).toMatchObject({ path: '$', problem: 'invalid' });

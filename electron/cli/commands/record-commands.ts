@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { columnMappingSchema, textEncodings, type ColumnMapping, type ImportReport, type TextEncodingChoice } from '../../../shared/domain/table-import.ts';
+import { columnMappingSchema, requiredFieldsOfKind, textEncodings, type ColumnMapping, type ImportReport, type TextEncodingChoice } from '../../../shared/domain/table-import.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { exportFile, exportFormatOf } from '../../services/interchange/export-file.ts';
 import { importFile, importFormatOf } from '../../services/interchange/import-file.ts';
@@ -55,13 +55,15 @@ export const recordCommands: Record<string, Command> = {
     const encoding = encodingOption(options.encoding);
     const err = (line: string) => process.stderr.write(`${line}\n`);
     const report = await withVault(options, async (vault) => {
-      const request = { path, encoding, mode: options.validOnly ? ('valid-rows-only' as const) : ('all-or-nothing' as const) };
+      const kind = options.register ? ('letters' as const) : ('incidents' as const);
+      const request = { path, encoding, kind, mode: options.validOnly ? ('valid-rows-only' as const) : ('all-or-nothing' as const) };
       if (format === 'json') return importFile(vault.db, request, actor());
       // Spreadsheets: the headers decide the mapping unless --mapping gives it.
       const preview = mapping ? null : await importFile(vault.db, { ...request, mapping: null }, actor());
       const chosen = mapping ?? preview!.suggestedMapping;
-      if (chosen.title === undefined || chosen.startDate === undefined) {
-        throw new AppError('invalid-input', { detail: `no title or start date column found among: ${(preview?.headers ?? []).join(', ').slice(0, 300)}; give --mapping FILE.json` });
+      const missing = requiredFieldsOfKind(kind).filter((field) => chosen[field] === undefined);
+      if (missing.length) {
+        throw new AppError('invalid-input', { detail: `no column found for ${missing.join(', ')} among: ${(preview?.headers ?? []).join(', ').slice(0, 300)}; give --mapping FILE.json` });
       }
       return importFile(vault.db, { ...request, mapping: chosen }, actor(), {
         onProgress: (phase, done, total) => {

@@ -32,6 +32,8 @@ export interface CommandOptions {
   mapping?: string;
   validOnly?: boolean;
   encoding?: string;
+  /** import: the spreadsheet is a register of letters, not incidents. */
+  register?: boolean;
   /** evidence: the incident the files belong to. */
   incident?: string;
   /** letters, ledger: one counterpart; only overdue letters; the day the state is computed for (default today). */

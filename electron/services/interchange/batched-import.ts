@@ -1,12 +1,12 @@
 import { AppError } from '../../errors/app-error.ts';
 import { appendAudit } from '../../store/audit.ts';
 import type { Db } from '../../store/open.ts';
-import { incidentExists, upsertIncident } from '../../store/repositories/incident-repository.ts';
+import { advanceIncidentStatus, incidentExists, upsertIncident } from '../../store/repositories/incident-repository.ts';
 import { personExists, upsertPerson } from '../../store/repositories/person-repository.ts';
 import { placeExists, upsertPlace } from '../../store/repositories/place-repository.ts';
 import type { ImportCounts, ParsedInterchange } from './json-import.ts';
 import type { Letter } from '../../../shared/domain/correspondence.ts';
-import { counterpartExists, letterExists, upsertCounterpart, upsertLetter } from '../../store/repositories/letter-repository.ts';
+import { counterpartExists, getLetter, letterExists, upsertCounterpart, upsertLetter } from '../../store/repositories/letter-repository.ts';
 
 export interface ImportProgress {
   onProgress?(done: number, total: number): void;
@@ -29,6 +29,15 @@ function repliesAfterOriginals(letters: readonly Letter[]): Letter[] {
   for (const letter of letters) visit(letter);
   return ordered;
 }
+/** An incident's status follows its letters, as when they are registered in the app: raised, then answered. */
+function followLetters(db: Db, letters: readonly Letter[]): void {
+  const live = letters.filter((letter) => !letter.annulled);
+  advanceIncidentStatus(db, live.filter((letter) => letter.direction === 'outgoing').flatMap((letter) => letter.incidentIds), 'raised');
+  for (const reply of live.filter((letter) => letter.direction === 'incoming' && letter.inReplyTo)) {
+    advanceIncidentStatus(db, [...reply.incidentIds, ...(getLetter(db, reply.inReplyTo!)?.incidentIds ?? [])], 'answered');
+  }
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -65,6 +74,7 @@ export async function importInBatches(db: Db, file: ParsedInterchange, actor: st
       await nextTurn();
     }
     if (progress.signal?.aborted) throw new AppError('cancelled');
+    followLetters(db, file.letters ?? []);
     db.exec('COMMIT');
   } catch (error) {
     // A lock closes the connection mid-import, which rolls the transaction back by itself.

@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { ColumnMapping, ImportMode, ImportReport, TextEncodingChoice } from '../../../shared/domain/table-import.ts';
+import type { ColumnMapping, ImportMode, ImportReport, TableKind, TextEncodingChoice } from '../../../shared/domain/table-import.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
 import { importInBatches } from './batched-import.ts';
 import { ImportRejected, parseInterchange } from './json-import.ts';
+import { registerHeaderNames, registerTableToRecords } from './register-rows.ts';
 import { tableToRecords, suggestMapping } from './table-rows.ts';
 import { readCsv } from './sheets/csv-read.ts';
 import type { Table } from './sheets/table.ts';
@@ -28,6 +29,8 @@ export interface ImportRequest {
   /** Spreadsheets only: how the text is encoded (CSV) and which column holds which field; no mapping = preview. */
   encoding?: TextEncodingChoice;
   mapping?: ColumnMapping | null;
+  /** Spreadsheets only: rows are incidents (default) or the letters of an existing register. */
+  kind?: TableKind;
   mode: ImportMode;
 }
 
@@ -79,14 +82,14 @@ export async function importFile(db: Db, request: ImportRequest, actor: string, 
 
   const onRows = (rows: number) => observer.onProgress?.('reading', rows, 0);
   const table: Table = format === 'csv' ? await readCsv(bytes, { encoding: request.encoding, onProgress: onRows, signal: observer.signal }) : await readXlsx(bytes, { onProgress: onRows, signal: observer.signal });
-  Object.assign(report, { headers: table.headers, sample: table.rows.slice(0, 5), rowCount: table.rows.length, suggestedMapping: suggestMapping(table.headers) });
+  Object.assign(report, { headers: table.headers, sample: table.rows.slice(0, 5), rowCount: table.rows.length, suggestedMapping: request.kind === 'letters' ? suggestMapping(table.headers, registerHeaderNames) : suggestMapping(table.headers) });
   if (!request.mapping) return report;
 
   observer.onProgress?.('checking', 0, table.rows.length);
-  const records = tableToRecords(db, table, request.mapping);
+  const records = request.kind === 'letters' ? registerTableToRecords(db, table, request.mapping) : tableToRecords(db, table, request.mapping);
   Object.assign(report, { validRows: records.validRows, invalidRows: records.invalidRows, issueCount: records.issues.length, rowIssues: records.issues.slice(0, REPORTED_ISSUES) });
   observer.onProgress?.('checking', table.rows.length, table.rows.length);
   const writable = request.mode === 'valid-rows-only' || (request.mode === 'all-or-nothing' && records.invalidRows === 0);
-  if (writable && records.incidents.length > 0) report.counts = await write(records);
+  if (writable && records.incidents.length + (records.letters?.length ?? 0) > 0) report.counts = await write(records);
   return report;
 }

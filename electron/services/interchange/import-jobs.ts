@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ImportJob, ImportMode, ImportReport, ColumnMapping, TextEncodingChoice } from '../../../shared/domain/table-import.ts';
+import type { ImportJob, ImportMode, ImportReport, ColumnMapping, TableKind, TextEncodingChoice } from '../../../shared/domain/table-import.ts';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { AppError, toAppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
@@ -42,7 +42,7 @@ export class ImportJobs {
     return { token, fileName: basename(path), format };
   }
 
-  start(request: { token: string; encoding: TextEncodingChoice; mapping: ColumnMapping | null; mode: ImportMode }): { jobId: string } {
+  start(request: { token: string; encoding: TextEncodingChoice; mapping: ColumnMapping | null; kind: TableKind; mode: ImportMode }): { jobId: string } {
     const path = this.files.get(request.token);
     if (!path) throw new AppError('not-found', { detail: 'file token' });
     if (this.running) throw new AppError('store-in-use', { detail: 'an import is running' });
@@ -55,7 +55,7 @@ export class ImportJobs {
       job.state = { ...job.state, ...patch };
       if (this.running === id) this.running = null;
     };
-    void importFile(db, { path, encoding: request.encoding, mapping: request.mapping, mode: request.mode }, this.actor, {
+    void importFile(db, { path, encoding: request.encoding, mapping: request.mapping, kind: request.kind, mode: request.mode }, this.actor, {
       signal: job.controller.signal,
       onProgress: (phase, done, total) => (job.state = { ...job.state, phase, done, total }),
     }).then(

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 /** One problem in an interchange file, named by its JSON path (`$.incidents[3].startDate`). */
 export interface ImportIssue {
   path: string;
-  problem: 'invalid' | 'unknown-field' | 'unknown-code' | 'dangling-id' | 'duplicate-id' | 'duplicate-number' | 'malformed-json';
+  problem: 'invalid' | 'unknown-field' | 'unknown-code' | 'dangling-id' | 'duplicate-id' | 'duplicate-number' | 'reply-before-letter' | 'other-counterpart' | 'malformed-json';
   message: string;
 }
 

@@ -54,7 +54,7 @@ export class ImportRejected extends AppError {
 }
 
 /** A valid record and where it stood in the file, for error paths. */
-interface Located<T> {
+export interface Located<T> {
   index: number;
   value: T;
 }
@@ -90,37 +90,39 @@ export function parseInterchange(db: Db, text: string): ParsedInterchange {
   const incidents = records('incidents', top.data.incidents, incidentSchema, issues);
   const letters = records('letters', top.data.letters, letterSchema as z.ZodType<Letter>, issues);
   checkReferences(db, { places, persons, incidents }, issues);
-  checkLetters(db, { counterparts, incidents, letters }, issues);
+  checkLetters(db, { counterpartIds: new Set(counterparts.map((c) => c.value.id)), incidentIds: new Set(incidents.map((i) => i.value.id)), letters }, (at, path, problem, message) =>
+    issues.push({ path: jsonPath(['letters', at, ...path]), problem, message }),
+  );
   if (issues.length) throw new ImportRejected(issues);
   const values = <T>(located: Located<T>[]) => located.map((entry) => entry.value);
   return { places: values(places), persons: values(persons), counterparts: values(counterparts), incidents: values(incidents), letters: values(letters) };
 }
 
+/** A problem with one letter: which letter (its position), which field, what. */
+export type LetterProblem = (at: number, path: PropertyKey[], problem: 'dangling-id' | 'duplicate-number' | 'reply-before-letter' | 'other-counterpart', message: string) => void;
+
 /**
  * Letters must name a counterpart, incidents and the letter they answer that exist (in the file or the store); a
  * reply answers a letter of the same counterpart and is not dated before it; numbers are unique in their year
- * (incoming: per sender), across the file and the store.
+ * (incoming: per sender), across the file and the store. Shared by interchange files and register spreadsheets.
  */
-function checkLetters(db: Db, file: { counterparts: Located<Counterpart>[]; incidents: Located<Incident>[]; letters: Located<Letter>[] }, issues: ImportIssue[]): void {
-  const counterpartIds = new Set(file.counterparts.map((c) => c.value.id));
-  const incidentIds = new Set(file.incidents.map((i) => i.value.id));
+export function checkLetters(db: Db, file: { counterpartIds: ReadonlySet<string>; incidentIds: ReadonlySet<string>; letters: readonly Located<Letter>[] }, report: LetterProblem): void {
   const inFile = new Map(file.letters.map((l) => [l.value.id, l.value]));
-  const numbers = new Map<string, number>();
+  const numbers = new Set<string>();
   for (const { index: at, value: letter } of file.letters) {
-    const issue = (path: PropertyKey[], problem: ImportIssue['problem'], message: string) => issues.push({ path: jsonPath(['letters', at, ...path]), problem, message });
-    if (!counterpartIds.has(letter.counterpartId) && !counterpartExists(db, letter.counterpartId)) issue(['counterpartId'], 'dangling-id', `no counterpart with id "${letter.counterpartId}"`);
+    if (!file.counterpartIds.has(letter.counterpartId) && !counterpartExists(db, letter.counterpartId)) report(at, ['counterpartId'], 'dangling-id', `no counterpart with id "${letter.counterpartId}"`);
     letter.incidentIds.forEach((id, i) => {
-      if (!incidentIds.has(id) && !incidentExists(db, id)) issue(['incidentIds', i], 'dangling-id', `no incident with id "${id}"`);
+      if (!file.incidentIds.has(id) && !incidentExists(db, id)) report(at, ['incidentIds', i], 'dangling-id', `no incident with id "${id}"`);
     });
     if (letter.inReplyTo) {
       const original = inFile.get(letter.inReplyTo) ?? getLetter(db, letter.inReplyTo);
-      if (!original) issue(['inReplyTo'], 'dangling-id', `no letter with id "${letter.inReplyTo}"`);
-      else if (original.counterpartId !== letter.counterpartId) issue(['inReplyTo'], 'invalid', 'the letter answered belongs to another counterpart');
-      else if (letter.date < original.date) issue(['date'], 'invalid', 'a reply cannot be dated before the letter it answers');
+      if (!original) report(at, ['inReplyTo'], 'dangling-id', `no letter with id "${letter.inReplyTo}"`);
+      else if (original.counterpartId !== letter.counterpartId) report(at, ['inReplyTo'], 'other-counterpart', 'the letter answered belongs to another counterpart');
+      else if (letter.date < original.date) report(at, ['date'], 'reply-before-letter', 'a reply cannot be dated before the letter it answers');
     }
     const key = `${letter.direction}|${letter.direction === 'incoming' ? letter.counterpartId : ''}|${letter.number}|${letter.date.slice(0, 4)}`;
-    if (numbers.has(key) || letterNumberTaken(db, letter)) issue(['number'], 'duplicate-number', `number "${letter.number}" is registered twice in ${letter.date.slice(0, 4)}`);
-    numbers.set(key, at);
+    if (numbers.has(key) || letterNumberTaken(db, letter)) report(at, ['number'], 'duplicate-number', `number "${letter.number}" is registered twice in ${letter.date.slice(0, 4)}`);
+    numbers.add(key);
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { confidentialityLevels, datePrecisions, incidentSchema, incidentStatuses, personSchema, type Incident, type Person, type Place } from '../../../shared/domain/records.ts';
 import { foldForSearch } from '../../../shared/domain/search-text.ts';
-import { requiredTableFields, tableFields, type ColumnMapping, type RowIssue, type TableField } from '../../../shared/domain/table-import.ts';
+import { requiredTableFields, tableFields, type AnyTableField, type ColumnMapping, type RowIssue, type TableField } from '../../../shared/domain/table-import.ts';
 import type { VocabularyKind } from '../../../shared/domain/vocabulary.ts';
 import type { Db } from '../../store/open.ts';
 import { listPlaces } from '../../store/repositories/place-repository.ts';
@@ -16,7 +16,7 @@ export interface TableRecords extends ParsedInterchange {
   issues: RowIssue[];
 }
 
-const fold = (text: string) => foldForSearch(text).replace(/\s+/g, ' ').trim();
+export const fold = (text: string) => foldForSearch(text).replace(/\s+/g, ' ').trim();
 
 /**
  * Header names staff are likely to use, folded, for the automatic first guess of the mapping. The user checks
@@ -44,12 +44,12 @@ const headerNames: Record<TableField, readonly string[]> = {
 };
 
 /** The first guess: each field takes the first column whose folded header is one of its names. */
-export function suggestMapping(headers: readonly string[]): ColumnMapping {
+export function suggestMapping<F extends AnyTableField>(headers: readonly string[], names: Record<F, readonly string[]> = headerNames as Record<F, readonly string[]>): ColumnMapping {
   const folded = headers.map(fold);
   const mapping: ColumnMapping = {};
   const taken = new Set<number>();
-  for (const field of tableFields) {
-    const index = folded.findIndex((header, i) => !taken.has(i) && headerNames[field].some((name) => fold(name) === header));
+  for (const field of Object.keys(names) as F[]) {
+    const index = folded.findIndex((header, i) => !taken.has(i) && names[field].some((name) => fold(name) === header));
     if (index >= 0) {
       mapping[field] = index;
       taken.add(index);
@@ -88,9 +88,9 @@ function termIndex(db: Db, kind: VocabularyKind): Map<string, string> {
 }
 
 /** Stable ids for rows without an id column, so importing the same sheet again updates instead of duplicating. */
-const derivedId = (prefix: string, ...parts: string[]) => `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
+export const derivedId = (prefix: string, ...parts: string[]) => `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;
 
-const splitList = (cell: string) => cell.split(/[;,\n]/).map((part) => part.trim()).filter(Boolean);
+export const splitList = (cell: string) => cell.split(/[;,\n]/).map((part) => part.trim()).filter(Boolean);
 
 /**
  * Turns mapped rows into places, group persons and incidents, checking each cell. Codes may be given as codes or

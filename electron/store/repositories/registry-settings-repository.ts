@@ -1,5 +1,5 @@
 import { numberingSchemeSchema, type NumberingScheme } from '../../../shared/domain/numbering.ts';
-import type { HolidayCalendar } from '../../../shared/domain/calendar.ts';
+import { tajikistanCalendar, type HolidayCalendar } from '../../../shared/domain/calendar.ts';
 import type { Db } from '../open.ts';
 import { statement } from '../statements.ts';
 
@@ -18,6 +18,9 @@ export function readCalendar(db: Db, id: string): HolidayCalendar | undefined {
   const row = statement(db, 'SELECT * FROM holiday_calendar WHERE id = ?').get(id) as { id: string; name: string; fixed: string; movable: string } | undefined;
   return row && { id: row.id, name: row.name, fixed: JSON.parse(row.fixed) as string[], movable: JSON.parse(row.movable) as string[] };
 }
+
+/** The calendar deadlines are counted with: the office's edited Tajikistan calendar, or the built-in one. */
+export const activeCalendar = (db: Db): HolidayCalendar => readCalendar(db, tajikistanCalendar.id) ?? tajikistanCalendar;
 
 export function writeCalendar(db: Db, calendar: HolidayCalendar): void {
   statement(db, 'INSERT INTO holiday_calendar (id, name, fixed, movable) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, fixed = excluded.fixed, movable = excluded.movable').run(

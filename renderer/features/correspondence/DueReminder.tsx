@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addCalendarDays } from '../../../shared/domain/calendar.ts';
 import { call } from '../../bridge.ts';
+import { today } from '../../local-date.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The reminder shown when the vault is unlocked: letters whose reply is overdue, and those due within seven days,

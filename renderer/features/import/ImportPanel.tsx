@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { requiredTableFields, tableFields, textEncodings, type ColumnMapping, type ImportJob, type ImportMode, type TextEncodingChoice } from '../../../shared/domain/table-import.ts';
+import { fieldsOfKind, requiredFieldsOfKind, textEncodings, type ColumnMapping, type ImportJob, type ImportMode, type TableKind, type TextEncodingChoice } from '../../../shared/domain/table-import.ts';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
@@ -13,8 +13,10 @@ type Status = ImportJob & { error: AppErrorValue | null };
  * encoding; check (a report by row and column, nothing written); import all-or-nothing, or only the valid rows.
  * Long files show progress and can be cancelled; a cancelled import leaves the store as it was.
  */
-export function ImportPanel({ onImported, onClose }: { onImported(): void; onClose(): void }) {
+export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?: TableKind; onImported(): void; onClose(): void }) {
   const { t } = useTranslation();
+  const fields = fieldsOfKind(kind);
+  const required = requiredFieldsOfKind(kind);
   const id = useId();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [encoding, setEncoding] = useState<TextEncodingChoice>('auto');
@@ -29,7 +31,7 @@ export function ImportPanel({ onImported, onClose }: { onImported(): void; onClo
   const runJob = async (mode: ImportMode, withMapping: ColumnMapping | null, token = chosen?.token): Promise<Status | null> => {
     if (!token) return null;
     setError(null);
-    const started = await call('import:start', { token, encoding, mapping: withMapping, mode });
+    const started = await call('import:start', { token, encoding, mapping: withMapping, kind, mode });
     if (!started.ok) return setError(started.error), null;
     job.current = started.value.jobId;
     for (;;) {
@@ -80,17 +82,17 @@ export function ImportPanel({ onImported, onClose }: { onImported(): void; onClo
   const cancel = () => job.current && void call('import:cancel', { jobId: job.current });
 
   const report = checked;
-  const missingRequired = !isJson && requiredTableFields.some((field) => mapping[field] === undefined);
+  const missingRequired = !isJson && required.some((field) => mapping[field] === undefined);
   const counts = report?.counts;
   return (
     <section className="panel import-panel" aria-labelledby={`${id}-heading`}>
       <div className="editor-head">
-        <h2 id={`${id}-heading`}>{t('import.heading')}</h2>
+        <h2 id={`${id}-heading`}>{t(kind === 'letters' ? 'import.headingRegister' : 'import.heading')}</h2>
         <button type="button" className="link-button" onClick={onClose} disabled={running}>
           {t('common.close')}
         </button>
       </div>
-      <p>{t('import.intro')}</p>
+      <p>{t(kind === 'letters' ? 'import.introRegister' : 'import.intro')}</p>
       <button type="button" className="secondary" onClick={() => void choose()} disabled={running}>
         {t('import.choose')}
       </button>
@@ -121,12 +123,12 @@ export function ImportPanel({ onImported, onClose }: { onImported(): void; onClo
               </tr>
             </thead>
             <tbody>
-              {tableFields.map((field) => (
+              {fields.map((field) => (
                 <tr key={field}>
                   <th scope="row">
                     <label htmlFor={`${id}-map-${field}`}>
                       {t(`import.f_${field}`)}
-                      {requiredTableFields.includes(field) ? ' *' : ''}
+                      {required.includes(field) ? ' *' : ''}
                     </label>
                   </th>
                   <td>
@@ -188,7 +190,9 @@ export function ImportPanel({ onImported, onClose }: { onImported(): void; onClo
       {report && !counts && report.issueCount === 0 && status?.state === 'done' && <Notice>{t('import.checkedOk', { count: report.validRows })}</Notice>}
       {counts && (
         <Notice>
-          {t('import.done', { created: counts.created.incidents, updated: counts.updated.incidents, persons: counts.created.persons + counts.updated.persons, places: counts.created.places + counts.updated.places })}
+          {kind === 'incidents' && t('import.done', { created: counts.created.incidents, updated: counts.updated.incidents, persons: counts.created.persons + counts.updated.persons, places: counts.created.places + counts.updated.places })}
+          {(kind === 'letters' || counts.created.letters + counts.updated.letters > 0) &&
+            ` ${t('import.doneLetters', { created: counts.created.letters, updated: counts.updated.letters, counterparts: counts.created.counterparts + counts.updated.counterparts })}`}
           {report.invalidRows > 0 ? ` ${t('import.skipped', { count: report.invalidRows })}` : ''}
         </Notice>
       )}

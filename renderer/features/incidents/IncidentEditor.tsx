@@ -10,6 +10,7 @@ import { newId } from './new-id.ts';
 import { PersonForm } from './PersonForm.tsx';
 import { TermChecklist } from './TermChecklist.tsx';
 import { useLabel, type Terms } from './useTerms.ts';
+import { today } from '../../local-date.ts';
 
 interface Props {
   /** An incident to edit, or null for a new one. */
@@ -20,7 +21,6 @@ interface Props {
   onClose(): void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 const blank = (): Incident => ({
   id: newId('in'),
   title: '',

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { holidayCalendarSchema, type HolidayCalendar } from '../../../shared/domain/calendar.ts';
 import { formatNumber, numberingSchemeSchema, type NumberingScheme } from '../../../shared/domain/numbering.ts';
 import { call } from '../../bridge.ts';
@@ -7,6 +8,19 @@ import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 
 const list = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+
+/** Names the field and the entries that are wrong («Переходящие праздники: 2025-02-30»), not a schema path. */
+function calendarProblems(issues: readonly { path: PropertyKey[] }[], calendar: Pick<HolidayCalendar, 'fixed' | 'movable'>, t: TFunction): string {
+  const wrong = { fixed: new Set<string>(), movable: new Set<string>() };
+  for (const { path } of issues) {
+    const [field, index] = path;
+    if (field === 'fixed' || field === 'movable') wrong[field].add(typeof index === 'number' ? (calendar[field][index] ?? '') : '');
+  }
+  return (['fixed', 'movable'] as const)
+    .filter((field) => wrong[field].size > 0)
+    .map((field) => t(`registrySettings.bad_${field}`, { values: [...wrong[field]].filter(Boolean).join(', ') }))
+    .join('; ');
+}
 
 /**
  * How registration numbers are built (with a preview of the first number of the year) and the holiday calendar
@@ -38,7 +52,7 @@ export function RegistrySettings() {
   const saveNumbering = async (event: React.FormEvent) => {
     event.preventDefault();
     setNotice(null);
-    if (!valid.success) return setError({ code: 'invalid-input', detail: 'pattern' });
+    if (!valid.success) return setError({ code: 'invalid-input', detail: t('registrySettings.bad_pattern') });
     if (await run(() => call('registry:setNumbering', scheme))) setNotice(t('registrySettings.numberingSaved'));
   };
   const saveCalendar = async (event: React.FormEvent) => {
@@ -46,7 +60,7 @@ export function RegistrySettings() {
     setNotice(null);
     const next = { ...calendar, fixed: list(fixed), movable: list(movable) };
     const parsed = holidayCalendarSchema.safeParse(next);
-    if (!parsed.success) return setError({ code: 'invalid-input', detail: parsed.error.issues.map((issue) => issue.path.join('.')).join(', ') });
+    if (!parsed.success) return setError({ code: 'invalid-input', detail: calendarProblems(parsed.error.issues, next, t) });
     if (await run(() => call('registry:saveCalendar', parsed.data))) setNotice(t('registrySettings.calendarSaved'));
   };
 
