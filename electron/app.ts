@@ -6,6 +6,7 @@ import type { KdfParams } from './store/envelope.ts';
 import { RecordsService } from './services/records-service.ts';
 import { VaultSession } from './services/vault-session.ts';
 import { EvidenceService } from './services/evidence/evidence-service.ts';
+import { LetterFiles } from './services/letter-files.ts';
 import { ImportJobs } from './services/interchange/import-jobs.ts';
 import { CorrespondenceService } from './services/correspondence-service.ts';
 import { exportFile } from './services/interchange/export-file.ts';
@@ -42,12 +43,13 @@ interface Services {
   evidence: EvidenceService;
   imports: ImportJobs;
   registry: CorrespondenceService;
+  letterFiles: LetterFiles;
   dialogs: Dialogs;
 }
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? null;
 
-function handlers({ session, records, evidence, imports, registry, dialogs }: Services): Handlers {
+function handlers({ session, records, evidence, imports, registry, letterFiles, dialogs }: Services): Handlers {
   return {
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
@@ -131,6 +133,19 @@ function handlers({ session, records, evidence, imports, registry, dialogs }: Se
     'letters:registerOutgoing': (draft) => registry.registerOutgoing(draft),
     'letters:registerIncoming': (letter) => registry.registerIncoming(letter),
     'letters:annul': ({ id, reason, date }) => registry.annul(id, reason, date),
+    'letters:files': ({ letterId }) => letterFiles.list(letterId),
+    'letters:attachScan': async ({ letterId }) => {
+      letterFiles.list(letterId); // refuse before the dialog when the letter does not exist
+      const path = await dialogs.chooseOpenPath('letter-scan');
+      return path ? letterFiles.attachScan(letterId, path) : null;
+    },
+    'letters:exportFile': async ({ id }) => {
+      const record = letterFiles.record(id);
+      const path = await dialogs.chooseSavePath('letter-file', record.fileName);
+      if (!path) return { saved: false, fileName: null };
+      letterFiles.export(id, path);
+      return { saved: true, fileName: fileName(path) };
+    },
     'ledger:get': ({ counterpartId, asOf, from, to }) => registry.ledger(counterpartId, asOf, { from, to }),
     'registry:numbering': () => registry.numbering(),
     'registry:setNumbering': (scheme) => registry.setNumbering(scheme),
@@ -147,7 +162,8 @@ export function createApp(options: AppOptions): App {
   const imports = new ImportJobs(store, options.actor);
   session.onLock(() => imports.clear());
   const registry = new CorrespondenceService(store, options.actor);
-  const router = createRouter(handlers({ session, records, evidence, imports, registry, dialogs: options.dialogs }), {
+  const letterFiles = new LetterFiles(store, () => session.getSettings().evidenceMaxMiB * 1024 ** 2, options.actor);
+  const router = createRouter(handlers({ session, records, evidence, imports, registry, letterFiles, dialogs: options.dialogs }), {
     onActivity: () => session.touch(),
     // Other writes would join the import's open transaction (and vanish with it on cancel).
     guard: (channel) => {

@@ -11,6 +11,8 @@ const filters: Record<FileKind, Electron.FileFilter[]> = {
   'export-json': [{ name: 'Ombuds Dossier JSON', extensions: ['json'] }],
   'export-csv': [{ name: 'CSV', extensions: ['csv'] }],
   'export-xlsx': [{ name: 'Excel', extensions: ['xlsx'] }],
+  'letter-scan': [{ name: 'PDF, images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff'] }, { name: '*', extensions: ['*'] }],
+  'letter-file': [],
 };
 
 /** Suggests the user's Documents folder; some Linux desktops have none, and then the dialog picks its default. */

@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as caseRecords from './migrations/0002-case-records.ts';
 import * as savedSearches from './migrations/0003-saved-searches.ts';
 import * as correspondence from './migrations/0004-correspondence.ts';
+import * as letterFiles from './migrations/0005-letter-files.ts';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'case-records', up: caseRecords.up },
   { version: 3, name: 'saved-searches', up: savedSearches.up },
   { version: 4, name: 'correspondence', up: correspondence.up },
+  { version: 5, name: 'letter-files', up: letterFiles.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

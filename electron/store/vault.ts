@@ -19,7 +19,7 @@ import {
 import { migrate } from './migrate.ts';
 import { openStore, startsWithPlaintextHeader, STORE_FILE, type Db } from './open.ts';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
-import { deleteIncompleteEvidence } from './repositories/evidence-repository.ts';
+import { deleteIncompleteFiles } from './repositories/chunked-file-repository.ts';
 
 /** An unlocked vault: the open store and the DEK that opened it. `close()` zeroes the key. */
 export interface OpenVault {
@@ -38,8 +38,9 @@ export function openVaultWithKey(dir: string, envelope: Envelope, dek: Buffer): 
   try {
     db = openStore(storePath(dir), dek);
     migrate(db);
-    // Evidence whose intake was cut off by a crash never counted; its chunks go now (secure_delete zeroes them).
-    deleteIncompleteEvidence(db);
+    // Files whose intake was cut off by a crash never counted; their chunks go now (secure_delete zeroes them).
+    deleteIncompleteFiles(db, 'evidence');
+    deleteIncompleteFiles(db, 'letter-file');
   } catch (error) {
     dek.fill(0);
     throw error;

@@ -54,3 +54,17 @@ export const letterSchema = z
     if (letter.direction === 'incoming' && letter.expectedReplyBy) ctx.addIssue({ code: 'custom', path: ['expectedReplyBy'], message: 'only outgoing letters expect a reply' });
   });
 export type Letter = z.infer<typeof letterSchema>;
+
+/** A file kept with a registered letter: its scan, or the DOCX/PDF drafted here as registered. */
+export const letterFileSchema = z.object({
+  id: z.string(),
+  letterId: z.string(),
+  role: z.enum(['scan', 'pdf', 'docx']),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type LetterFile = z.infer<typeof letterFileSchema>;

@@ -9,7 +9,7 @@ import {
 } from '../domain/vault.ts';
 import { incidentSchema, isoDateSchema, personSchema, placeSchema, recordIdSchema } from '../domain/records.ts';
 import { savedSearchSchema } from '../domain/saved-search.ts';
-import { counterpartSchema, letterSchema, responseCodes, deliveryChannels } from '../domain/correspondence.ts';
+import { counterpartSchema, letterFileSchema, letterSchema, responseCodes, deliveryChannels } from '../domain/correspondence.ts';
 import { holidayCalendarSchema } from '../domain/calendar.ts';
 import { numberingSchemeSchema } from '../domain/numbering.ts';
 import { columnMappingSchema, importJobSchema, importModes, tableKinds, textEncodings } from '../domain/table-import.ts';
@@ -174,6 +174,12 @@ export const contract = {
     output: letterSchema,
   },
   'letters:annul': { input: z.object({ id: recordIdSchema, reason: z.string().trim().min(1).max(1000), date: isoDateSchema }).strict(), output: letterSchema },
+  /** The files kept with a letter (its scan; the DOCX and PDF of a letter drafted here). */
+  'letters:files': { input: z.object({ letterId: recordIdSchema }).strict(), output: z.array(letterFileSchema) },
+  /** Opens a file picker and keeps the chosen scan with the letter, encrypted like evidence; null when cancelled. */
+  'letters:attachScan': { input: z.object({ letterId: recordIdSchema }).strict(), output: letterFileSchema.nullable() },
+  /** Saves a copy of a letter's file where the user chooses, re-hashed against its SHA-256. */
+  'letters:exportFile': { input: byId, output: savedFile },
   'ledger:get': {
     input: z.object({ counterpartId: recordIdSchema, asOf: isoDateSchema, from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict(),
     output: z.object({
@@ -196,7 +202,7 @@ export const contract = {
 export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'vault:status', 'vault:lock', 'vault:verify', 'settings:get', 'session:activity', 'vocabulary:list', 'incidents:search', 'incidents:count', 'incidents:get',
   'persons:suggestDuplicates', 'persons:list', 'persons:get', 'places:list', 'searches:list', 'evidence:list', 'evidence:preview',
-  'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'ledger:get', 'registry:numbering', 'registry:calendar',
+  'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'letters:files', 'ledger:get', 'registry:numbering', 'registry:calendar',
 ]);
 
 export type Contract = typeof contract;

@@ -48,6 +48,13 @@ describe('the correspondence registry in the window', () => {
     await card.getByRole('heading', { name: 'Исходящее № 01-12/109 от 2024-10-15' }).waitFor();
     await card.getByText('Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех').waitFor();
     await card.getByRole('button', { name: /^№ 4\/7-3001 от / }).waitFor();
+    // The scan of the letter as sent is kept with it, encrypted in the vault.
+    const scan = join(tempDir(), 'исх-01-12-109.pdf');
+    writeFileSync(scan, '%PDF-1.4\n% scan of the letter as sent\n%%EOF\n');
+    h.dialogs.next.push(scan);
+    await card.getByRole('button', { name: 'Прикрепить скан…' }).click();
+    await card.getByText('Скан сохранён с письмом: исх-01-12-109.pdf').waitFor();
+    await card.getByText(/исх-01-12-109\.pdf · 1 KB · SHA-256 [0-9a-f]{12}…/).waitFor();
     await h.screenshot('registry-02-reply-linked');
 
     // Filters: the period bounds the register and the ledger; direction and state narrow the register.

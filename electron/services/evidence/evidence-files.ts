@@ -1,17 +1,14 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import { AppError } from '../../errors/app-error.ts';
-import { fsyncDirectory } from '../../store/atomic-write.ts';
 import { appendAudit } from '../../store/audit.ts';
 import type { Db } from '../../store/open.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
-import { chunkWriter, completeEvidence, deleteIncompleteEvidence, evidenceChunks, getEvidence, insertIncompleteEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
+import { getEvidence, insertIncompleteEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
+import { CHUNK_BYTES, fileSource, streamIn, streamOut } from '../files/chunked-files.ts';
 import { imageDimensions, sniffMediaType } from './sniff.ts';
 
-export const CHUNK_BYTES = 1 << 20;
-/** Chunks per transaction: keeps the WAL small for a 2 GiB video instead of one 2 GiB transaction. */
-const CHUNKS_PER_COMMIT = 16;
 export const DEFAULT_LIMITS = { maxBytes: 2 * 1024 ** 3, maxPixels: 100_000_000 };
 export type EvidenceLimits = typeof DEFAULT_LIMITS;
 
@@ -55,35 +52,11 @@ export function addEvidence(db: Db, input: { incidentId: string; path: string; a
       addedAt: (input.now ?? new Date()).toISOString(),
     };
     insertIncompleteEvidence(db, record);
-    try {
-      const write = chunkWriter(db, record.id);
-      const hash = createHash('sha256');
-      let seq = 0;
-      let total = 0;
-      let read = headLength;
-      while (read > 0) {
-        db.transaction(() => {
-          for (let n = 0; n < CHUNKS_PER_COMMIT && read > 0; n += 1) {
-            const chunk = buffer.subarray(0, read);
-            hash.update(chunk);
-            write(seq, chunk);
-            seq += 1;
-            total += read;
-            read = readSync(fd, buffer, 0, CHUNK_BYTES, total);
-          }
-        })();
-      }
-      if (total !== size) throw new AppError('io-error', { detail: 'the file changed while it was read' });
-      record.sha256 = hash.digest('hex');
-      db.transaction(() => {
-        completeEvidence(db, record.id, record.sha256);
-        appendAudit(db, { actor: input.actor, action: 'evidence.add', entity: 'evidence', entityId: record.id, after: { ...record } });
-      })();
-      return record;
-    } catch (error) {
-      deleteIncompleteEvidence(db, record.id);
-      throw error;
-    }
+    // The first chunk was read for the checks above; the stream reads it again (cheap, and keeps one code path).
+    record.sha256 = streamIn(db, 'evidence', record.id, fileSource(fd, size), (sha256) =>
+      appendAudit(db, { actor: input.actor, action: 'evidence.add', entity: 'evidence', entityId: record.id, after: { ...record, sha256 } }),
+    );
+    return record;
   } finally {
     closeSync(fd);
   }
@@ -96,25 +69,7 @@ export function addEvidence(db: Db, input: { incidentId: string; path: string; a
 export function exportEvidence(db: Db, id: string, outPath: string, actor: string): EvidenceRecord {
   const record = getEvidence(db, id);
   if (!record) throw new AppError('not-found', { detail: 'evidence' });
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx', 0o600);
-    const hash = createHash('sha256');
-    try {
-      for (const chunk of evidenceChunks(db, id)) {
-        hash.update(chunk);
-        for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written, chunk.length - written);
-      }
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (hash.digest('hex') !== record.sha256) throw new AppError('evidence-damaged');
-    renameSync(temp, outPath);
-    fsyncDirectory(dirname(outPath));
-    appendAudit(db, { actor, action: 'evidence.export', entity: 'evidence', entityId: id });
-    return record;
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  streamOut(db, 'evidence', id, record.sha256, outPath);
+  appendAudit(db, { actor, action: 'evidence.export', entity: 'evidence', entityId: id });
+  return record;
 }

@@ -1,10 +1,10 @@
-import { statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Settings } from '../../../shared/domain/vault.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
-import { evidenceChunks, getEvidence, listEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
+import { getEvidence, listEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
+import { isRegularFile, readWhole } from '../files/chunked-files.ts';
 import { addEvidence, DEFAULT_LIMITS, exportEvidence } from './evidence-files.ts';
 
 /** Images up to this size are sent to the window whole, which draws the thumbnail and the full view. */
@@ -54,7 +54,7 @@ export class EvidenceService {
     if (!record) throw new AppError('not-found', { detail: 'evidence' });
     const pixels = (record.width ?? 0) * (record.height ?? 0);
     if (!PREVIEWABLE.has(record.mediaType) || record.size > PREVIEW_MAX_BYTES || pixels > PREVIEW_MAX_PIXELS) return { record, dataUrl: null };
-    const bytes = Buffer.concat([...evidenceChunks(db, id)]);
+    const bytes = readWhole(db, 'evidence', id, record.sha256);
     return { record, dataUrl: `data:${record.mediaType};base64,${bytes.toString('base64')}` };
   }
 
@@ -66,13 +66,5 @@ export class EvidenceService {
     const record = getEvidence(this.store(), id);
     if (!record) throw new AppError('not-found', { detail: 'evidence' });
     return record;
-  }
-}
-
-function isRegularFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }

@@ -4,6 +4,7 @@ import { call } from '../../bridge.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { today } from '../../local-date.ts';
+import { LetterFilesPanel } from './LetterFilesPanel.tsx';
 import type { RegisterEntry } from './register-entry.ts';
 
 /**
@@ -124,6 +125,7 @@ export function LetterCard({ entry, entries, onOpen, onReply, onChanged, onClose
           </ul>
         </>
       )}
+      <LetterFilesPanel letterId={letter.id} canAttach={!letter.annulled} />
       {!letter.annulled && (
         <div className="actions">
           {letter.direction === 'outgoing' && (

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
+import { AppError } from '../errors/app-error.ts';
+import { appendAudit } from '../store/audit.ts';
+import type { Db } from '../store/open.ts';
+import { letterExists } from '../store/repositories/letter-repository.ts';
+import { getLetterFile, insertIncompleteLetterFile, listLetterFiles, type LetterFileRecord, type LetterFileRole } from '../store/repositories/letter-file-repository.ts';
+import { sniffMediaType } from './evidence/sniff.ts';
+import { bufferSource, fileSource, isRegularFile, streamIn, streamOut, type ByteSource } from './files/chunked-files.ts';
+
+/**
+ * Files kept with a registered letter, encrypted in the store like evidence: the scan of a letter as sent or
+ * received, and the DOCX and PDF of a letter drafted here, exactly as registered. Never deleted; each intake and
+ * export is audited (digests only).
+ */
+export class LetterFiles {
+  private readonly store: () => Db;
+  private readonly maxBytes: () => number;
+  private readonly actor: string;
+
+  constructor(store: () => Db, maxBytes: () => number, actor: string) {
+    this.store = store;
+    this.maxBytes = maxBytes;
+    this.actor = actor;
+  }
+
+  list(letterId: string): LetterFileRecord[] {
+    const db = this.store();
+    if (!letterExists(db, letterId)) throw new AppError('not-found', { detail: 'letter' });
+    return listLetterFiles(db, letterId);
+  }
+
+  /** A scan chosen in the open dialog; its type is read from its bytes, its size limited like evidence. */
+  attachScan(letterId: string, path: string): LetterFileRecord {
+    if (!isAbsolute(path) || !isRegularFile(path)) throw new AppError('io-error', { detail: 'not a readable file' });
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (error) {
+      throw new AppError('io-error', { detail: 'the file cannot be read', cause: error });
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size > this.maxBytes()) throw new AppError('evidence-too-large', { detail: `${size} bytes, limit ${this.maxBytes()}` });
+      const head = Buffer.alloc(Math.min(size, 4096));
+      readSync(fd, head, 0, head.length, 0);
+      return this.add(letterId, 'scan', basename(path).slice(0, 255), sniffMediaType(head), fileSource(fd, size));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** A file made here (the registered letter's DOCX or PDF). */
+  keep(letterId: string, role: Exclude<LetterFileRole, 'scan'>, fileName: string, bytes: Buffer): LetterFileRecord {
+    const mediaType = role === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    return this.add(letterId, role, fileName, mediaType, bufferSource(bytes));
+  }
+
+  record(id: string): LetterFileRecord {
+    const record = getLetterFile(this.store(), id);
+    if (!record) throw new AppError('not-found', { detail: 'letter file' });
+    return record;
+  }
+
+  /** Saves a copy where the user chose; re-hashed, and left only when it matches the SHA-256 taken at intake. */
+  export(id: string, outPath: string): LetterFileRecord {
+    const db = this.store();
+    const record = this.record(id);
+    streamOut(db, 'letter-file', id, record.sha256, outPath);
+    appendAudit(db, { actor: this.actor, action: 'letter-file.export', entity: 'letter-file', entityId: id });
+    return record;
+  }
+
+  private add(letterId: string, role: LetterFileRole, fileName: string, mediaType: string, source: ByteSource): LetterFileRecord {
+    const db = this.store();
+    if (!letterExists(db, letterId)) throw new AppError('not-found', { detail: 'letter' });
+    const record: LetterFileRecord = { id: randomUUID(), letterId, role, fileName, mediaType, size: source.size, sha256: '', addedBy: this.actor, addedAt: new Date().toISOString() };
+    insertIncompleteLetterFile(db, record);
+    record.sha256 = streamIn(db, 'letter-file', record.id, source, (sha256) =>
+      appendAudit(db, { actor: this.actor, action: 'letter-file.add', entity: 'letter-file', entityId: record.id, after: { ...record, sha256 } }),
+    );
+    return record;
+  }
+}
