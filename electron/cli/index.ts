@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toAppError } from '../errors/app-error.ts';
 import { recordCommands } from './commands/record-commands.ts';
+import { letterCommands } from './commands/letter-commands.ts';
 import { registryCommands } from './commands/registry-commands.ts';
 import { vaultCommands, type CommandOptions } from './commands/vault-commands.ts';
 import { errorLine, EXIT, exitCodeFor } from './messages.ts';
@@ -26,6 +27,11 @@ commands:
   evidence [FILE…]   --incident ID: store the files as evidence of the incident; without files, list its evidence
   letters            [--counterpart ID] [--overdue] [--as-of DATE] [--json]: the register of letters
   ledger             --counterpart ID [--from DATE] [--to DATE] [--as-of DATE] [--json]: sent, answered, overdue
+  letter draft       --kind appeal|follow-up|information-request --counterpart ID --lang ru|tg|en
+                     [--incidents ID,ID,…] [--in-reply-to LETTER] [--signatory ID] [--reveal-withheld] --out DRAFT.json
+  letter register    --draft DRAFT.json [--date DATE]: prints the assigned registration number on the last line
+  letter export      --number NUMBER [--year YYYY] --format pdf|docx --out FILE: the letter as registered
+  office             [--set OFFICE.json] [--emblem IMAGE.png|.jpg]: the letterhead, signatories, executor
 
 secrets: OMBUDS_PASSPHRASE, else --passphrase-file F, else a prompt;
          OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt.`;
@@ -55,6 +61,19 @@ export async function main(argv: string[]): Promise<number> {
         counterpart: { type: 'string' },
         overdue: { type: 'boolean' },
         'as-of': { type: 'string' },
+        kind: { type: 'string' },
+        lang: { type: 'string' },
+        incidents: { type: 'string' },
+        'in-reply-to': { type: 'string' },
+        signatory: { type: 'string' },
+        'reveal-withheld': { type: 'boolean' },
+        draft: { type: 'string' },
+        date: { type: 'string' },
+        number: { type: 'string' },
+        year: { type: 'string' },
+        format: { type: 'string' },
+        set: { type: 'string' },
+        emblem: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -67,9 +86,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return parsed.values.help ? EXIT.ok : EXIT.usage;
   }
-  const commands = { ...vaultCommands, ...recordCommands, ...registryCommands };
+  const commands = { ...vaultCommands, ...recordCommands, ...registryCommands, ...letterCommands };
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  const takesPositionals = name === 'import' || name === 'search' || name === 'evidence';
+  const takesPositionals = name === 'import' || name === 'search' || name === 'evidence' || name === 'letter';
   if (!command || (extra.length > 0 && !takesPositionals)) {
     process.stderr.write(`ombuds: unknown command or extra argument: ${[name, ...extra].join(' ')}\n${USAGE}\n`);
     return EXIT.usage;
@@ -98,6 +117,19 @@ export async function main(argv: string[]): Promise<number> {
     counterpart: parsed.values.counterpart,
     overdue: parsed.values.overdue,
     asOf: parsed.values['as-of'],
+    kind: parsed.values.kind,
+    lang: parsed.values.lang,
+    incidents: parsed.values.incidents,
+    inReplyTo: parsed.values['in-reply-to'],
+    signatory: parsed.values.signatory,
+    revealWithheld: parsed.values['reveal-withheld'],
+    draft: parsed.values.draft && resolve(parsed.values.draft),
+    date: parsed.values.date,
+    number: parsed.values.number,
+    year: parsed.values.year,
+    format: parsed.values.format,
+    set: parsed.values.set && resolve(parsed.values.set),
+    emblem: parsed.values.emblem && resolve(parsed.values.emblem),
   };
   try {
     return await command(options, { out: (line) => process.stdout.write(`${line}\n`) });

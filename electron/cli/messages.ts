@@ -43,6 +43,7 @@ const exitByCode: Record<ErrorCode, number> = {
   'evidence-too-large': EXIT.usage,
   'image-too-large': EXIT.usage,
   'evidence-damaged': EXIT.damaged,
+  'office-incomplete': EXIT.usage,
   internal: EXIT.internal,
 };
 
@@ -73,6 +74,7 @@ const messageByCode: Record<ErrorCode, string> = {
   'evidence-too-large': 'the file is larger than the evidence size limit; nothing was stored',
   'image-too-large': 'the image has more pixels than allowed; nothing was stored',
   'evidence-damaged': 'the stored evidence no longer matches its fingerprint; nothing was written',
+  'office-incomplete': 'the office settings lack what a letter needs (set them with the office command or in Settings → Letters)',
   internal: 'unexpected internal error',
 };
 

@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-export type FontFace = 'regular' | 'bold';
+export type FontFace = 'regular' | 'bold' | 'italic' | 'bold-italic';
 
 const FILES: Record<FontFace, string> = {
   regular: join('400Regular', 'PTSerif_400Regular.ttf'),
   bold: join('700Bold', 'PTSerif_700Bold.ttf'),
+  italic: join('400Regular_Italic', 'PTSerif_400Regular_Italic.ttf'),
+  'bold-italic': join('700Bold_Italic', 'PTSerif_700Bold_Italic.ttf'),
 };
+export const fontFaces = Object.keys(FILES) as FontFace[];
 
 /**
  * PT Serif (OFL) covers Russian and Tajik Cyrillic (ғ ӣ қ ӯ ҳ ҷ); the standard PDF fonts cannot show Cyrillic.

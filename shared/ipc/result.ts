@@ -31,6 +31,7 @@ export const errorCodes = [
   'evidence-too-large',
   'image-too-large',
   'evidence-damaged',
+  'office-incomplete',
   'internal',
 ] as const;
 

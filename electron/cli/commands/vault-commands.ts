@@ -34,6 +34,22 @@ export interface CommandOptions {
   encoding?: string;
   /** import: the spreadsheet is a register of letters, not incidents. */
   register?: boolean;
+  /** letter draft: kind, language, incidents (comma-separated ids), their letter answered, signatory, reveal withheld identities. */
+  kind?: string;
+  lang?: string;
+  incidents?: string;
+  inReplyTo?: string;
+  signatory?: string;
+  revealWithheld?: boolean;
+  /** letter register: the draft file and the registration date; letter export: number, year, format. */
+  draft?: string;
+  date?: string;
+  number?: string;
+  year?: string;
+  format?: string;
+  /** office: settings from a JSON file; the emblem image. */
+  set?: string;
+  emblem?: string;
   /** evidence: the incident the files belong to. */
   incident?: string;
   /** letters, ledger: one counterpart; only overdue letters; the day the state is computed for (default today). */

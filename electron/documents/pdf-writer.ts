@@ -1,0 +1,211 @@
+import PDFDocument from 'pdfkit';
+import type { Block, Doc, Run } from '../../shared/document/model.ts';
+import { addresseeIndentMm, lineHeight, mmToPt, page, paragraphLook, signaturePositionShare, signatureSpaceBeforePt, type, type ParagraphLook } from '../../shared/document/layout.ts';
+import { fontPath } from './fonts.ts';
+import { safeText } from './safe-text.ts';
+
+type Pdf = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+const M = { top: mmToPt(page.marginMm.top), right: mmToPt(page.marginMm.right), bottom: mmToPt(page.marginMm.bottom), left: mmToPt(page.marginMm.left) };
+const fontOf = (run: Pick<Run, 'bold' | 'italic'>) => (run.bold ? (run.italic ? 'serif-bold-italic' : 'serif-bold') : run.italic ? 'serif-italic' : 'serif');
+
+/**
+ * The PDF writer: PDF/A-2b, tagged (a structure tree of P, H, L, Table, Figure; page numbers and rules are
+ * artifacts), PT Serif embedded as subsets, text extractable, and deterministic — the creation date comes from the
+ * letter's date, so the same Doc gives the same bytes. Layout from shared/document/layout.ts.
+ */
+export function renderPdf(doc: Doc): Promise<Buffer> {
+  const created = new Date(`${doc.meta.date ?? '2000-01-01'}T00:00:00Z`);
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: M,
+    bufferPages: true,
+    autoFirstPage: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    tagged: true,
+    lang: doc.meta.language,
+    displayTitle: true,
+    info: { Title: safeText(doc.meta.number ? `${doc.meta.title} — № ${doc.meta.number}` : doc.meta.title), Producer: 'Ombuds Dossier', Creator: 'Ombuds Dossier', CreationDate: created, ModDate: created },
+  });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  pdf.registerFont('serif', fontPath('regular'));
+  pdf.registerFont('serif-bold', fontPath('bold'));
+  pdf.registerFont('serif-italic', fontPath('italic'));
+  pdf.registerFont('serif-bold-italic', fontPath('bold-italic'));
+
+  const root = pdf.struct('Document');
+  pdf.addStructure(root);
+  for (const block of doc.blocks) writeBlock(pdf, root, block);
+  root.end();
+  numberPages(pdf);
+  pdf.end();
+  return done;
+}
+
+/** pdfkit adds lineGap to the font's own line height; this makes every line exactly `lineHeight` × size. */
+const gapFor = (pdf: Pdf, sizePt: number) => sizePt * lineHeight - pdf.currentLineHeight(false);
+const width = (pdf: Pdf) => pdf.page.width - M.left - M.right;
+
+function runs(pdf: Pdf, parent: Struct, items: readonly Run[], look: ParagraphLook, options: { x?: number; width?: number; prefix?: string } = {}): void {
+  const x = options.x ?? M.left;
+  const w = options.width ?? width(pdf);
+  const all: Run[] = [...(options.prefix ? [{ text: options.prefix }] : []), ...items].filter((run) => run.text.length > 0);
+  if (all.length === 0) all.push({ text: ' ' });
+  pdf.fontSize(look.sizePt);
+  if (look.spaceBeforePt) pdf.y += look.spaceBeforePt;
+  const element = pdf.struct('P');
+  parent.add(element);
+  all.forEach((run, index) => {
+    const last = index === all.length - 1;
+    pdf.font(fontOf({ bold: run.bold || look.bold, italic: run.italic }));
+    const text = safeText(run.text);
+    const markings = { structParent: element, structType: 'Span' } as const;
+    const style = { width: w, align: look.align, indent: mmToPt(look.firstLineMm), continued: !last, lineGap: gapFor(pdf, look.sizePt) };
+    if (index === 0) pdf.text(text, x, pdf.y, { ...style, ...markings });
+    else pdf.text(text, { ...style, ...markings });
+  });
+  element.end();
+  pdf.y += look.spaceAfterPt;
+}
+
+function writeBlock(pdf: Pdf, root: Struct, block: Block): void {
+  switch (block.kind) {
+    case 'letterhead': {
+      if (block.emblem) {
+        const size = mmToPt(block.emblem.widthMm);
+        const figure = pdf.struct('Figure', { alt: block.lines[0] ?? 'Emblem' }, () => {
+          pdf.image(Buffer.from(block.emblem!.base64, 'base64'), (pdf.page.width - size) / 2, pdf.y, { width: size });
+        });
+        root.add(figure);
+        pdf.y += size + 4;
+      }
+      block.lines.forEach((line, index) => runs(pdf, root, [{ text: line, bold: index === 0 }], { ...paragraphLook.reference, align: 'center', sizePt: index === 0 ? type.letterheadPt + 1 : type.smallPt }));
+      rule(pdf);
+      pdf.y += 10;
+      return;
+    }
+    case 'addressee': {
+      pdf.y += 6;
+      const x = M.left + mmToPt(addresseeIndentMm);
+      for (const line of block.lines) runs(pdf, root, [{ text: line }], { ...paragraphLook.reference, sizePt: type.bodyPt }, { x, width: width(pdf) - mmToPt(addresseeIndentMm) });
+      pdf.y += 12;
+      return;
+    }
+    case 'paragraph':
+      return runs(pdf, root, block.runs, paragraphLook[block.style]);
+    case 'heading': {
+      pdf.y += 8;
+      const heading = pdf.struct(block.level === 1 ? 'H1' : 'H2');
+      root.add(heading);
+      pdf.font('serif-bold').fontSize(type.headingPt).text(safeText(block.text), M.left, pdf.y, { width: width(pdf), align: 'center', structParent: heading, structType: 'Span' });
+      heading.end();
+      pdf.y += 10;
+      return;
+    }
+    case 'list': {
+      const list = pdf.struct('L');
+      root.add(list);
+      block.items.forEach((item, index) => runs(pdf, list, item, paragraphLook.body, { prefix: block.ordered ? `${index + 1}. ` : '• ' }));
+      list.end();
+      return;
+    }
+    case 'table':
+      return table(pdf, root, block);
+    case 'signature': {
+      pdf.y += signatureSpaceBeforePt;
+      const look = { ...paragraphLook.reference, sizePt: type.bodyPt };
+      if (pdf.y + 3 * type.bodyPt > pdf.page.height - M.bottom) pdf.addPage();
+      const top = pdf.y;
+      block.position.forEach((line) => runs(pdf, root, [{ text: line }], look, { width: width(pdf) * signaturePositionShare }));
+      const bottom = pdf.y;
+      pdf.y = top + (bottom - top) - pdf.currentLineHeight(true);
+      runs(pdf, root, [{ text: block.name }], { ...look, align: 'right' });
+      pdf.y = Math.max(pdf.y, bottom);
+      return;
+    }
+    case 'executor': {
+      // Bottom left of the page the letter ends on (a new page only when the text already reaches the bottom).
+      pdf.fontSize(type.smallPt);
+      const height = block.lines.length * pdf.currentLineHeight(true) + 4;
+      const target = pdf.page.height - M.bottom - height;
+      if (pdf.y + 12 > target) pdf.addPage();
+      pdf.y = Math.max(pdf.y + 12, pdf.page.height - M.bottom - height);
+      for (const line of block.lines) runs(pdf, root, [{ text: line }], paragraphLook.note);
+      return;
+    }
+    case 'pageBreak':
+      pdf.addPage();
+      return;
+  }
+}
+
+function rule(pdf: Pdf): void {
+  pdf.markContent('Artifact', { type: 'Layout' });
+  pdf.moveTo(M.left, pdf.y + 2).lineTo(pdf.page.width - M.right, pdf.y + 2).lineWidth(0.6).stroke();
+  pdf.endMarkedContent();
+}
+
+/** A table drawn row by row; a row that does not fit starts a new page, which repeats the header. */
+function table(pdf: Pdf, root: Struct, block: Extract<Block, { kind: 'table' }>): void {
+  const total = block.widths.reduce((a, b) => a + b, 0);
+  const widths = block.header.map((_, i) => ((block.widths[i] ?? 1) / total) * width(pdf));
+  const pad = 3;
+  const element = pdf.struct('Table');
+  root.add(element);
+  const drawRow = (cells: readonly string[], header: boolean) => {
+    pdf.font(header ? 'serif-bold' : 'serif').fontSize(type.tablePt);
+    const heights = cells.map((cell, i) => pdf.heightOfString(safeText(cell) || ' ', { width: widths[i]! - 2 * pad, lineGap: gapFor(pdf, type.tablePt) }));
+    const height = Math.max(...heights) + 2 * pad;
+    if (pdf.y + height > pdf.page.height - M.bottom) {
+      pdf.addPage();
+      if (!header) drawRow(block.header, true);
+      pdf.font(header ? 'serif-bold' : 'serif').fontSize(type.tablePt);
+    }
+    const top = pdf.y;
+    const row = pdf.struct('TR');
+    element.add(row);
+    let x = M.left;
+    cells.forEach((cell, i) => {
+      const cellElement = pdf.struct(header ? 'TH' : 'TD');
+      row.add(cellElement);
+      pdf.text(safeText(cell) || ' ', x + pad, top + pad, { width: widths[i]! - 2 * pad, align: 'left', lineGap: gapFor(pdf, type.tablePt), structParent: cellElement, structType: 'Span' });
+      cellElement.end();
+      x += widths[i]!;
+    });
+    row.end();
+    pdf.markContent('Artifact', { type: 'Layout' });
+    x = M.left;
+    for (const w of widths) {
+      pdf.rect(x, top, w, height).lineWidth(0.5).stroke();
+      x += w;
+    }
+    pdf.endMarkedContent();
+    pdf.x = M.left;
+    pdf.y = top + height;
+  };
+  drawRow(block.header, true);
+  for (const cells of block.rows) drawRow(block.header.map((_, i) => cells[i] ?? ''), false);
+  element.end();
+  pdf.y += 8;
+}
+
+/** Page numbers from page 2, centred at the top, as artifacts (not part of the text's structure). */
+function numberPages(pdf: Pdf): void {
+  const { start, count } = pdf.bufferedPageRange();
+  for (let index = start + 1; index < start + count; index += 1) {
+    pdf.switchToPage(index);
+    pdf.markContent('Artifact', { type: 'Pagination' });
+    const top = pdf.page.margins.top;
+    pdf.page.margins.top = 0; // writing inside the top margin must not start a new page
+    pdf.font('serif').fontSize(type.tablePt).text(String(index - start + 1), M.left, mmToPt(page.headerMm), { width: pdf.page.width - M.left - M.right, align: 'center', lineBreak: false });
+    pdf.page.margins.top = top;
+    pdf.endMarkedContent();
+  }
+}

@@ -1,0 +1,207 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { addresseeDefaults } from '../../../shared/domain/addressee.ts';
+import type { Counterpart, Letter } from '../../../shared/domain/correspondence.ts';
+import { draftRequestSchema, LETTER_DRAFT_FORMAT, letterDraftSchema, type DraftRequest, type LetterDraft } from '../../../shared/domain/letter-draft.ts';
+import { EMBLEM_MAX_BYTES, emblemBytesMatch, inLanguage, officeSchema, type Office } from '../../../shared/domain/office.ts';
+import type { Language } from '../../../shared/domain/vault.ts';
+import { runsText, type Doc } from '../../../shared/document/model.ts';
+import type { LetterParties, UnansweredLetter } from '../../../shared/templates/letters/input.ts';
+import { buildLetter } from '../../../shared/templates/letters/letter.ts';
+import { stampRegistration } from '../../../shared/templates/letters/stamp.ts';
+import { renderDocx } from '../../documents/docx-writer.ts';
+import { renderPdf } from '../../documents/pdf-writer.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { appendAudit, audited } from '../../store/audit.ts';
+import type { Db } from '../../store/open.ts';
+import { getCounterpart, getLetter } from '../../store/repositories/letter-repository.ts';
+import { getLetterDocument, insertLetterDocument } from '../../store/repositories/letter-document-repository.ts';
+import { listLetterFiles, type LetterFileRecord } from '../../store/repositories/letter-file-repository.ts';
+import { readOffice, writeOffice } from '../../store/repositories/office-repository.ts';
+import type { CorrespondenceService } from '../correspondence-service.ts';
+import { readWhole } from '../files/chunked-files.ts';
+import type { LetterFiles } from '../letter-files.ts';
+import { getIncident } from '../../store/repositories/incident-repository.ts';
+import { incidentsForLetter } from './letter-facts.ts';
+
+const invalid = (detail: string) => new AppError('invalid-input', { detail });
+/** The fingerprint of a frozen letter: SHA-256 of its Doc as JSON (key order fixed by the schema). */
+export const fingerprintOf = (doc: Doc) => createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+const fileStem = (number: string) => number.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+
+/**
+ * Official letters: drafted from incidents and the registry by the templates, edited as a Doc, then registered —
+ * the next number assigned, the Doc frozen with its SHA-256, and its PDF and DOCX kept encrypted with the letter.
+ * A registered letter never changes; a correction is a new letter.
+ */
+export class LetterService {
+  private readonly store: () => Db;
+  private readonly registry: CorrespondenceService;
+  private readonly files: LetterFiles;
+  private readonly actor: string;
+
+  constructor(store: () => Db, registry: CorrespondenceService, files: LetterFiles, actor: string) {
+    this.store = store;
+    this.registry = registry;
+    this.files = files;
+    this.actor = actor;
+  }
+
+  office(): Office {
+    return readOffice(this.store());
+  }
+
+  saveOffice(input: unknown): Office {
+    const parsed = officeSchema.safeParse(input);
+    if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => issue.path.join('.')).join(', ').slice(0, 500));
+    const office = parsed.data;
+    if (office.emblem) {
+      const bytes = Buffer.from(office.emblem.base64, 'base64');
+      if (bytes.length > EMBLEM_MAX_BYTES) throw new AppError('invalid-input', { detail: 'emblem: larger than 512 KiB' });
+      if (!emblemBytesMatch(office.emblem.mediaType, bytes)) throw invalid('emblem: not a PNG or JPEG image');
+    }
+    const db = this.store();
+    audited(db, () => ({ actor: this.actor, action: 'office.update', entity: 'settings', entityId: 'office', after: office }), () => writeOffice(db, office));
+    return office;
+  }
+
+  /** A new draft: the template's letter for these incidents and this counterpart, with what a clerk should check. */
+  draft(input: DraftRequest, asOf: string): LetterDraft {
+    const parsed = draftRequestSchema.safeParse(input);
+    if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+    const request = parsed.data;
+    const db = this.store();
+    const counterpart = getCounterpart(db, request.counterpartId);
+    if (!counterpart) throw new AppError('not-found', { detail: 'counterpart' });
+    if (request.kind !== 'follow-up' && request.incidentIds.length === 0) throw invalid('incidentIds: choose at least one incident');
+    const warnings: LetterDraft['warnings'] = [];
+    const { parties, warnings: partyWarnings } = this.parties(counterpart, request.language, request.signatoryId);
+    warnings.push(...partyWarnings);
+    const unanswered = request.kind === 'follow-up' ? this.unanswered(counterpart.id, asOf, request.language) : [];
+    if (request.kind === 'follow-up' && unanswered.length === 0) warnings.push('no-unanswered-letters');
+    const doc = buildLetter({
+      ...parties,
+      kind: request.kind,
+      language: request.language,
+      incidents: incidentsForLetter(db, request.incidentIds, request.language),
+      unanswered,
+      inReplyTo: this.answered(counterpart, request.inReplyTo),
+      number: null,
+      date: null,
+      revealWithheld: request.revealWithheld,
+    });
+    const id = `letter-${randomUUID()}`;
+    if (request.revealWithheld) {
+      warnings.push('identities-revealed');
+      appendAudit(db, { actor: this.actor, action: 'letter.reveal-withheld', entity: 'letter-draft', entityId: id, after: { incidentIds: request.incidentIds } });
+    }
+    return { format: LETTER_DRAFT_FORMAT, id, request, doc, warnings, asOf };
+  }
+
+  /**
+   * Registers a draft as an outgoing letter dated `date`: the next number, the Doc stamped with it and frozen, the
+   * PDF and DOCX kept with the letter. The draft's id is the letter's, so the same draft registered twice keeps its
+   * one number (and a registration cut off before its files were kept is completed).
+   */
+  async register(input: unknown, date: string): Promise<{ letter: Letter; fingerprint: string; created: boolean }> {
+    const parsed = letterDraftSchema.safeParse(input);
+    if (!parsed.success) throw invalid(`draft: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ').slice(0, 400)}`);
+    const draft = parsed.data;
+    const db = this.store();
+    const existing = getLetter(db, draft.id);
+    if (existing && existing.direction !== 'outgoing') throw invalid('draft id belongs to an incoming letter');
+    const frozen = getLetterDocument(db, draft.id);
+    if (existing && frozen) return { letter: existing, fingerprint: frozen.sha256, created: false };
+    const counterpart = getCounterpart(db, draft.request.counterpartId);
+    if (!counterpart) throw new AppError('not-found', { detail: 'counterpart' });
+    for (const incidentId of draft.request.incidentIds) if (!getIncident(db, incidentId)) throw new AppError('not-found', { detail: `incident ${incidentId}` });
+    const subject = runsText(draft.doc.blocks.flatMap((block) => (block.kind === 'paragraph' && block.style === 'subject' ? block.runs : []))).trim() || draft.doc.meta.title;
+    const letter =
+      existing ??
+      this.registry.registerOutgoing({
+        id: draft.id,
+        date,
+        counterpartId: counterpart.id,
+        subject: subject.slice(0, 1000),
+        incidentIds: draft.request.incidentIds,
+        ...(draft.request.inReplyTo ? { inReplyTo: draft.request.inReplyTo } : {}),
+        deliveryChannel: counterpart.deliveryChannel,
+      });
+    const doc = stampRegistration(draft.doc, letter.number, letter.date);
+    const fingerprint = fingerprintOf(doc);
+    const [pdf, docx] = await Promise.all([renderPdf(doc), renderDocx(doc, fingerprint)]);
+    this.files.keep(letter.id, 'pdf', `${fileStem(letter.number)}.pdf`, pdf);
+    this.files.keep(letter.id, 'docx', `${fileStem(letter.number)}.docx`, docx);
+    audited(db, () => ({ actor: this.actor, action: 'letter.freeze', entity: 'letter', entityId: letter.id, after: { sha256: fingerprint, revealWithheld: draft.request.revealWithheld } }), () =>
+      insertLetterDocument(db, { letterId: letter.id, kind: draft.request.kind, language: doc.meta.language, doc, sha256: fingerprint }),
+    );
+    return { letter, fingerprint, created: !existing };
+  }
+
+  /** The frozen Doc of a registered letter, checked against its fingerprint. */
+  document(letterId: string): { doc: Doc; sha256: string } {
+    const frozen = getLetterDocument(this.store(), letterId);
+    if (!frozen) throw new AppError('not-found', { detail: 'letter document' });
+    if (fingerprintOf(frozen.doc) !== frozen.sha256) throw new AppError('evidence-damaged', { detail: 'the frozen letter does not match its fingerprint' });
+    return frozen;
+  }
+
+  /** The registered PDF or DOCX of a letter, as kept at registration (SHA-256 checked). */
+  file(letterId: string, format: 'pdf' | 'docx'): { record: LetterFileRecord; bytes: Buffer } {
+    const db = this.store();
+    const record = listLetterFiles(db, letterId).find((file) => file.role === format);
+    if (!record) throw new AppError('not-found', { detail: `${format} of the letter` });
+    return { record, bytes: readWhole(db, 'letter-file', record.id, record.sha256) };
+  }
+
+  /** The letterhead, addressee, signatory and executor in the letter's language, and what had to be derived. */
+  private parties(counterpart: Counterpart, language: Language, signatoryId: string | undefined): { parties: LetterParties; warnings: LetterDraft['warnings'] } {
+    const office = this.office();
+    const warnings: LetterDraft['warnings'] = [];
+    const signatory = signatoryId ? office.signatories.find((s) => s.id === signatoryId) : office.signatories[0];
+    if (!signatory) throw new AppError('office-incomplete', { detail: signatoryId ? `no signatory "${signatoryId}"` : 'no signatory: add one in Settings → Letters' });
+    // The counterpart's own addressee block and salutation are in its language; for another language they are
+    // derived, and the clerk is told to check them.
+    const own = counterpart.language === language && counterpart.addresseeDative;
+    const derived = addresseeDefaults({ ...counterpart, language });
+    if (!own) warnings.push('addressee-derived');
+    if (!office.executor) warnings.push('no-executor');
+    return {
+      warnings,
+      parties: {
+        office: { name: inLanguage(office.name, language), addressLines: inLanguage(office.address, language).split('\n').map((line) => line.trim()).filter(Boolean), emblem: office.emblem },
+        counterpart: {
+          institution: counterpart.institution,
+          addresseeLines: (own ? counterpart.addresseeDative! : derived.addresseeDative).split('\n').filter((line) => line.trim()),
+          salutation: (own ? counterpart.salutation : undefined) ?? derived.salutation,
+          country: counterpart.country,
+          replyDays: counterpart.replyTerm.days,
+        },
+        signatory: { position: inLanguage(signatory.position, language), name: inLanguage(signatory.name, language) },
+        executor: office.executor && office.executor.name ? office.executor : null,
+      },
+    };
+  }
+
+  /** Every earlier letter to the counterpart still waiting for an answer, oldest first, with what it raised. */
+  private unanswered(counterpartId: string, asOf: string, language: Language): UnansweredLetter[] {
+    const db = this.store();
+    return this.registry
+      .register(counterpartId, asOf)
+      .filter((entry) => entry.letter.direction === 'outgoing' && (entry.state === 'overdue' || entry.state === 'waiting'))
+      .map((entry) => ({
+        number: entry.letter.number,
+        date: entry.letter.date,
+        subject: entry.letter.subject,
+        daysWaiting: entry.daysWaiting ?? 0,
+        incidentTitles: incidentsForLetter(db, entry.letter.incidentIds.filter((id) => getIncident(db, id)), language).map((incident) => incident.title),
+      }));
+  }
+
+  private answered(counterpart: Counterpart, letterId: string | undefined): { number: string; date: string } | null {
+    if (!letterId) return null;
+    const letter = getLetter(this.store(), letterId);
+    if (!letter) throw new AppError('not-found', { detail: 'the letter answered' });
+    if (letter.direction !== 'incoming' || letter.counterpartId !== counterpart.id) throw invalid('inReplyTo: not a letter received from this counterpart');
+    return { number: letter.number, date: letter.date };
+  }
+}

@@ -1,0 +1,112 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+import { bodyWords, libreOfficePdf, pageCount, pdfFonts, pdfText, qpdfCheck, renderPages, textIn, wordBoxes } from '../support/documents.ts';
+import { tempDir } from '../support/temp.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const asUser = { OMBUDS_PASSPHRASE: 'Хорог 2024 кӯҳ ва дарё' };
+const MM = 72 / 25.4;
+
+describe('CLI: official letters from the registry', () => {
+  it('drafts, edits, registers and exports a Russian follow-up and a Tajik appeal as PDF and DOCX a clerk can sign', () => {
+    const dir = tempDir();
+    const store = join(dir, 'vault');
+    const cli = (...args: string[]) => runCli([...args.slice(0, 1), '--store', store, ...args.slice(1)], asUser);
+    expect(cli('init').status).toBe(0);
+    for (const file of ['border-detention.json', 'kz-ombudsman-letters.json']) expect(cli('import', fixture(file)).status).toBe(0);
+
+    // Without a signatory in the office settings a letter cannot be drafted: the error says what to do.
+    const noOffice = cli('letter', 'draft', '--kind', 'follow-up', '--counterpart', 'cp-kz-ombudsman', '--lang', 'ru', '--out', join(dir, 'x.json'));
+    expect(noOffice.status).toBe(64);
+    expect(noOffice.stderr).toContain('office settings lack what a letter needs');
+    expect(cli('office', '--set', fixture('office.json')).status).toBe(0);
+
+    // The follow-up: every unanswered letter by number and date with days waiting, and what is still unanswered.
+    const followUp = join(dir, 'follow-up.json');
+    expect(cli('letter', 'draft', '--kind', 'follow-up', '--counterpart', 'cp-kz-ombudsman', '--lang', 'ru', '--as-of', '2025-01-10', '--out', followUp).status).toBe(0);
+    const draft = JSON.parse(readFileSync(followUp, 'utf8'));
+    const text = JSON.stringify(draft.doc);
+    expect(text).toContain('№ 01-12/100 от 15.01.2024 — без ответа 361 день');
+    expect(text).toContain('№ 01-12/109 от 15.10.2024 — без ответа 87 дней');
+    expect(text).not.toContain('01-12/110'); // answered
+    // The clerk edits the text before registering.
+    const body = draft.doc.blocks.find((block: { kind: string; style?: string }) => block.kind === 'paragraph' && block.style === 'body');
+    body.runs = [{ text: 'Выражаю Вам своё уважение и вновь обращаюсь к Вам по вопросам, поставленным в наших письмах, оставшихся без ответа.' }];
+    writeFileSync(followUp, JSON.stringify(draft));
+
+    const registered = cli('letter', 'register', '--draft', followUp, '--date', '2025-01-10');
+    expect(registered.status).toBe(0);
+    const number = registered.stdout.trim().split('\n').at(-1);
+    expect(number).toBe('01-12/1');
+    // The same draft again: the same number, no second letter.
+    expect(cli('letter', 'register', '--draft', followUp, '--date', '2025-01-11').stdout.trim().split('\n').at(-1)).toBe('01-12/1');
+    expect((JSON.parse(cli('letters', '--counterpart', 'cp-kz-ombudsman', '--as-of', '2025-01-10', '--json').stdout) as unknown[]).length).toBe(13);
+
+    const pdf = join(dir, 'follow-up.pdf');
+    const docx = join(dir, 'follow-up.docx');
+    expect(cli('letter', 'export', '--number', '01-12/1', '--format', 'pdf', '--out', pdf).status).toBe(0);
+    expect(cli('letter', 'export', '--number', '01-12/1', '--format', 'docx', '--out', docx).status).toBe(0);
+    const words = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(words).toContain('№ 01-12/1 от 10.01.2025');
+    expect(words).toContain('вновь обращаюсь к Вам по вопросам, поставленным в наших письмах, оставшихся без ответа.');
+    expect(words).toContain('Уважаемая Татьяна Николаевна!');
+    expect(words).toContain('С уважением,');
+    expect(words).toContain('Исп.: Д. Каримова');
+
+    // The Tajik appeal about both incidents.
+    const appeal = join(dir, 'appeal.json');
+    expect(cli('letter', 'draft', '--kind', 'appeal', '--counterpart', 'cp-kz-ombudsman', '--lang', 'tg', '--incidents', 'in-fotekh-2024-03,in-moscow-2024-10', '--out', appeal).status).toBe(0);
+    expect(cli('letter', 'register', '--draft', appeal, '--date', '2025-01-12').stdout.trim().split('\n').at(-1)).toBe('01-12/2');
+    const tgPdf = join(dir, 'appeal.pdf');
+    const tgDocx = join(dir, 'appeal.docx');
+    expect(cli('letter', 'export', '--number', '01-12/2', '--out', tgPdf).status).toBe(0);
+    expect(cli('letter', 'export', '--number', '01-12/2', '--out', tgDocx).status).toBe(0);
+    const tajik = pdfText(tgPdf).replace(/\s+/g, ' ');
+    for (const phrase of ['Ваколатдор оид ба ҳуқуқи инсон дар Ҷумҳурии Тоҷикистон', '№ 01-12/2 аз 12.01.2025', 'Дар бораи вайрон кардани ҳуқуқҳои шаҳрвандони Ҷумҳурии Тоҷикистон', 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', 'Бо эҳтиром,', 'Иҷрокунанда: Д. Каримова']) {
+      expect(tajik).toContain(phrase);
+    }
+
+    for (const [name, file, word] of [['follow-up-ru', pdf, 'уважением,'], ['appeal-tg', tgPdf, 'эҳтиром,']] as const) {
+      renderPages(file, name);
+      // Every font embedded (and subset); qpdf finds nothing wrong.
+      const fonts = pdfFonts(file);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.every((font) => font.embedded && font.subset && font.name.includes('PTSerif'))).toBe(true);
+      expect(qpdfCheck(file).status).toBe(0);
+      // Margins: no word left of 20 mm or right of 200 mm on any page (within 1 pt of glyph-box rounding).
+      const pages = pageCount(file);
+      for (let p = 1; p <= pages; p += 1) {
+        const boxes = wordBoxes(file, p);
+        expect(Math.min(...boxes.map((b) => b.xMin))).toBeGreaterThanOrEqual(20 * MM - 1);
+        expect(Math.max(...boxes.map((b) => b.xMax))).toBeLessThanOrEqual(200 * MM + 1);
+      }
+      // No page number on page 1; «2» centred at the top of page 2; the executor at the bottom of the last page.
+      expect(textIn(file, 1, { y: 0, h: 45 })).toBe('');
+      if (pages > 1) expect(textIn(file, 2, { y: 0, h: 45 })).toBe('2');
+      expect(textIn(file, pages, { y: 842 - 20 * MM - 40, h: 40 })).toMatch(/^(Исп\.|Иҷрокунанда)/);
+      expect(pdfText(file)).toContain(word);
+    }
+
+    // LibreOffice opens our DOCX and prints the same words in the same order, on the same number of pages ±1.
+    for (const [file, docxFile] of [[pdf, docx], [tgPdf, tgDocx]] as const) {
+      const converted = libreOfficePdf(docxFile);
+      expect(bodyWords(converted)).toEqual(bodyWords(file));
+      expect(Math.abs(pageCount(converted) - pageCount(file))).toBeLessThanOrEqual(1);
+    }
+
+    // Bad input through the CLI.
+    expect(cli('letter', 'export', '--number', '01-12/99', '--format', 'pdf', '--out', join(dir, 'no.pdf')).status).toBe(3);
+    expect(cli('letter', 'draft', '--kind', 'appeal', '--counterpart', 'cp-kz-ombudsman', '--lang', 'ru', '--out', join(dir, 'none.json')).stderr).toContain('choose at least one incident');
+    expect(cli('letter', 'draft', '--kind', 'thank-you', '--counterpart', 'cp-kz-ombudsman', '--out', join(dir, 'none.json')).status).toBe(64);
+    const missingEmblem = cli('office', '--emblem', join(dir, 'no-such-emblem.png'));
+    expect(missingEmblem.status).toBe(7);
+    expect(missingEmblem.stderr).toContain('the emblem file cannot be read');
+    writeFileSync(join(dir, 'fake.png'), '<svg onload=alert(1)>');
+    expect(cli('office', '--emblem', join(dir, 'fake.png')).stderr).toContain('emblem: not a PNG or JPEG image');
+    writeFileSync(join(dir, 'broken.json'), '{"format": "ombuds-dossier/letter-draft-1", "doc": 3}');
+    expect(cli('letter', 'register', '--draft', join(dir, 'broken.json')).stderr).toContain('invalid input (draft:');
+  });
+});
