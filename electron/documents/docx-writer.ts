@@ -78,7 +78,11 @@ const paragraphStyles: IParagraphStyleOptions[] = [
   style(styleIds.table, 'Table text', { ...paragraphLook.reference, sizePt: type.tablePt, spaceAfterPt: 0 }),
 ];
 
-const textRuns = (runs: readonly Run[]) => runs.filter((run) => run.text.length > 0).map((run) => new TextRun({ text: safeText(run.text), bold: run.bold, italics: run.italic }));
+/** Runs as Word text runs; a line break inside a run becomes a break, as the PDF writer shows it. */
+const textRuns = (runs: readonly Run[]) =>
+  runs
+    .filter((run) => run.text.length > 0)
+    .flatMap((run) => safeText(run.text).split('\n').map((line, index) => new TextRun({ text: line, bold: run.bold, italics: run.italic, ...(index > 0 ? { break: 1 } : {}) })));
 const para = (styleId: string, runs: readonly Run[] | string) => new Paragraph({ style: styleId, children: textRuns(typeof runs === 'string' ? [{ text: runs }] : runs) });
 
 /**

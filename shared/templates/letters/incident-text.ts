@@ -40,3 +40,10 @@ export function incidentRuns(incident: IncidentForLetter, phrases: LetterPhrases
   // The space between the runs belongs to the first one: writers may drop a run's leading space at a font change.
   return rest.length ? [{ text: `${lead} `, bold: true }, { text: rest.join(' ') }] : [{ text: lead, bold: true }];
 }
+
+/** «41 (женщины, дети)»: the annex's short form of who was affected. */
+export function peopleCount(incident: IncidentForLetter): string {
+  if (incident.peopleAffected === 0) return '';
+  const characteristics = [...new Set(incident.victims.flatMap((victim) => victim.characteristics))].map((c) => c.toLowerCase());
+  return `${incident.peopleAffected}${characteristics.length ? ` (${characteristics.join(', ')})` : ''}`;
+}

@@ -1,6 +1,6 @@
 import { plain, type Block, type Doc, type Run } from '../../document/model.ts';
 import { INCIDENTS_IN_TEXT, type LetterInput } from './input.ts';
-import { incidentRuns, peopleText, whenOf, whereOf } from './incident-text.ts';
+import { incidentRuns, peopleCount, whenOf, whereOf } from './incident-text.ts';
 import { instrumentsEngaged } from './instruments.ts';
 import { letterPhrases, type LetterPhrases } from './phrases.ts';
 
@@ -72,13 +72,13 @@ function annex(input: LetterInput, p: LetterPhrases): Block[] {
     {
       kind: 'table',
       header: [t.n, t.when, t.where, t.what, t.people],
-      widths: [8, 26, 36, 80, 30],
+      widths: [8, 24, 36, 84, 28],
       rows: input.incidents.map((incident, index) => [
         String(index + 1),
         whenOf(incident, p),
-        whereOf(incident, p),
-        [incident.title.trim(), incident.description.trim()].filter(Boolean).join('. '),
-        peopleText(incident, p, input.revealWithheld),
+        incident.place ? `${incident.place.name}\n${p.countries[incident.place.country] ?? incident.place.country}` : '',
+        [incident.title.trim().replace(/[.!?…]*$/, '.'), incident.description.trim()].filter(Boolean).join(' '),
+        peopleCount(incident),
       ]),
     },
   ];
