@@ -72,7 +72,7 @@ function annex(input: LetterInput, p: LetterPhrases): Block[] {
     {
       kind: 'table',
       header: [t.n, t.when, t.where, t.what, t.people],
-      widths: [8, 24, 36, 84, 28],
+      widths: [11, 24, 36, 81, 28],
       rows: input.incidents.map((incident, index) => [
         String(index + 1),
         whenOf(incident, p),
