@@ -1,5 +1,6 @@
 // `npm run bench`: every figure printed beside a baseline measured in this same run, with the ratio.
 // Figures are for reading, never asserted.
+import { benchLetters } from './letters.bench.ts';
 import { benchRecords } from './records.bench.ts';
 import { benchStoreOverhead, benchUnlock } from './vault.bench.ts';
 
@@ -11,3 +12,4 @@ if (!only || only === 'vault') {
   benchStoreOverhead();
 }
 if (!only || only === 'records') await benchRecords();
+if (!only || only === 'letters') await benchLetters();

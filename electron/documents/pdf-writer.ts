@@ -56,7 +56,17 @@ const width = (pdf: Pdf) => pdf.page.width - M.left - M.right;
 function runs(pdf: Pdf, parent: Struct, items: readonly Run[], look: ParagraphLook, options: { x?: number; width?: number; prefix?: string } = {}): void {
   const x = options.x ?? M.left;
   const w = options.width ?? width(pdf);
-  const all: Run[] = [...(options.prefix ? [{ text: options.prefix }] : []), ...items].filter((run) => run.text.length > 0);
+  // pdfkit drops a run's leading space at a font change: it moves to the end of the run before.
+  const all: Run[] = [...(options.prefix ? [{ text: options.prefix }] : []), ...items]
+    .map((run) => ({ ...run }))
+    .filter((run) => run.text.length > 0);
+  for (let i = 1; i < all.length; i += 1) {
+    const lead = /^\s+/.exec(all[i]!.text)?.[0];
+    if (lead) {
+      all[i - 1]!.text += lead;
+      all[i]!.text = all[i]!.text.slice(lead.length);
+    }
+  }
   if (all.length === 0) all.push({ text: ' ' });
   pdf.fontSize(look.sizePt);
   if (look.spaceBeforePt) pdf.y += look.spaceBeforePt;
