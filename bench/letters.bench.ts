@@ -19,7 +19,7 @@ const letterOf = (count: number) => buildLetter(appeal(Array.from({ length: coun
 export async function benchLetters(): Promise<void> {
   console.log('\nletters: a 20-incident appeal, median of 5, beside LibreOffice headless converting the same DOCX to PDF (one run, cold start included)');
   const doc = letterOf(20);
-  let docx = Buffer.alloc(0);
+  let docx: Buffer = Buffer.alloc(0);
   const pdfTimes: number[] = [];
   for (let i = 0; i < 5; i += 1) pdfTimes.push(await timeAsync(() => renderPdf(doc)));
   const pdfMs = median(pdfTimes);
