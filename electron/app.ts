@@ -1,4 +1,5 @@
 import type { Dialogs } from './ipc/dialogs.ts';
+import { localToday } from '../shared/domain/calendar.ts';
 import { createRouter, type Handlers, type Router } from './ipc/router.ts';
 import type { LockReason } from '../shared/domain/vault.ts';
 import { BACKUP_EXTENSION } from './store/backup.ts';
@@ -7,6 +8,7 @@ import { RecordsService } from './services/records-service.ts';
 import { VaultSession } from './services/vault-session.ts';
 import { EvidenceService } from './services/evidence/evidence-service.ts';
 import { LetterFiles } from './services/letter-files.ts';
+import { LetterService } from './services/letters/letter-service.ts';
 import { ImportJobs } from './services/interchange/import-jobs.ts';
 import { CorrespondenceService } from './services/correspondence-service.ts';
 import { exportFile } from './services/interchange/export-file.ts';
@@ -35,7 +37,8 @@ export interface App {
   dispose(): void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** File names and registration dates use the computer's own day, as staff read the calendar. */
+const today = () => localToday();
 
 interface Services {
   session: VaultSession;
@@ -44,12 +47,13 @@ interface Services {
   imports: ImportJobs;
   registry: CorrespondenceService;
   letterFiles: LetterFiles;
+  letters: LetterService;
   dialogs: Dialogs;
 }
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? null;
 
-function handlers({ session, records, evidence, imports, registry, letterFiles, dialogs }: Services): Handlers {
+function handlers({ session, records, evidence, imports, registry, letterFiles, letters, dialogs }: Services): Handlers {
   return {
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
@@ -146,6 +150,19 @@ function handlers({ session, records, evidence, imports, registry, letterFiles, 
       letterFiles.export(id, path);
       return { saved: true, fileName: fileName(path) };
     },
+    'office:get': () => letters.office(),
+    'office:save': (office) => letters.saveOffice(office),
+    'office:chooseEmblem': async () => {
+      session.store();
+      const path = await dialogs.chooseOpenPath('emblem');
+      return path ? letters.emblemFromFile(path) : null;
+    },
+    'letters:draft': (request) => letters.draft(request, today()),
+    'letters:registerDraft': async (draft) => {
+      const result = await letters.register(draft, today());
+      return { ...result, files: letterFiles.list(result.letter.id) };
+    },
+    'letters:document': ({ letterId }) => letters.document(letterId),
     'ledger:get': ({ counterpartId, asOf, from, to }) => registry.ledger(counterpartId, asOf, { from, to }),
     'registry:numbering': () => registry.numbering(),
     'registry:setNumbering': (scheme) => registry.setNumbering(scheme),
@@ -163,7 +180,8 @@ export function createApp(options: AppOptions): App {
   session.onLock(() => imports.clear());
   const registry = new CorrespondenceService(store, options.actor);
   const letterFiles = new LetterFiles(store, () => session.getSettings().evidenceMaxMiB * 1024 ** 2, options.actor);
-  const router = createRouter(handlers({ session, records, evidence, imports, registry, letterFiles, dialogs: options.dialogs }), {
+  const letters = new LetterService(store, registry, letterFiles, options.actor);
+  const router = createRouter(handlers({ session, records, evidence, imports, registry, letterFiles, letters, dialogs: options.dialogs }), {
     onActivity: () => session.touch(),
     // Other writes would join the import's open transaction (and vanish with it on cancel).
     guard: (channel) => {

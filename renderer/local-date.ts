@@ -1,5 +1,4 @@
-/** Today as an ISO date in the user's own time zone (a letter registered at 1 a.m. is dated today, not yesterday). */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+import { localToday } from '../shared/domain/calendar.ts';
+
+/** Today in the user's own time zone, for dates the window proposes (a letter, a reply, a deadline check). */
+export const today = () => localToday();

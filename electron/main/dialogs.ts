@@ -13,6 +13,7 @@ const filters: Record<FileKind, Electron.FileFilter[]> = {
   'export-xlsx': [{ name: 'Excel', extensions: ['xlsx'] }],
   'letter-scan': [{ name: 'PDF, images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff'] }, { name: '*', extensions: ['*'] }],
   'letter-file': [],
+  emblem: [{ name: 'PNG, JPEG', extensions: ['png', 'jpg', 'jpeg'] }],
 };
 
 /** Suggests the user's Documents folder; some Linux desktops have none, and then the dialog picks its default. */

@@ -1,9 +1,11 @@
+import { lettersEn } from './letters.en.ts';
 import { registryEn } from './registry.en.ts';
 import { recordsEn } from './records.en.ts';
 /** English strings; the key set is the reference the other languages must match (checked by a unit test). */
 export const en = {
   ...recordsEn,
   ...registryEn,
+  ...lettersEn,
   app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and correspondence of the ombudsman office' },
   language: { label: 'Language' },
   passphrase: { show: 'Show', hide: 'Hide' },
@@ -51,8 +53,7 @@ export const en = {
     back: 'Back to unlock',
   },
   shell: { nav: 'Sections', lock: 'Lock', lockHint: 'Lock (Ctrl+L)', main: 'Content' },
-  nav: { incidents: 'Incidents', persons: 'Persons', places: 'Places', correspondence: 'Correspondence', documents: 'Documents', settings: 'Settings' },
-  placeholder: { body: 'This section arrives in the next release.' },
+  nav: { incidents: 'Incidents', persons: 'Persons', places: 'Places', correspondence: 'Correspondence', documents: 'Letters', settings: 'Settings' },
   settings: {
     heading: 'Settings',
     changeHeading: 'Change passphrase',

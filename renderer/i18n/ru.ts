@@ -1,3 +1,4 @@
+import { lettersRu } from './letters.ru.ts';
 import { registryRu } from './registry.ru.ts';
 import { recordsRu } from './records.ru.ts';
 import type { Messages } from './en.ts';
@@ -6,6 +7,7 @@ import type { Messages } from './en.ts';
 export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-many-attempts_many': string } } = {
   ...recordsRu,
   ...registryRu,
+  ...lettersRu,
   app: { title: 'Ombuds Dossier', tagline: 'Зашифрованные дела и переписка аппарата омбудсмена' },
   language: { label: 'Язык' },
   passphrase: { show: 'Показать', hide: 'Скрыть' },
@@ -53,8 +55,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     back: 'Назад к разблокировке',
   },
   shell: { nav: 'Разделы', lock: 'Заблокировать', lockHint: 'Заблокировать (Ctrl+L)', main: 'Содержимое' },
-  nav: { incidents: 'Инциденты', persons: 'Лица', places: 'Места', correspondence: 'Переписка', documents: 'Документы', settings: 'Настройки' },
-  placeholder: { body: 'Этот раздел появится в следующей версии.' },
+  nav: { incidents: 'Инциденты', persons: 'Лица', places: 'Места', correspondence: 'Переписка', documents: 'Письма', settings: 'Настройки' },
   settings: {
     heading: 'Настройки',
     changeHeading: 'Смена парольной фразы',

@@ -1,3 +1,4 @@
+import { lettersTg } from './letters.tg.ts';
 import { registryTg } from './registry.tg.ts';
 import { recordsTg } from './records.tg.ts';
 import type { Messages } from './en.ts';
@@ -8,6 +9,7 @@ type WithoutPlurals<T> = { [K in keyof T as K extends `${infer Base}_${'one' | '
 export const tg: WithoutPlurals<Messages> = {
   ...recordsTg,
   ...registryTg,
+  ...lettersTg,
   app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мукотибаи рамзгузоришудаи дастгоҳи Ваколатдор' },
   language: { label: 'Забон' },
   passphrase: { show: 'Нишон додан', hide: 'Пинҳон кардан' },
@@ -55,8 +57,7 @@ export const tg: WithoutPlurals<Messages> = {
     back: 'Бозгашт ба кушодан',
   },
   shell: { nav: 'Бахшҳо', lock: 'Қулф кардан', lockHint: 'Қулф кардан (Ctrl+L)', main: 'Мундариҷа' },
-  nav: { incidents: 'Ҳодисаҳо', persons: 'Шахсон', places: 'Ҷойҳо', correspondence: 'Мукотиба', documents: 'Ҳуҷҷатҳо', settings: 'Танзимот' },
-  placeholder: { body: 'Ин бахш дар версияи навбатӣ пайдо мешавад.' },
+  nav: { incidents: 'Ҳодисаҳо', persons: 'Шахсон', places: 'Ҷойҳо', correspondence: 'Мукотиба', documents: 'Мактубҳо', settings: 'Танзимот' },
   settings: {
     heading: 'Танзимот',
     changeHeading: 'Иваз кардани ибораи рамз',

@@ -77,3 +77,8 @@ export function expectedReplyDate(sent: string, term: ReplyTerm, calendar: Holid
   while (!isWorkingDay(date, calendar)) date = addCalendarDays(date, 1);
   return date;
 }
+
+/** Today as an ISO date in this computer's time zone (a letter registered at 1 a.m. in Dushanbe is dated today). */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

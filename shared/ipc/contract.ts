@@ -12,6 +12,9 @@ import { savedSearchSchema } from '../domain/saved-search.ts';
 import { counterpartSchema, letterFileSchema, letterSchema, responseCodes, deliveryChannels } from '../domain/correspondence.ts';
 import { holidayCalendarSchema } from '../domain/calendar.ts';
 import { numberingSchemeSchema } from '../domain/numbering.ts';
+import { docSchema } from '../document/model.ts';
+import { draftRequestSchema, letterDraftSchema } from '../domain/letter-draft.ts';
+import { emblemSchema, officeSchema } from '../domain/office.ts';
 import { columnMappingSchema, importJobSchema, importModes, tableKinds, textEncodings } from '../domain/table-import.ts';
 import { appErrorSchema } from './result.ts';
 import { incidentHitSchema, incidentQuerySchema } from '../domain/search.ts';
@@ -192,6 +195,20 @@ export const contract = {
       timeline: z.array(z.object({ month: z.string(), sent: z.number().int(), answered: z.number().int() })),
     }),
   },
+  /** The office's letterhead, signatories and executor. */
+  'office:get': { input: empty, output: officeSchema },
+  'office:save': { input: officeSchema, output: officeSchema },
+  /** Opens a picker for the emblem image; main reads and checks it (PNG or JPEG, ≤ 512 KiB). Null when cancelled. */
+  'office:chooseEmblem': { input: empty, output: emblemSchema.nullable() },
+  /** A new draft from the templates (not saved anywhere until registered). */
+  'letters:draft': { input: draftRequestSchema, output: letterDraftSchema },
+  /** Registers a (possibly edited) draft: the next number, the Doc frozen, its PDF and DOCX kept with the letter. */
+  'letters:registerDraft': {
+    input: letterDraftSchema,
+    output: z.object({ letter: letterSchema, fingerprint: z.string(), created: z.boolean(), files: z.array(letterFileSchema) }),
+  },
+  /** The frozen Doc of a letter drafted here, with its fingerprint (for the preview of a registered letter). */
+  'letters:document': { input: z.object({ letterId: recordIdSchema }).strict(), output: z.object({ doc: docSchema, sha256: z.string() }) },
   'registry:numbering': { input: empty, output: numberingSchemeSchema },
   'registry:setNumbering': { input: numberingSchemeSchema, output: numberingSchemeSchema },
   'registry:calendar': { input: empty, output: holidayCalendarSchema },
@@ -202,7 +219,7 @@ export const contract = {
 export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'vault:status', 'vault:lock', 'vault:verify', 'settings:get', 'session:activity', 'vocabulary:list', 'incidents:search', 'incidents:count', 'incidents:get',
   'persons:suggestDuplicates', 'persons:list', 'persons:get', 'places:list', 'searches:list', 'evidence:list', 'evidence:preview',
-  'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'letters:files', 'ledger:get', 'registry:numbering', 'registry:calendar',
+  'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'letters:files', 'letters:document', 'office:get', 'ledger:get', 'registry:numbering', 'registry:calendar',
 ]);
 
 export type Contract = typeof contract;

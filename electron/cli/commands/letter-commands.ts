@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { letterKinds } from '../../../shared/templates/letters/input.ts';
 import { isoDateSchema } from '../../../shared/domain/records.ts';
-import { EMBLEM_MAX_BYTES } from '../../../shared/domain/office.ts';
+import { localToday } from '../../../shared/domain/calendar.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { CorrespondenceService } from '../../services/correspondence-service.ts';
 import { LetterFiles } from '../../services/letter-files.ts';
@@ -14,7 +14,7 @@ import { lettersOf } from '../../store/repositories/letter-repository.ts';
 import { EXIT } from '../messages.ts';
 import { actor, withVault, type Command, type CommandOptions } from './vault-commands.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localToday();
 
 function letterService(vault: OpenVault): LetterService {
   const store = () => vault.db;
@@ -97,16 +97,7 @@ async function office(options: CommandOptions, io: { out(line: string): void }):
     if (!options.set && !options.emblem) return service.office();
     const base = options.set ? readJson(options.set, '--set OFFICE.json') : service.office();
     let emblem = (base as { emblem?: unknown }).emblem ?? null;
-    if (options.emblem) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(options.emblem);
-      } catch (error) {
-        throw new AppError('io-error', { detail: 'the emblem file cannot be read', cause: error });
-      }
-      if (bytes.length > EMBLEM_MAX_BYTES) throw new AppError('invalid-input', { detail: 'emblem: larger than 512 KiB' });
-      emblem = { mediaType: /\.png$/i.test(options.emblem) ? 'image/png' : 'image/jpeg', base64: bytes.toString('base64') };
-    }
+    if (options.emblem) emblem = service.emblemFromFile(options.emblem);
     return service.saveOffice({ ...(base as object), emblem });
   });
   io.out(JSON.stringify({ ...result, emblem: result.emblem ? `${result.emblem.mediaType}, ${Math.round((result.emblem.base64.length * 3) / 4 / 1024)} KiB` : null }, null, 2));

@@ -1,10 +1,11 @@
 import { isoDateSchema } from '../../../shared/domain/records.ts';
+import { localToday } from '../../../shared/domain/calendar.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { CorrespondenceService } from '../../services/correspondence-service.ts';
 import { EXIT } from '../messages.ts';
 import { actor, withVault, type Command } from './vault-commands.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localToday();
 
 function dates(options: { asOf?: string; from?: string; to?: string }): string {
   for (const [flag, value] of [['--as-of', options.asOf], ['--from', options.from], ['--to', options.to]] as const) {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { addresseeDefaults } from '../../../shared/domain/addressee.ts';
 import type { Counterpart, Letter } from '../../../shared/domain/correspondence.ts';
 import { draftRequestSchema, LETTER_DRAFT_FORMAT, letterDraftSchema, type DraftRequest, type LetterDraft } from '../../../shared/domain/letter-draft.ts';
@@ -62,6 +63,21 @@ export class LetterService {
     const db = this.store();
     audited(db, () => ({ actor: this.actor, action: 'office.update', entity: 'settings', entityId: 'office', after: office }), () => writeOffice(db, office));
     return office;
+  }
+
+  /** The emblem from an image file the user chose: PNG or JPEG by its bytes, at most 512 KiB (checked before reading). */
+  emblemFromFile(path: string): { mediaType: 'image/png' | 'image/jpeg'; base64: string } {
+    let bytes: Buffer;
+    try {
+      if (statSync(path).size > EMBLEM_MAX_BYTES) throw invalid('emblem: larger than 512 KiB');
+      bytes = readFileSync(path);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('io-error', { detail: 'the emblem file cannot be read', cause: error });
+    }
+    const mediaType = emblemBytesMatch('image/png', bytes) ? 'image/png' : emblemBytesMatch('image/jpeg', bytes) ? 'image/jpeg' : null;
+    if (!mediaType) throw invalid('emblem: not a PNG or JPEG image');
+    return { mediaType, base64: bytes.toString('base64') };
   }
 
   /** A new draft: the template's letter for these incidents and this counterpart, with what a clerk should check. */

@@ -10,12 +10,14 @@ import { SearchBar } from './SearchBar.tsx';
 import { useTerms } from './useTerms.ts';
 
 type Editing = { id: string | null; key: number } | null;
+/** A letter concerns at most this many incidents (the draft's limit). */
+const MAX_LETTER_INCIDENTS = 1000;
 
 /**
- * Incidents: search and filters, the list (multi-select for the letters to come), and the one-screen editor.
+ * Incidents: search and filters, the list (multi-select, and a letter drafted from the selection), and the one-screen editor.
  * Export writes the selection (or everything found) where the user chooses; import takes JSON, CSV and XLSX.
  */
-export function IncidentsPage() {
+export function IncidentsPage({ onDraftLetter }: { onDraftLetter(ids: string[]): void }) {
   const { t } = useTranslation();
   const { terms, reload } = useTerms();
   const [query, setQuery] = useState<ListQuery>({});
@@ -45,6 +47,9 @@ export function IncidentsPage() {
           </button>
           <button type="button" className="secondary" disabled={!onlySelected} onClick={() => onlySelected && open(onlySelected)}>
             {t('incidents.open')}
+          </button>
+          <button type="button" className="secondary" disabled={selected.size === 0 || selected.size > MAX_LETTER_INCIDENTS} onClick={() => onDraftLetter([...selected])}>
+            {t('letters.draftFromSelection', { count: selected.size })}
           </button>
           <button type="button" className="secondary" disabled={busy} onClick={() => void exportAs('xlsx')}>
             {selected.size ? t('transfer.exportSelectedXlsx', { count: selected.size }) : t('transfer.exportXlsx')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { RestoreForm } from '../vault/RestoreForm.tsx';
 import { NumberSettingForm } from './NumberSettingForm.tsx';
+import { OfficeSettings } from './OfficeSettings.tsx';
 import { RegistrySettings } from './RegistrySettings.tsx';
 import { AUTO_LOCK_MINUTES_MAX, AUTO_LOCK_MINUTES_MIN, EVIDENCE_MAX_MIB_LIMIT } from '../../../shared/domain/vault.ts';
 import { BackupPanel } from './BackupPanel.tsx';
@@ -25,6 +26,10 @@ export function SettingsPage({ onRestored, onRestoreFailed }: { onRestored(): vo
       <section aria-labelledby="evidence-limit-heading" className="panel">
         <h2 id="evidence-limit-heading">{t('settings.evidenceHeading')}</h2>
         <NumberSettingForm setting="evidenceMaxMiB" label={t('settings.evidenceMaxMiB')} min={1} max={EVIDENCE_MAX_MIB_LIMIT} />
+      </section>
+      <section aria-labelledby="office-heading" className="panel">
+        <h2 id="office-heading">{t('office.heading')}</h2>
+        <OfficeSettings />
       </section>
       <section aria-labelledby="registry-heading" className="panel">
         <h2 id="registry-heading">{t('registrySettings.heading')}</h2>

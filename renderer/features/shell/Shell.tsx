@@ -7,6 +7,7 @@ import { PlacesPage } from '../directories/PlacesPage.tsx';
 import { IncidentsPage } from '../incidents/IncidentsPage.tsx';
 import { CorrespondencePage } from '../correspondence/CorrespondencePage.tsx';
 import { DueReminder } from '../correspondence/DueReminder.tsx';
+import { LettersPage } from '../letters/LettersPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 
 export const sections = ['incidents', 'persons', 'places', 'correspondence', 'documents', 'settings'] as const;
@@ -29,6 +30,8 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>(entry.section);
   const [notice, setNotice] = useState(entry.notice);
+  // The incidents chosen in the list for a letter; a new choice opens a fresh letter.
+  const [letter, setLetter] = useState<{ ids: string[]; key: number }>({ ids: [], key: 0 });
   const go = (next: Section) => {
     setSection(next);
     setNotice(null);
@@ -52,7 +55,12 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
         {section === 'settings' ? (
           <SettingsPage onRestored={onRestored} onRestoreFailed={onRestoreFailed} />
         ) : section === 'incidents' ? (
-          <IncidentsPage />
+          <IncidentsPage
+            onDraftLetter={(ids) => {
+              setLetter({ ids, key: Date.now() });
+              go('documents');
+            }}
+          />
         ) : section === 'persons' ? (
           <PersonsPage />
         ) : section === 'places' ? (
@@ -60,10 +68,7 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
         ) : section === 'correspondence' ? (
           <CorrespondencePage />
         ) : (
-          <section aria-labelledby="section-heading">
-            <h1 id="section-heading">{t(`nav.${section}`)}</h1>
-            <p className="placeholder">{t('placeholder.body')}</p>
-          </section>
+          <LettersPage key={letter.key} initialIncidentIds={letter.ids} />
         )}
       </main>
     </div>
