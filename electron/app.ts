@@ -143,11 +143,13 @@ function handlers({ session, records, evidence, imports, registry, letterFiles, 
       const path = await dialogs.chooseOpenPath('letter-scan');
       return path ? letterFiles.attachScan(letterId, path) : null;
     },
-    'letters:exportFile': async ({ id }) => {
+    'letters:exportFile': async ({ id, open }) => {
       const record = letterFiles.record(id);
       const path = await dialogs.chooseSavePath('letter-file', record.fileName);
       if (!path) return { saved: false, fileName: null };
       letterFiles.export(id, path);
+      // Only a copy the user placed is opened: nothing is written anywhere else for another program to read.
+      if (open) await dialogs.openWithSystem(path).catch((error: unknown) => Promise.reject(new AppError('io-error', { detail: 'the saved file could not be opened', cause: error })));
       return { saved: true, fileName: fileName(path) };
     },
     'office:get': () => letters.office(),

@@ -10,4 +10,6 @@ export interface Dialogs {
   chooseOpenPath(kind: FileKind): Promise<string | null>;
   /** Several files at once (evidence); an empty list when the user cancels. */
   chooseOpenPaths(kind: FileKind): Promise<string[]>;
+  /** Opens a file the user just saved (a letter) in the program the system uses for it. */
+  openWithSystem(path: string): Promise<void>;
 }

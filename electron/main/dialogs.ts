@@ -1,4 +1,4 @@
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { Dialogs, FileKind } from '../ipc/dialogs.ts';
 
@@ -52,6 +52,10 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
       const owner = window();
       const result = await (owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options));
       return result.canceled ? [] : result.filePaths;
+    },
+    async openWithSystem(path) {
+      const problem = await shell.openPath(path);
+      if (problem) throw new Error(problem);
     },
   };
 }

@@ -36,6 +36,8 @@ export const lettersEn = {
     frozen: 'Registered letters cannot be edited.',
     save_pdf: 'Save as PDF…',
     save_docx: 'Save as DOCX…',
+    saveAndOpen: 'Save a copy and open it…',
+    savedOpened: 'Saved and opened: {{name}}',
     print: 'Print',
     newLetter: 'New letter',
     saved: 'Saved: {{name}}',

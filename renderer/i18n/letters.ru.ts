@@ -38,6 +38,8 @@ export const lettersRu = {
     frozen: 'Зарегистрированное письмо изменить нельзя.',
     save_pdf: 'Сохранить PDF…',
     save_docx: 'Сохранить DOCX…',
+    saveAndOpen: 'Сохранить копию и открыть…',
+    savedOpened: 'Сохранено и открыто: {{name}}',
     print: 'Печать',
     newLetter: 'Новое письмо',
     saved: 'Сохранено: {{name}}',

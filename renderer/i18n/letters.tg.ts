@@ -35,6 +35,8 @@ export const lettersTg = {
     frozen: 'Мактуби бақайдгирифташударо тағйир додан мумкин нест.',
     save_pdf: 'Нигоҳ доштан ҳамчун PDF…',
     save_docx: 'Нигоҳ доштан ҳамчун DOCX…',
+    saveAndOpen: 'Нигоҳ доштани нусха ва кушодан…',
+    savedOpened: 'Нигоҳ дошта ва кушода шуд: {{name}}',
     print: 'Чоп',
     newLetter: 'Мактуби нав',
     saved: 'Нигоҳ дошта шуд: {{name}}',

@@ -181,8 +181,8 @@ export const contract = {
   'letters:files': { input: z.object({ letterId: recordIdSchema }).strict(), output: z.array(letterFileSchema) },
   /** Opens a file picker and keeps the chosen scan with the letter, encrypted like evidence; null when cancelled. */
   'letters:attachScan': { input: z.object({ letterId: recordIdSchema }).strict(), output: letterFileSchema.nullable() },
-  /** Saves a copy of a letter's file where the user chooses, re-hashed against its SHA-256. */
-  'letters:exportFile': { input: byId, output: savedFile },
+  /** Saves a copy of a letter's file where the user chooses, re-hashed against its SHA-256; `open` then opens it. */
+  'letters:exportFile': { input: z.object({ id: recordIdSchema, open: z.boolean().default(false) }).strict(), output: savedFile },
   'ledger:get': {
     input: z.object({ counterpartId: recordIdSchema, asOf: isoDateSchema, from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict(),
     output: z.object({

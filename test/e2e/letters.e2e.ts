@@ -101,6 +101,12 @@ describe('letters in the window', () => {
     await page.getByRole('button', { name: 'Сохранить DOCX…' }).click();
     await page.getByText('Сохранено: follow-up.docx').waitFor();
     expect(existsSync(docx) && readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    // "Open": a copy the user places is opened in the system's word processor; nothing is written elsewhere.
+    const opened = join(files, 'follow-up-to-sign.docx');
+    h.dialogs.next.push(opened);
+    await page.getByRole('button', { name: 'Сохранить копию и открыть…' }).click();
+    await page.getByText('Сохранено и открыто: follow-up-to-sign.docx').waitFor();
+    expect(h.dialogs.opened).toEqual([opened]);
 
     // Both letters stand in the register with their deadlines; the incidents they raise are marked raised.
     const register = (await h.app.router.handle('letters:list', { counterpartId: 'cp-kz-ombudsman', asOf: `${year}-12-31` })) as { value: { letter: { number: string; expectedReplyBy?: string } }[] };

@@ -16,7 +16,7 @@ function filesUnder(dir: string): string[] {
 const encodings = (text: string) => [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le'), Buffer.from(text, 'utf16le').swap16()];
 
 describe('nothing leaks to disk', () => {
-  it('after a scripted workflow (vault, records, evidence, exports and imports), no canary appears in the data folder, the temp folder or the app\'s own files', () => {
+  it('after a scripted workflow (vault, records, evidence, exports and imports, letters drafted, registered and exported), no canary appears in the data folder, the temp folder or the app\'s own files', () => {
     const root = tempDir();
     const [dataDir, tmp, out, user] = ['data', 'tmp', 'out', 'user'].map((name) => join(root, name)) as [string, string, string, string];
     for (const dir of [tmp, out, user]) mkdirSync(dir);
@@ -33,6 +33,7 @@ describe('nothing leaks to disk', () => {
     // …and the record services put them where the user asked (exports, the evidence copy), checking the check.
     expect(readFileSync(join(user, 'export.json'), 'utf8')).toContain(canaries[0]);
     expect(readFileSync(join(user, 'statement-copy.txt'), 'utf8')).toContain(canaries[2]);
+    expect(readFileSync(join(user, 'letter-copy.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
 
     const scanned = [...filesUnder(dataDir), ...filesUnder(tmp), ...filesUnder(out)];
     expect(scanned.some((path) => path.endsWith('store.db'))).toBe(true);

@@ -62,9 +62,9 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
     const frozen = await call('letters:document', { letterId: result.letter.id });
     if (frozen.ok) setDraft({ ...draft, doc: frozen.value.doc });
   };
-  const save = async (file: LetterFile) => {
-    const saved = await run(() => call('letters:exportFile', { id: file.id }));
-    if (saved?.saved) setNotice(t('letters.saved', { name: saved.fileName }));
+  const save = async (file: LetterFile, open = false) => {
+    const saved = await run(() => call('letters:exportFile', { id: file.id, open }));
+    if (saved?.saved) setNotice(t(open ? 'letters.savedOpened' : 'letters.saved', { name: saved.fileName }));
   };
   const startOver = () => {
     setDraft(null);
@@ -95,6 +95,13 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
                   {t(`letters.save_${file.role}`)}
                 </button>
               ))}
+              {registered.files
+                .filter((file) => file.role === 'docx')
+                .map((file) => (
+                  <button key={`open-${file.id}`} type="button" className="secondary" disabled={busy} onClick={() => void save(file, true)}>
+                    {t('letters.saveAndOpen')}
+                  </button>
+                ))}
               <button type="button" className="secondary" onClick={() => window.print()}>
                 {t('letters.print')}
               </button>

@@ -1,5 +1,5 @@
 // Child process for the leak scan: a whole scripted workflow through the app's router, in its own TMPDIR.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { scriptedDialogs } from '../scripted-dialogs.ts';
 import { join } from 'node:path';
 import { createApp } from '../../../electron/app.ts';
@@ -69,6 +69,14 @@ for (const format of ['json', 'csv', 'xlsx'] as const) {
   const { jobId } = (await call('import:start', { token, mode: 'check', mapping: format === 'json' ? null : { title: 1, startDate: 2 } })) as { jobId: string };
   while (((await call('import:status', { jobId })) as { state: string }).state === 'running') await new Promise((resolve) => setTimeout(resolve, 10));
 }
+// Letters: the office, a counterpart, an appeal naming the withheld victim (deliberately), registered; PDF out.
+const office = JSON.parse(readFileSync(new URL('../../fixtures/office.json', import.meta.url), 'utf8')) as { executor: { name: string; phone: string } };
+await call('office:save', { ...office, executor: { name, phone: '+992 37 221-70-90' } });
+await call('counterparts:save', { id: 'cp-c', institution: place, position: 'Уполномоченный', name: 'Иванова Татьяна Николаевна', country: 'KZ' });
+const draft = await call('letters:draft', { kind: 'appeal', counterpartId: 'cp-c', language: 'ru', incidentIds: ['in-c'], revealWithheld: true });
+const registered = (await call('letters:registerDraft', draft)) as { files: { id: string; role: string }[] };
+queue.push(join(userDir, 'letter-copy.pdf'));
+await call('letters:exportFile', { id: registered.files.find((file) => file.role === 'pdf')!.id });
 const found = (await unlockProbe()).length;
 writeFileSync(join(outDir, 'done.txt'), String(found));
 app.dispose();
