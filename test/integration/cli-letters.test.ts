@@ -26,12 +26,17 @@ describe('CLI: official letters from the registry', () => {
 
     // The follow-up: every unanswered letter by number and date with days waiting, and what is still unanswered.
     const followUp = join(dir, 'follow-up.json');
-    expect(cli('letter', 'draft', '--kind', 'follow-up', '--counterpart', 'cp-kz-ombudsman', '--lang', 'ru', '--as-of', '2025-01-10', '--out', followUp).status).toBe(0);
+    // The imported counterpart has no addressee form of its own: one is derived, and the clerk is told to check it.
+    const drafted = cli('letter', 'draft', '--kind', 'follow-up', '--counterpart', 'cp-kz-ombudsman', '--lang', 'ru', '--as-of', '2025-01-10', '--out', followUp);
+    expect(drafted.status).toBe(0);
+    expect(drafted.stderr).toContain('warning: addressee-derived');
     const draft = JSON.parse(readFileSync(followUp, 'utf8'));
     const text = JSON.stringify(draft.doc);
     expect(text).toContain('№ 01-12/100 от 15.01.2024 — без ответа 361 день');
     expect(text).toContain('№ 01-12/109 от 15.10.2024 — без ответа 87 дней');
     expect(text).not.toContain('01-12/110'); // answered
+    expect(text).toContain('Уполномоченному по правам человека'); // the derived dative block
+    expect(text).toContain('Ивановой Т. Н.');
     // The clerk edits the text before registering.
     const body = draft.doc.blocks.find((block: { kind: string; style?: string }) => block.kind === 'paragraph' && block.style === 'body');
     body.runs = [{ text: 'Выражаю Вам своё уважение и вновь обращаюсь к Вам по вопросам, поставленным в наших письмах, оставшихся без ответа.' }];

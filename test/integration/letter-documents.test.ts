@@ -78,6 +78,7 @@ describe('letters as documents', () => {
     expect(raw).toContain('/StructTreeRoot');
     expect(raw).toMatch(/pdfaid:part>2</);
     expect(raw).toMatch(/pdfaid:conformance>B</);
+    expect(raw).toContain('/OutputIntents'); // the sRGB output intent PDF/A requires
     expect(pdfFonts(pdfPath).every((font) => font.embedded)).toBe(true);
   });
 
@@ -89,5 +90,21 @@ describe('letters as documents', () => {
     renderPages(writeTemp('emblem.pdf', pdf), 'emblem');
     const parts = await docxParts(await renderDocx(doc, 'emblem'));
     expect([...parts.keys()].some((name) => name.startsWith('word/media/'))).toBe(true);
+  });
+
+  it('builds every kind in every language from its own phrase table, schema-valid', () => {
+    const unanswered = [{ number: '01-12/100', date: '2024-01-15', subject: 'О задержании', daysWaiting: 361, incidentTitles: ['Задержание граждан на КПП «Фотех» № 1'] }];
+    const expected = {
+      ru: ['Прошу предоставить сведения по следующим делам:', 'До настоящего времени ответы на 1 письмо не поступили:', '№ 01-12/100 от 15.01.2024 — без ответа 361 день'],
+      tg: ['Хоҳиш менамоям, ки оид ба парвандаҳои зерин маълумот пешниҳод намоед:', 'То ҳол ба 1 мактуб ҷавоб нарасидааст:', '№ 01-12/100 аз 15.01.2024 — 361 рӯз бе ҷавоб'],
+      en: ['Please provide information on the following cases:', 'To date, one letter has received no reply:', 'No. 01-12/100 of 15 January 2024, unanswered for 361 days'],
+    } as const;
+    for (const language of ['ru', 'tg', 'en'] as const) {
+      const request = buildLetter(appeal([incident(1)], { kind: 'information-request', language }));
+      const followUp = buildLetter(appeal([], { kind: 'follow-up', language, unanswered }));
+      expect(docSchema.safeParse(request).success && docSchema.safeParse(followUp).success).toBe(true);
+      const text = JSON.stringify([request, followUp]);
+      for (const phrase of expected[language]) expect(text).toContain(phrase);
+    }
   });
 });
