@@ -28,6 +28,7 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
   const [kind, setKind] = useState<LetterKind>(initialIncidentIds.length ? 'appeal' : 'follow-up');
   const [language, setLanguage] = useState<Language>('ru');
   const [reveal, setReveal] = useState(false);
+  const [signatoryId, setSignatoryId] = useState('');
   const [incidents, setIncidents] = useState<PickedIncident[]>([]);
   const [draft, setDraft] = useState<LetterDraft | null>(null);
   const [registered, setRegistered] = useState<Registered | null>(null);
@@ -51,7 +52,7 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
   const makeDraft = async (event: React.FormEvent) => {
     event.preventDefault();
     setNotice(null);
-    const made = await run(() => call('letters:draft', { kind, counterpartId, language, incidentIds: incidents.map((i) => i.id), revealWithheld: reveal }));
+    const made = await run(() => call('letters:draft', { kind, counterpartId, language, incidentIds: incidents.map((i) => i.id), revealWithheld: reveal, ...(signatoryId ? { signatoryId } : {}) }));
     if (made) setDraft(made);
   };
   const register = async () => {
@@ -180,6 +181,18 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
               ))}
             </select>
           </span>
+          {office && office.signatories.length > 1 && (
+            <span className="field">
+              <label htmlFor={`${id}-sign`}>{t('office.signatory')}</label>
+              <select id={`${id}-sign`} value={signatoryId} onChange={(e) => setSignatoryId(e.target.value)}>
+                {office.signatories.map((s, index) => (
+                  <option key={s.id} value={index === 0 ? '' : s.id}>
+                    {`${s.name[language] || s.name.ru} — ${s.position[language] || s.position.ru}`}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
         </div>
         {current && current.language !== language && <p className="hint">{t('letters.otherLanguage')}</p>}
         <IncidentPicker picked={incidents} onChange={setIncidents} />
