@@ -93,6 +93,7 @@ describe('letters in the window', () => {
     await form.getByRole('button', { name: 'Составить проект' }).click();
     await preview.getByText(/^№ 01-12\/100 от 15\.01\.2024 — без ответа \d+ (день|дня|дней)$/).first().waitFor();
     await preview.getByText('О неполученных ответах на обращения').first().waitFor();
+    expect(await preview.getByText(/^№ 01-12\/1 от /).count()).toBe(0); // the appeal sent today is not yet "unanswered"
     await h.screenshot('letters-03-draft-follow-up-ru');
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     await page.getByRole('heading', { name: /^Письмо № 01-12\/2 от / }).waitFor();

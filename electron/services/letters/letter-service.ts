@@ -198,12 +198,13 @@ export class LetterService {
     };
   }
 
-  /** Every earlier letter to the counterpart still waiting for an answer, oldest first, with what it raised. */
+  /** Every earlier letter to the counterpart (before `asOf`) still waiting for an answer, oldest first, with what it raised. */
   private unanswered(counterpartId: string, asOf: string, language: Language): UnansweredLetter[] {
     const db = this.store();
     return this.registry
       .register(counterpartId, asOf)
-      .filter((entry) => entry.letter.direction === 'outgoing' && (entry.state === 'overdue' || entry.state === 'waiting'))
+      // Earlier letters: one sent today has not had a day to be answered.
+      .filter((entry) => entry.letter.direction === 'outgoing' && (entry.state === 'overdue' || entry.state === 'waiting') && entry.letter.date < asOf)
       .map((entry) => ({
         number: entry.letter.number,
         date: entry.letter.date,

@@ -30,7 +30,7 @@ export function DraftEditor({ doc, onChange }: { doc: Doc; onChange(doc: Doc): v
           return (
             <span key={key} className="field">
               <label htmlFor={key}>{t(`letters.block_${block.style}`)}</label>
-              <textarea id={key} rows={Math.min(8, Math.max(1, Math.ceil(text.length / 70)))} value={text} onChange={(e) => replace(index, { ...block, runs: [{ text: e.target.value }] })} />
+              <textarea id={key} rows={Math.min(8, Math.max(1, Math.ceil(text.length / 40)))} value={text} onChange={(e) => replace(index, { ...block, runs: [{ text: e.target.value }] })} />
             </span>
           );
         }
@@ -46,7 +46,7 @@ export function DraftEditor({ doc, onChange }: { doc: Doc; onChange(doc: Doc): v
                     <label htmlFor={itemKey}>{t('letters.item', { n: itemIndex + 1 })}</label>
                     <textarea
                       id={itemKey}
-                      rows={Math.min(10, Math.max(1, Math.ceil(text.length / 70)))}
+                      rows={Math.min(10, Math.max(1, Math.ceil(text.length / 40)))}
                       value={text}
                       onChange={(e) => replace(index, { ...block, items: block.items.map((it, i) => (i === itemIndex ? [{ text: e.target.value }] : it)) })}
                     />
