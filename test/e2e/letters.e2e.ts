@@ -85,6 +85,13 @@ describe('letters in the window', () => {
     expect(pdfFonts(pdf).every((font) => font.embedded)).toBe(true);
     renderPages(pdf, 'e2e-appeal-tg');
     await h.screenshot('letters-02-registered-tg');
+    // Print prints the letter alone: in print media everything but the sheet is hidden.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
+    expect(await preview.isVisible()).toBe(true);
+    await h.screenshot('letters-02b-print-view');
+    await page.emulateMedia({ media: 'screen' });
 
     // A follow-up in Russian: every unanswered letter by number and date, with days waiting.
     await page.getByRole('button', { name: 'Новое письмо' }).click();
