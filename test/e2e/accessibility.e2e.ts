@@ -28,7 +28,7 @@ describe('accessibility and browser storage', () => {
     await check('shell');
     // Every landmark the brief asks for, once.
     for (const role of ['banner', 'navigation', 'main'] as const) expect(await page.getByRole(role).count()).toBe(1);
-    await page.getByRole('button', { name: 'Настройки' }).click();
+    await page.getByRole('button', { name: 'Настройки', exact: true }).click();
     await page.getByRole('button', { name: 'Проверить' }).click();
     await page.getByText('Все проверки пройдены.').waitFor();
     await check('settings');

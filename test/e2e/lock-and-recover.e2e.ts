@@ -34,7 +34,7 @@ describe('lock, wait and recover', () => {
     const h = harness();
     const { page } = h;
     await setUp(h);
-    await page.getByRole('button', { name: 'Настройки' }).click();
+    await page.getByRole('button', { name: 'Настройки', exact: true }).click();
     const backup = `${h.workDir}/idle-check.ombudsbackup`;
     h.dialogs.next.push(backup);
     await page.getByRole('button', { name: 'Создать резервную копию…' }).click();

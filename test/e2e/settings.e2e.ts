@@ -17,7 +17,7 @@ describe('settings', () => {
     const h = harness();
     const { page } = h;
     await setUp(h);
-    await page.getByRole('button', { name: 'Настройки' }).click();
+    await page.getByRole('button', { name: 'Настройки', exact: true }).click();
     await page.getByRole('heading', { name: 'Смена парольной фразы' }).waitFor();
     await page.getByLabel('Текущая парольная фраза').fill('неверная текущая');
     await page.getByLabel('Новая парольная фраза').fill(NEXT);
@@ -75,7 +75,7 @@ describe('settings', () => {
     const h = harness();
     const { page } = h;
     await setUp(h);
-    await page.getByRole('button', { name: 'Настройки' }).click();
+    await page.getByRole('button', { name: 'Настройки', exact: true }).click();
     const backup = join(h.workDir, 'before.ombudsbackup');
     h.dialogs.next.push(backup);
     await page.getByRole('button', { name: 'Создать резервную копию…' }).click();
@@ -101,7 +101,7 @@ describe('settings', () => {
       const other = await openHarness();
       try {
         await setUp(other);
-        await other.page.getByRole('button', { name: 'Настройки' }).click();
+        await other.page.getByRole('button', { name: 'Настройки', exact: true }).click();
         await other.page.getByLabel('Текущая парольная фраза').fill(PASS);
         await other.page.getByLabel('Новая парольная фраза').fill(NEXT);
         await other.page.getByLabel('Повторите новую парольную фразу').fill(NEXT);

@@ -93,10 +93,10 @@ describe('first run, lock and unlock', () => {
     }
     const names = reached.map((r) => r.name);
     const first = names.indexOf('Тоҷикӣ');
-    expect(names.slice(first, first + 10)).toEqual(['Тоҷикӣ', 'Русский', 'English', 'Заблокировать', 'Инциденты', 'Лица', 'Места', 'Переписка', 'Документы', 'Настройки']);
+    expect(names.slice(first, first + 10)).toEqual(['Тоҷикӣ', 'Русский', 'English', 'Заблокировать', 'Инциденты', 'Лица', 'Места', 'Переписка', 'Письма', 'Настройки']);
     expect(reached.filter((r) => r.name !== '(body)' && r.outline === 'none')).toEqual([]);
 
-    const settings = page.getByRole('button', { name: 'Настройки' });
+    const settings = page.getByRole('button', { name: 'Настройки', exact: true });
     await settings.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Смена парольной фразы' }).waitFor();
