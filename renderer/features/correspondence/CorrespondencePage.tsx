@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addresseeDefaults } from '../../../shared/domain/addressee.ts';
 import type { Counterpart, Letter } from '../../../shared/domain/correspondence.ts';
@@ -8,6 +8,7 @@ import { Notice } from '../../components/ErrorAlert.tsx';
 import { today } from '../../local-date.ts';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { CounterpartForm } from './CounterpartForm.tsx';
+import { CounterpartSelect } from './CounterpartSelect.tsx';
 import { LedgerPanel } from './LedgerPanel.tsx';
 import { LetterCard } from './LetterCard.tsx';
 import { OutgoingLetterForm } from './OutgoingLetterForm.tsx';
@@ -26,7 +27,6 @@ type Panel = { kind: 'counterpart'; counterpart: Counterpart | null } | { kind: 
  */
 export function CorrespondencePage() {
   const { t } = useTranslation();
-  const id = useId();
   const [counterparts, setCounterparts] = useState<Counterpart[]>([]);
   const [counterpartId, setCounterpartId] = useState('');
   const [entries, setEntries] = useState<RegisterEntry[]>([]);
@@ -73,24 +73,15 @@ export function CorrespondencePage() {
     <div className="correspondence">
       <h1 id="section-heading">{t('nav.correspondence')}</h1>
       <div className="toolbar">
-        <span className="field">
-          <label htmlFor={`${id}-cp`}>{t('registry.counterpart')}</label>
-          <select
-            id={`${id}-cp`}
-            value={counterpartId}
-            onChange={(e) => {
-              setCounterpartId(e.target.value);
-              setOpen(null);
-            }}
-          >
-            <option value="">{t('registry.allCounterparts')}</option>
-            {counterparts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.institution}
-              </option>
-            ))}
-          </select>
-        </span>
+        <CounterpartSelect
+          counterparts={counterparts}
+          value={counterpartId}
+          allLabel={t('registry.allCounterparts')}
+          onChange={(next) => {
+            setCounterpartId(next);
+            setOpen(null);
+          }}
+        />
         <div className="actions">
           {current && (
             <button type="button" className="primary" onClick={() => setPanel({ kind: 'outgoing' })}>

@@ -8,6 +8,7 @@ import { letterKinds, type LetterKind } from '../../../shared/templates/letters/
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { CounterpartSelect } from '../correspondence/CounterpartSelect.tsx';
 import { IncidentPicker, type PickedIncident } from '../correspondence/IncidentPicker.tsx';
 import { DocPreview } from './DocPreview.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
@@ -143,24 +144,15 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
         {counterparts.length === 0 && <p className="hint">{t('letters.noCounterparts')}</p>}
         {office && office.signatories.length === 0 && <p className="hint">{t('letters.noSignatory')}</p>}
         <div className="form-grid">
-          <span className="field">
-            <label htmlFor={`${id}-cp`}>{t('registry.counterpart')}</label>
-            <select
-              id={`${id}-cp`}
-              value={counterpartId}
-              onChange={(e) => {
-                setCounterpartId(e.target.value);
-                const next = counterparts.find((c) => c.id === e.target.value);
-                if (next) setLanguage(next.language);
-              }}
-            >
-              {counterparts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.institution}
-                </option>
-              ))}
-            </select>
-          </span>
+          <CounterpartSelect
+            counterparts={counterparts}
+            value={counterpartId}
+            onChange={(next) => {
+              setCounterpartId(next);
+              const chosen = counterparts.find((c) => c.id === next);
+              if (chosen) setLanguage(chosen.language);
+            }}
+          />
           <span className="field">
             <label htmlFor={`${id}-kind`}>{t('letters.kind')}</label>
             <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as LetterKind)}>
