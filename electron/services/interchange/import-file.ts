@@ -4,6 +4,7 @@ import type { ColumnMapping, ImportMode, ImportReport, TableKind, TextEncodingCh
 import { AppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
 import { importInBatches } from './batched-import.ts';
+import { decodeJsonText } from './decode-json-text.ts';
 import { ImportRejected, parseInterchange } from './json-import.ts';
 import { registerHeaderNames, registerTableToRecords } from './register-rows.ts';
 import { tableToRecords, suggestMapping } from './table-rows.ts';
@@ -69,7 +70,7 @@ export async function importFile(db: Db, request: ImportRequest, actor: string, 
   if (format === 'json') {
     observer.onProgress?.('checking', 0, 1);
     try {
-      const parsed = parseInterchange(db, bytes.toString('utf8'));
+      const parsed = parseInterchange(db, decodeJsonText(bytes));
       report.validRows = parsed.places.length + parsed.persons.length + parsed.incidents.length;
       if (request.mode !== 'check') report.counts = await write(parsed);
     } catch (error) {
