@@ -8,7 +8,7 @@ import { audited } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { advanceIncidentStatus, incidentExists } from '../store/repositories/incident-repository.ts';
 import { activeCalendar, readNumbering, writeCalendar, writeNumbering } from '../store/repositories/registry-settings-repository.ts';
-import { counterpartExists, getCounterpart, listCounterparts, getLetter, letterNumberTaken, lettersOf, nextSequence, repliesTo, upsertCounterpart, upsertLetter } from '../store/repositories/letter-repository.ts';
+import { counterpartExists, getCounterpart, lastSequence, listCounterparts, getLetter, letterNumberTaken, lettersOf, nextSequence, repliesTo, upsertCounterpart, upsertLetter } from '../store/repositories/letter-repository.ts';
 
 const fields = (error: { issues: { path: PropertyKey[] }[] }) => error.issues.map((issue) => issue.path.join('.') || '(record)').join(', ').slice(0, 500);
 function parse<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } } }, value: unknown): T {
@@ -79,6 +79,23 @@ export class CorrespondenceService {
     const calendar = parse(holidayCalendarSchema, input);
     audited(db, () => ({ actor: this.actor, action: 'calendar.update', entity: 'holiday-calendar', entityId: calendar.id, after: calendar }), () => writeCalendar(db, calendar));
     return calendar;
+  }
+
+  /**
+   * The number `registerOutgoing` would give a letter dated `date` now, without taking it. A letter drafted here is
+   * stamped and rendered with it first (the writers are asynchronous), then registered in one transaction that checks
+   * it is still the next (see LetterService.register).
+   */
+  nextOutgoingNumber(id: string, date: string): string {
+    const db = this.store();
+    const year = Number(date.slice(0, 4));
+    const scheme = this.numbering();
+    let sequence = lastSequence(db, year);
+    let number: string;
+    // The same walk as registerOutgoing's, over the same skipped numbers, without writing.
+    do number = formatNumber(scheme, year, (sequence += 1));
+    while (letterNumberTaken(db, { id, direction: 'outgoing', number, date, counterpartId: '' }));
+    return number;
   }
 
   /** Registers an outgoing letter: next number of its year, expected reply date from the counterpart's term. */

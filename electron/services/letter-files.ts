@@ -5,9 +5,13 @@ import { AppError } from '../errors/app-error.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { letterExists } from '../store/repositories/letter-repository.ts';
-import { getLetterFile, insertIncompleteLetterFile, listLetterFiles, type LetterFileRecord, type LetterFileRole } from '../store/repositories/letter-file-repository.ts';
+import { deleteGeneratedLetterFiles, getLetterFile, insertIncompleteLetterFile, listLetterFiles, type LetterFileRecord, type LetterFileRole } from '../store/repositories/letter-file-repository.ts';
 import { sniffMediaType } from './evidence/sniff.ts';
-import { bufferSource, fileSource, isRegularFile, streamIn, streamOut, type ByteSource } from './files/chunked-files.ts';
+import { fileSource, isRegularFile, storeWithin, streamIn, streamOut, type ByteSource } from './files/chunked-files.ts';
+
+/** The files the app renders for a registered letter, and their media types. */
+export type GeneratedRole = Exclude<LetterFileRole, 'scan'>;
+const GENERATED_MEDIA_TYPES: Record<GeneratedRole, string> = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
 
 /**
  * Files kept with a registered letter, encrypted in the store like evidence: the scan of a letter as sent or
@@ -51,10 +55,27 @@ export class LetterFiles {
     }
   }
 
-  /** A file made here (the registered letter's DOCX or PDF). */
-  keep(letterId: string, role: Exclude<LetterFileRole, 'scan'>, fileName: string, bytes: Buffer): LetterFileRecord {
-    const mediaType = role === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    return this.add(letterId, role, fileName, mediaType, bufferSource(bytes));
+  /**
+   * A file made here (the registered letter's DOCX or PDF), written inside the registering transaction (refused
+   * outside one), so it counts only together with the letter's number and frozen Doc.
+   */
+  keep(letterId: string, role: GeneratedRole, fileName: string, bytes: Buffer): LetterFileRecord {
+    const db = this.store();
+    const record: LetterFileRecord = { id: randomUUID(), letterId, role, fileName, mediaType: GENERATED_MEDIA_TYPES[role], size: bytes.length, sha256: '', addedBy: this.actor, addedAt: new Date().toISOString() };
+    insertIncompleteLetterFile(db, record);
+    record.sha256 = storeWithin(db, 'letter-file', record.id, bytes);
+    appendAudit(db, { actor: this.actor, action: 'letter-file.add', entity: 'letter-file', entityId: record.id, after: record });
+    return record;
+  }
+
+  /**
+   * Removes the PDF and DOCX that a version before the one-transaction registration kept for a letter it never
+   * froze (cut off between numbering and freezing): they were never the letter's, and the completing registration
+   * writes the ones that match its frozen Doc. Call inside that registration's transaction.
+   */
+  discardUnfrozen(letterId: string): void {
+    const db = this.store();
+    for (const id of deleteGeneratedLetterFiles(db, letterId)) appendAudit(db, { actor: this.actor, action: 'letter-file.discard-unfrozen', entity: 'letter-file', entityId: id });
   }
 
   record(id: string): LetterFileRecord {

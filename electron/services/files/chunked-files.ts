@@ -58,6 +58,20 @@ export function streamIn(db: Db, kind: ChunkedFileKind, id: string, source: Byte
 }
 
 /**
+ * Writes a small file made here (a registered letter's PDF or DOCX) behind its incomplete row and marks it complete,
+ * with no transaction of its own: the caller's transaction makes the file count together with everything it
+ * belongs to, or not at all. Returns the SHA-256.
+ */
+export function storeWithin(db: Db, kind: ChunkedFileKind, id: string, bytes: Buffer): string {
+  if (!db.inTransaction) throw new Error('storeWithin must run inside the caller\'s transaction');
+  const write = chunkWriter(db, kind, id);
+  for (let offset = 0, seq = 0; offset < bytes.length; offset += CHUNK_BYTES, seq += 1) write(seq, bytes.subarray(offset, offset + CHUNK_BYTES));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  completeFile(db, kind, id, sha256);
+  return sha256;
+}
+
+/**
  * Writes a stored file out to a path the user chose, re-hashing as it goes; the file appears under its name only
  * when its SHA-256 matches the one recorded at intake, otherwise nothing is left and `evidence-damaged` is thrown.
  */

@@ -1,21 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { addresseeDefaults } from '../../../shared/domain/addressee.ts';
-import type { Counterpart, Letter } from '../../../shared/domain/correspondence.ts';
+import type { Counterpart } from '../../../shared/domain/correspondence.ts';
 import { draftRequestSchema, LETTER_DRAFT_FORMAT, letterDraftSchema, type DraftRequest, type LetterDraft } from '../../../shared/domain/letter-draft.ts';
 import { EMBLEM_MAX_BYTES, emblemBytesMatch, inLanguage, officeSchema, type Office } from '../../../shared/domain/office.ts';
 import type { Language } from '../../../shared/domain/vault.ts';
-import { runsText, type Doc } from '../../../shared/document/model.ts';
+import type { Doc } from '../../../shared/document/model.ts';
 import type { LetterParties, UnansweredLetter } from '../../../shared/templates/letters/input.ts';
 import { buildLetter } from '../../../shared/templates/letters/letter.ts';
-import { stampRegistration } from '../../../shared/templates/letters/stamp.ts';
-import { renderDocx } from '../../documents/docx-writer.ts';
-import { renderPdf } from '../../documents/pdf-writer.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { appendAudit, audited } from '../../store/audit.ts';
 import type { Db } from '../../store/open.ts';
 import { getCounterpart, getLetter } from '../../store/repositories/letter-repository.ts';
-import { getLetterDocument, insertLetterDocument } from '../../store/repositories/letter-document-repository.ts';
+import { getLetterDocument } from '../../store/repositories/letter-document-repository.ts';
 import { listLetterFiles, type LetterFileRecord } from '../../store/repositories/letter-file-repository.ts';
 import { readOffice, writeOffice } from '../../store/repositories/office-repository.ts';
 import type { CorrespondenceService } from '../correspondence-service.ts';
@@ -23,11 +20,9 @@ import { readWhole } from '../files/chunked-files.ts';
 import type { LetterFiles } from '../letter-files.ts';
 import { getIncident } from '../../store/repositories/incident-repository.ts';
 import { incidentsForLetter } from './letter-facts.ts';
+import { fingerprintOf, registerDraft, type Registered, type RegistrationStep } from './letter-registration.ts';
 
 const invalid = (detail: string) => new AppError('invalid-input', { detail });
-/** The fingerprint of a frozen letter: SHA-256 of its Doc as JSON (key order fixed by the schema). */
-export const fingerprintOf = (doc: Doc) => createHash('sha256').update(JSON.stringify(doc)).digest('hex');
-const fileStem = (number: string) => number.replace(/[^\p{L}\p{N}._-]+/gu, '-');
 
 /**
  * Official letters: drafted from incidents and the registry by the templates, edited as a Doc, then registered —
@@ -40,11 +35,16 @@ export class LetterService {
   private readonly files: LetterFiles;
   private readonly actor: string;
 
-  constructor(store: () => Db, registry: CorrespondenceService, files: LetterFiles, actor: string) {
+  private readonly onStep: (step: RegistrationStep) => void;
+  /** The registration running now; the next one starts when it ends, so each reads the number the last one left. */
+  private registrations: Promise<unknown> = Promise.resolve();
+
+  constructor(store: () => Db, registry: CorrespondenceService, files: LetterFiles, actor: string, options: { onStep?: (step: RegistrationStep) => void } = {}) {
     this.store = store;
     this.registry = registry;
     this.files = files;
     this.actor = actor;
+    this.onStep = options.onStep ?? (() => undefined);
   }
 
   office(): Office {
@@ -115,42 +115,17 @@ export class LetterService {
 
   /**
    * Registers a draft as an outgoing letter dated `date`: the next number, the Doc stamped with it and frozen, the
-   * PDF and DOCX kept with the letter. The draft's id is the letter's, so the same draft registered twice keeps its
-   * one number (and a registration cut off before its files were kept is completed).
+   * PDF and DOCX kept with the letter, all in one transaction (see registerDraft). The draft's id is the letter's, so
+   * the same draft registered twice keeps its one number. Registrations run one at a time.
    */
-  async register(input: unknown, date: string): Promise<{ letter: Letter; fingerprint: string; created: boolean }> {
+  register(input: unknown, date: string): Promise<Registered> {
     const parsed = letterDraftSchema.safeParse(input);
-    if (!parsed.success) throw invalid(`draft: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ').slice(0, 400)}`);
+    if (!parsed.success) return Promise.reject(invalid(`draft: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ').slice(0, 400)}`));
     const draft = parsed.data;
-    const db = this.store();
-    const existing = getLetter(db, draft.id);
-    if (existing && existing.direction !== 'outgoing') throw invalid('draft id belongs to an incoming letter');
-    const frozen = getLetterDocument(db, draft.id);
-    if (existing && frozen) return { letter: existing, fingerprint: frozen.sha256, created: false };
-    const counterpart = getCounterpart(db, draft.request.counterpartId);
-    if (!counterpart) throw new AppError('not-found', { detail: 'counterpart' });
-    for (const incidentId of draft.request.incidentIds) if (!getIncident(db, incidentId)) throw new AppError('not-found', { detail: `incident ${incidentId}` });
-    const subject = runsText(draft.doc.blocks.flatMap((block) => (block.kind === 'paragraph' && block.style === 'subject' ? block.runs : []))).trim() || draft.doc.meta.title;
-    const letter =
-      existing ??
-      this.registry.registerOutgoing({
-        id: draft.id,
-        date,
-        counterpartId: counterpart.id,
-        subject: subject.slice(0, 1000),
-        incidentIds: draft.request.incidentIds,
-        ...(draft.request.inReplyTo ? { inReplyTo: draft.request.inReplyTo } : {}),
-        deliveryChannel: counterpart.deliveryChannel,
-      });
-    const doc = stampRegistration(draft.doc, letter.number, letter.date);
-    const fingerprint = fingerprintOf(doc);
-    const [pdf, docx] = await Promise.all([renderPdf(doc), renderDocx(doc, fingerprint)]);
-    this.files.keep(letter.id, 'pdf', `${fileStem(letter.number)}.pdf`, pdf);
-    this.files.keep(letter.id, 'docx', `${fileStem(letter.number)}.docx`, docx);
-    audited(db, () => ({ actor: this.actor, action: 'letter.freeze', entity: 'letter', entityId: letter.id, after: { sha256: fingerprint, revealWithheld: draft.request.revealWithheld } }), () =>
-      insertLetterDocument(db, { letterId: letter.id, kind: draft.request.kind, language: doc.meta.language, doc, sha256: fingerprint }),
-    );
-    return { letter, fingerprint, created: !existing };
+    const deps = { store: this.store, registry: this.registry, files: this.files, actor: this.actor, onStep: this.onStep };
+    const run = this.registrations.then(() => registerDraft(deps, draft, date));
+    this.registrations = run.catch(() => undefined);
+    return run;
   }
 
   /** The frozen Doc of a registered letter, checked against its fingerprint. */

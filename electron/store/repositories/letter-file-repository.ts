@@ -33,3 +33,10 @@ export function getLetterFile(db: Db, id: string): LetterFileRecord | undefined 
 export function listLetterFiles(db: Db, letterId: string): LetterFileRecord[] {
   return statement(db, `SELECT ${columns} FROM letter_file WHERE letter_id = ? AND complete = 1 ORDER BY added_at, id`).all(letterId) as LetterFileRecord[];
 }
+
+/** Deletes a letter's generated PDF and DOCX rows (their chunks go with them); returns their ids. */
+export function deleteGeneratedLetterFiles(db: Db, letterId: string): string[] {
+  const ids = statement(db, "SELECT id FROM letter_file WHERE letter_id = ? AND role IN ('pdf', 'docx')").pluck().all(letterId) as string[];
+  statement(db, "DELETE FROM letter_file WHERE letter_id = ? AND role IN ('pdf', 'docx')").run(letterId);
+  return ids;
+}

@@ -140,3 +140,8 @@ export function nextSequence(db: Db, year: number): number {
   statement(db, 'UPDATE letter_sequence SET last = last + 1 WHERE year = ?').run(year);
   return statement(db, 'SELECT last FROM letter_sequence WHERE year = ?').pluck().get(year) as number;
 }
+
+/** The last number taken in the year's sequence (0 when none), read without taking the next. */
+export function lastSequence(db: Db, year: number): number {
+  return (statement(db, 'SELECT last FROM letter_sequence WHERE year = ?').pluck().get(year) as number | undefined) ?? 0;
+}
