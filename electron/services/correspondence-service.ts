@@ -1,5 +1,5 @@
 import { daysBetween, expectedReplyDate, holidayCalendarSchema, type HolidayCalendar } from '../../shared/domain/calendar.ts';
-import { counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../shared/domain/correspondence.ts';
+import { closesReplyCycle, counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../shared/domain/correspondence.ts';
 import { addresseeDefaults } from '../../shared/domain/addressee.ts';
 import { computeLedger, type Ledger } from '../../shared/domain/ledger.ts';
 import { DEFAULT_NUMBERING, formatNumber, numberingSchemeSchema, type NumberingScheme } from '../../shared/domain/numbering.ts';
@@ -183,5 +183,7 @@ export class CorrespondenceService {
     if (!original) throw new AppError('not-found', { detail: 'inReplyTo' });
     if (original.counterpartId !== letter.counterpartId) throw new AppError('invalid-input', { detail: 'inReplyTo: the letter answered belongs to another counterpart' });
     if (letter.date < original.date) throw new AppError('invalid-input', { detail: 'date: a reply cannot be dated before the letter it answers' });
+    // Equal dates pass the date check, so only the links themselves show a loop (a letter answering itself is refused by its schema).
+    if (closesReplyCycle(letter.id, letter.inReplyTo, (id) => getLetter(db, id)?.inReplyTo)) throw new AppError('invalid-input', { detail: 'inReplyTo: the letters would answer each other in a loop' });
   }
 }

@@ -135,6 +135,8 @@ export const recordsEn = {
     'r_other-counterpart': 'Answers a letter sent to another counterpart',
     'p_reply-before-letter': 'A reply dated before the letter it answers',
     'p_other-counterpart': 'Answers a letter sent to another counterpart',
+    'r_reply-cycle': 'The letters answer each other in a loop',
+    'p_reply-cycle': 'The letters answer each other in a loop',
     heading: 'Import',
     intro: 'An Ombuds Dossier JSON file, or incidents from a CSV or Excel sheet (one row per incident). Nothing is written until the file has been checked; an import either succeeds entirely or changes nothing.',
     choose: 'Choose a file…',

@@ -1,24 +1,18 @@
 import { z } from 'zod';
+import { countryCodeSchema } from './countries.ts';
+import { birthDateSchema, eventDateSchema, isoDateSchema } from './dates.ts';
+import { recordIdSchema } from './ids.ts';
+import { lineText, safeText } from './text.ts';
 import { termCodeSchema } from './vocabulary.ts';
 
-/** ISO date `YYYY-MM-DD` that exists in the calendar (no 2024-02-30). */
-export const isoDateSchema = z.iso.date();
-
-/** A record id: chosen by an interchange file or generated; kept across import and export. */
-export const recordIdSchema = z.string().trim().min(1).max(100);
-
-/** ISO 3166-1 alpha-2, upper case. */
-export const countryCodeSchema = z.string().regex(/^[A-Z]{2}$/);
-
-/** Free text from staff: any script, control characters other than tab/newline refused. */
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const text = (max: number) => z.string().max(max).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/);
+// Where these live now; re-exported because most of the app imports them from the records.
+export { countryCodeSchema, isoDateSchema, recordIdSchema };
 
 export const placeKinds = ['border-crossing', 'detention-facility', 'city', 'other'] as const;
 export const placeSchema = z
   .object({
     id: recordIdSchema,
-    name: text(300).trim().min(1),
+    name: lineText(300).trim().min(1),
     kind: z.enum(placeKinds).default('other'),
     country: countryCodeSchema,
   })
@@ -31,15 +25,15 @@ export const personSchema = z
     id: recordIdSchema,
     kind: z.enum(['individual', 'group']),
     /** As staff write it, usually Cyrillic; a group's description ("40 migrant workers"). */
-    name: text(300).trim().min(1),
+    name: lineText(300).trim().min(1),
     /** The Latin spelling, as in a passport. */
-    nameLatin: text(300).trim().min(1).optional(),
+    nameLatin: lineText(300).trim().min(1).optional(),
     /** How many people a group counts; individuals count one. */
     count: z.number().int().min(1).max(1_000_000).optional(),
-    birthDate: isoDateSchema.optional(),
+    birthDate: birthDateSchema.optional(),
     citizenship: countryCodeSchema.optional(),
     characteristics: z.array(termCodeSchema).max(20).default([]),
-    contact: text(500).optional(),
+    contact: safeText(500).optional(),
     disclosure: z.enum(disclosures).default('withheld'),
   })
   .strict()
@@ -59,8 +53,8 @@ export const reliabilityLevels = ['confirmed', 'probable', 'unverified'] as cons
 export const sourceSchema = z
   .object({
     type: termCodeSchema,
-    reference: text(2000).trim().min(1),
-    date: isoDateSchema.optional(),
+    reference: safeText(2000).trim().min(1),
+    date: eventDateSchema.optional(),
     reliability: z.enum(reliabilityLevels).default('unverified'),
   })
   .strict();
@@ -69,10 +63,10 @@ export type Source = z.infer<typeof sourceSchema>;
 export const incidentSchema = z
   .object({
     id: recordIdSchema,
-    title: text(500).trim().min(1),
-    description: text(50_000).default(''),
-    startDate: isoDateSchema,
-    endDate: isoDateSchema.optional(),
+    title: lineText(500).trim().min(1),
+    description: safeText(50_000).default(''),
+    startDate: eventDateSchema,
+    endDate: eventDateSchema.optional(),
     datePrecision: z.enum(datePrecisions).default('day'),
     placeId: recordIdSchema.optional(),
     violationTypes: z.array(termCodeSchema).max(30).default([]),

@@ -73,7 +73,7 @@ describe('interchange JSON', () => {
 
     const codes = fixture();
     codes.incidents![0]!.violationTypes = ['prolonged-border-detention', 'no-such-violation'];
-    expect(rejection(vault, codes).issues).toEqual([{ path: '$.incidents[0].violationTypes[1]', problem: 'unknown-code', message: 'unknown violation-type code "no-such-violation"' }]);
+    expect(rejection(vault, codes).issues).toEqual([{ path: '$.incidents[0].violationTypes[1]', problem: 'unknown-code', message: 'not a known violation-type code' }]);
     // A term staff added is a known code.
     addTerm(vault.db, { kind: 'violation-type', code: 'no-such-violation', labels: { tg: 'Нав', ru: 'Новое', en: 'New' } });
     expect(() => parseInterchange(vault.db, JSON.stringify(codes))).not.toThrow();

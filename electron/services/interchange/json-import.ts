@@ -10,7 +10,9 @@ import { knownCodes } from '../../store/repositories/vocabulary-repository.ts';
 import { fromZod, jsonPath, type ImportIssue } from './issues.ts';
 
 import { INTERCHANGE_FORMAT } from '../../../shared/domain/interchange.ts';
-import { counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../../shared/domain/correspondence.ts';
+import { closesReplyCycle, counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../../shared/domain/correspondence.ts';
+import { plural } from '../../../shared/domain/plural.ts';
+import { hasLoneSurrogate } from '../../../shared/domain/text.ts';
 import { counterpartExists, getLetter, letterNumberTaken } from '../../store/repositories/letter-repository.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
 
@@ -48,7 +50,8 @@ export interface ImportCounts {
 export class ImportRejected extends AppError {
   readonly issues: ImportIssue[];
   constructor(issues: ImportIssue[]) {
-    super('import-invalid', { detail: `${issues.length} problem(s), first: ${issues[0]?.path} ${issues[0]?.message}`.slice(0, 500) });
+    // Paths and messages name places in the file and rules, never its content (issues.ts).
+    super('import-invalid', { detail: `${plural(issues.length, 'problem')}, first: ${issues[0]?.path} ${issues[0]?.message}`.slice(0, 500) });
     this.issues = issues;
   }
 }
@@ -66,7 +69,7 @@ function records<T extends { id: string }>(section: string, raw: unknown[], sche
     const result = schema.safeParse(item);
     if (!result.success) return issues.push(...fromZod([section, index], result.error));
     const id = result.data.id;
-    if (seen.has(id)) issues.push({ path: jsonPath([section, index, 'id']), problem: 'duplicate-id', message: `id "${id}" appears twice` });
+    if (seen.has(id)) issues.push({ path: jsonPath([section, index, 'id']), problem: 'duplicate-id', message: 'an earlier record has the same id' });
     seen.add(id);
     parsed.push({ index, value: result.data });
   });
@@ -79,8 +82,10 @@ export function parseInterchange(db: Db, text: string): ParsedInterchange {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ImportRejected([{ path: '$', problem: 'malformed-json', message: (error as Error).message.slice(0, 200) }]);
+    throw new ImportRejected([{ path: '$', problem: 'malformed-json', message: malformedJsonMessage(error) }]);
   }
+  const halves = loneSurrogatePaths(json);
+  if (halves.length) throw new ImportRejected(halves);
   const top = fileSchema.safeParse(json);
   if (!top.success) throw new ImportRejected(fromZod([], top.error));
   const issues: ImportIssue[] = [];
@@ -98,30 +103,72 @@ export function parseInterchange(db: Db, text: string): ParsedInterchange {
   return { places: values(places), persons: values(persons), counterparts: values(counterparts), incidents: values(incidents), letters: values(letters) };
 }
 
+/** V8's messages quote the text around the error (`Unexpected token 'x', "{"name": x…" is not valid JSON`): only the place is kept. */
+function malformedJsonMessage(error: unknown): string {
+  const at = /\(line (\d+) column (\d+)\)/.exec(error instanceof Error ? error.message : '');
+  return at ? `not valid JSON (line ${at[1]}, column ${at[2]})` : 'not valid JSON';
+}
+
+const MAX_SURROGATE_ISSUES = 100;
+
+/**
+ * Strings (and keys) holding half of a surrogate pair — `"\ud800"` escapes, which JSON allows but no text can show —
+ * by their JSON path. Walked with an explicit stack, since JSON.parse takes nesting far deeper than the call stack.
+ */
+function loneSurrogatePaths(json: unknown): ImportIssue[] {
+  type Node = { value: unknown; key: PropertyKey | null; parent: Node | null };
+  const pathOf = (node: Node, key?: PropertyKey): PropertyKey[] => {
+    const path: PropertyKey[] = key === undefined ? [] : [key];
+    for (let at: Node | null = node; at && at.key !== null; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const issues: ImportIssue[] = [];
+  const report = (path: PropertyKey[]) => issues.push({ path: jsonPath(path), problem: 'invalid', message: 'a \\u escape that is half of a character (a lone surrogate)' });
+  const stack: Node[] = [{ value: json, key: null, parent: null }];
+  while (stack.length && issues.length < MAX_SURROGATE_ISSUES) {
+    const node = stack.pop()!;
+    const { value } = node;
+    if (typeof value === 'string') {
+      if (hasLoneSurrogate(value)) report(pathOf(node));
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i -= 1) stack.push({ value: value[i], key: i, parent: node });
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value);
+      for (const [key] of entries) if (hasLoneSurrogate(key)) report(pathOf(node, key));
+      for (let i = entries.length - 1; i >= 0; i -= 1) stack.push({ value: entries[i]![1], key: entries[i]![0], parent: node });
+    }
+  }
+  return issues;
+}
+
 /** A problem with one letter: which letter (its position), which field, what. */
-export type LetterProblem = (at: number, path: PropertyKey[], problem: 'dangling-id' | 'duplicate-number' | 'reply-before-letter' | 'other-counterpart', message: string) => void;
+export type LetterProblem = (at: number, path: PropertyKey[], problem: 'dangling-id' | 'duplicate-number' | 'reply-before-letter' | 'other-counterpart' | 'reply-cycle', message: string) => void;
 
 /**
  * Letters must name a counterpart, incidents and the letter they answer that exist (in the file or the store); a
- * reply answers a letter of the same counterpart and is not dated before it; numbers are unique in their year
- * (incoming: per sender), across the file and the store. Shared by interchange files and register spreadsheets.
+ * reply answers a letter of the same counterpart, is not dated before it and does not close a loop of replies;
+ * numbers are unique in their year (incoming: per sender), across the file and the store. Shared by interchange
+ * files and register spreadsheets. Messages name the rule, never the values (the path says where).
  */
 export function checkLetters(db: Db, file: { counterpartIds: ReadonlySet<string>; incidentIds: ReadonlySet<string>; letters: readonly Located<Letter>[] }, report: LetterProblem): void {
   const inFile = new Map(file.letters.map((l) => [l.value.id, l.value]));
+  // A letter in the file replaces the stored one with its id, so its link is the one that counts.
+  const answered = (id: string): Letter | undefined => inFile.get(id) ?? getLetter(db, id);
   const numbers = new Set<string>();
   for (const { index: at, value: letter } of file.letters) {
-    if (!file.counterpartIds.has(letter.counterpartId) && !counterpartExists(db, letter.counterpartId)) report(at, ['counterpartId'], 'dangling-id', `no counterpart with id "${letter.counterpartId}"`);
+    if (!file.counterpartIds.has(letter.counterpartId) && !counterpartExists(db, letter.counterpartId)) report(at, ['counterpartId'], 'dangling-id', 'no counterpart has this id');
     letter.incidentIds.forEach((id, i) => {
-      if (!file.incidentIds.has(id) && !incidentExists(db, id)) report(at, ['incidentIds', i], 'dangling-id', `no incident with id "${id}"`);
+      if (!file.incidentIds.has(id) && !incidentExists(db, id)) report(at, ['incidentIds', i], 'dangling-id', 'no incident has this id');
     });
     if (letter.inReplyTo) {
-      const original = inFile.get(letter.inReplyTo) ?? getLetter(db, letter.inReplyTo);
-      if (!original) report(at, ['inReplyTo'], 'dangling-id', `no letter with id "${letter.inReplyTo}"`);
+      const original = answered(letter.inReplyTo);
+      if (!original) report(at, ['inReplyTo'], 'dangling-id', 'no letter has this id');
       else if (original.counterpartId !== letter.counterpartId) report(at, ['inReplyTo'], 'other-counterpart', 'the letter answered belongs to another counterpart');
       else if (letter.date < original.date) report(at, ['date'], 'reply-before-letter', 'a reply cannot be dated before the letter it answers');
+      else if (closesReplyCycle(letter.id, letter.inReplyTo, (id) => answered(id)?.inReplyTo)) report(at, ['inReplyTo'], 'reply-cycle', 'the letters answer each other in a loop');
     }
     const key = `${letter.direction}|${letter.direction === 'incoming' ? letter.counterpartId : ''}|${letter.number}|${letter.date.slice(0, 4)}`;
-    if (numbers.has(key) || letterNumberTaken(db, letter)) report(at, ['number'], 'duplicate-number', `number "${letter.number}" is registered twice in ${letter.date.slice(0, 4)}`);
+    if (numbers.has(key) || letterNumberTaken(db, letter)) report(at, ['number'], 'duplicate-number', 'the number is registered twice in the same year');
     numbers.add(key);
   }
 }
@@ -131,7 +178,7 @@ function checkReferences(db: Db, file: { places: Located<Place>[]; persons: Loca
   const codes = new Map<VocabularyKind, Set<string>>();
   const known = (kind: VocabularyKind) => codes.get(kind) ?? codes.set(kind, knownCodes(db, kind)).get(kind)!;
   const checkCode = (kind: VocabularyKind, code: string, path: PropertyKey[]) => {
-    if (!known(kind).has(code)) issues.push({ path: jsonPath(path), problem: 'unknown-code', message: `unknown ${kind} code "${code}"` });
+    if (!known(kind).has(code)) issues.push({ path: jsonPath(path), problem: 'unknown-code', message: `not a known ${kind} code` });
   };
   const placeIds = new Set(file.places.map((p) => p.value.id));
   const personIds = new Set(file.persons.map((p) => p.value.id));
@@ -145,10 +192,10 @@ function checkReferences(db: Db, file: { places: Located<Place>[]; persons: Loca
     if (incident.perpetratorType) checkCode('perpetrator-type', incident.perpetratorType, ['incidents', at, 'perpetratorType']);
     incident.sources.forEach((source, i) => checkCode('source-type', source.type, ['incidents', at, 'sources', i, 'type']));
     if (incident.placeId && !placeIds.has(incident.placeId) && !placeExists(db, incident.placeId)) {
-      issues.push({ path: jsonPath(['incidents', at, 'placeId']), problem: 'dangling-id', message: `no place with id "${incident.placeId}"` });
+      issues.push({ path: jsonPath(['incidents', at, 'placeId']), problem: 'dangling-id', message: 'no place has this id' });
     }
     incident.victimIds.forEach((id, i) => {
-      if (!personIds.has(id) && !personExists(db, id)) issues.push({ path: jsonPath(['incidents', at, 'victimIds', i]), problem: 'dangling-id', message: `no person with id "${id}"` });
+      if (!personIds.has(id) && !personExists(db, id)) issues.push({ path: jsonPath(['incidents', at, 'victimIds', i]), problem: 'dangling-id', message: 'no person has this id' });
     });
   }
 }
