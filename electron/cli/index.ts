@@ -21,6 +21,7 @@ commands:
   emergency-key      --recovery-key KEY: print the raw 64-hex-digit data key
   import FILE        import a .json interchange file, or incidents from .csv/.xlsx (all or nothing);
                      spreadsheets: [--mapping MAP.json] [--encoding E] [--valid-only] (headers matched by name);
+                     a row changes only the columns it maps; --allow-empty lets blank cells empty stored values;
                      --register: the spreadsheet is a register of letters (one letter per row)
   export             --out FILE.json: the case store in the interchange format; --out FILE.csv|.xlsx: the incident list
   search [TEXT]      [--type CODE]… [--from DATE] [--to DATE] [--json]: find incidents
@@ -55,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: 'boolean' },
         mapping: { type: 'string' },
         'valid-only': { type: 'boolean' },
+        'allow-empty': { type: 'boolean' },
         register: { type: 'boolean' },
         encoding: { type: 'string' },
         incident: { type: 'string' },
@@ -111,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     json: parsed.values.json,
     mapping: parsed.values.mapping && resolve(parsed.values.mapping),
     validOnly: parsed.values['valid-only'],
+    allowEmpty: parsed.values['allow-empty'],
     register: parsed.values.register,
     encoding: parsed.values.encoding,
     incident: parsed.values.incident,

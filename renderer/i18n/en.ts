@@ -114,6 +114,7 @@ export const en = {
     'import-invalid': 'The file has problems; nothing was imported.',
     'import-encoding': 'The file is not in UTF-8. Choose its encoding (for example Windows-1251) and try again.',
     'import-too-large': 'The file is too large or too compressed to open safely. Nothing was imported.',
+    'import-would-empty': 'Blank cells would empty stored values. Nothing was imported; confirm the emptying to go ahead.',
     'office-incomplete': 'The office settings lack what a letter needs (a signatory). Fill them in under Settings → Letters.',
     'not-found': 'The record was not found.',
     'evidence-too-large': 'The file is larger than the evidence size limit. Nothing was stored.',

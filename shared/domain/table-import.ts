@@ -66,7 +66,6 @@ export const rowProblems = [
   'duplicate-number',
   'reply-before-letter',
   'other-counterpart',
-  'reply-cycle',
 ] as const;
 
 /** One problem in a spreadsheet, named by its row as the spreadsheet numbers it (header = 1) and its column. */
@@ -83,6 +82,33 @@ export type RowIssue = z.infer<typeof rowIssueSchema>;
 /** One problem in an interchange (JSON) file, named by its JSON path. */
 export const pathIssueSchema = z.object({ path: z.string(), problem: z.string(), message: z.string() });
 
+/**
+ * A mapped cell that is blank where the stored incident has a value: writing the row would erase that value, so
+ * the import writes nothing until the user confirms (the window's checkbox, the CLI's --allow-empty).
+ */
+export const emptiedCellSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  field: anyTableField,
+  incidentId: z.string(),
+  /** The stored title, so the window can say which incident; never printed by the CLI. */
+  incidentTitle: z.string(),
+});
+export type EmptiedCell = z.infer<typeof emptiedCellSchema>;
+
+/** Why a cell was left unapplied: the incident's victims were recorded in the form (people one by one), which a sheet never replaces. */
+export const unappliedReasons = ['recorded-victims'] as const;
+
+/** A cell the import read but did not apply, to keep what was recorded in the form. Nothing waits on it. */
+export const unappliedCellSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  field: anyTableField,
+  incidentId: z.string(),
+  reason: z.enum(unappliedReasons),
+});
+export type UnappliedCell = z.infer<typeof unappliedCellSchema>;
+
 const sectionCounts = z.object({ places: z.number().int(), persons: z.number().int(), incidents: z.number().int(), counterparts: z.number().int(), letters: z.number().int() });
 export const importCountsSchema = z.object({ created: sectionCounts, updated: sectionCounts });
 
@@ -98,6 +124,11 @@ export const importReportSchema = z.object({
   /** The first problems (the count says how many there are in all). */
   rowIssues: z.array(rowIssueSchema),
   pathIssues: z.array(pathIssueSchema),
+  /** Stored values the rows would empty (the first ones; the count says how many in all). */
+  wouldEmpty: z.array(emptiedCellSchema),
+  wouldEmptyCount: z.number().int(),
+  /** Cells left unapplied so that victims recorded in the form are kept (the first ones). */
+  notApplied: z.array(unappliedCellSchema),
   /** Present when something was written. */
   counts: importCountsSchema.nullable(),
 });

@@ -132,9 +132,9 @@ export const contract = {
   },
   /** Opens a file picker for an import; the chosen file is then known by its token. */
   'import:choose': { input: empty, output: z.object({ token: z.string(), fileName: z.string(), format: z.enum(['json', 'csv', 'xlsx']) }).nullable() },
-  /** Reads (no mapping), checks (mode check) or imports a chosen file as a job; poll `import:status`. */
+  /** Reads (no mapping), checks (mode check) or imports a chosen file as a job; poll `import:status`. `allowEmpty`: the user confirmed the stored values the check listed as emptied. */
   'import:start': {
-    input: z.object({ token: z.string().uuid(), encoding: z.enum(textEncodings).default('auto'), mapping: columnMappingSchema.nullable().default(null), kind: z.enum(tableKinds).default('incidents'), mode: z.enum(importModes) }).strict(),
+    input: z.object({ token: z.string().uuid(), encoding: z.enum(textEncodings).default('auto'), mapping: columnMappingSchema.nullable().default(null), kind: z.enum(tableKinds).default('incidents'), mode: z.enum(importModes), allowEmpty: z.boolean().default(false) }).strict(),
     output: z.object({ jobId: z.string() }),
   },
   'import:status': { input: z.object({ jobId: z.string().uuid() }).strict(), output: importJobSchema.extend({ error: appErrorSchema.nullable() }) },

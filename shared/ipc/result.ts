@@ -27,6 +27,7 @@ export const errorCodes = [
   'import-invalid',
   'import-encoding',
   'import-too-large',
+  'import-would-empty',
   'not-found',
   'evidence-too-large',
   'image-too-large',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { incidentsCsv, neutralizeFormula } from '../../electron/services/interchange/csv-export.ts';
+import { incidentsCsv, neutralizeFormula, unneutralizeFormula } from '../../electron/services/interchange/csv-export.ts';
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { createVault } from '../../electron/store/vault.ts';
@@ -39,6 +39,13 @@ describe('CSV export of the incident list', () => {
 
   it('prefixes every formula trigger', () => {
     expect(['=1+1', '+7 900', '-2', '@SUM(A1)', '\tx', '\rx', 'safe'].map(neutralizeFormula)).toEqual(["'=1+1", "'+7 900", "'-2", "'@SUM(A1)", "'\tx", "'\rx", 'safe']);
+  });
+
+  it('is read back exactly: the import removes only the apostrophe the export added', () => {
+    const texts = ['=1+1', "'=1+1", "''@x", "'plain", 'plain', '-20 °C', "'", '', "'\tx"];
+    expect(texts.map((text) => unneutralizeFormula(neutralizeFormula(text)))).toEqual(texts);
+    expect(neutralizeFormula("'=1+1")).toBe("''=1+1");
+    expect(unneutralizeFormula("'plain")).toBe("'plain");
   });
 
   it('is available from the CLI', () => {

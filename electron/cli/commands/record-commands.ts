@@ -37,6 +37,17 @@ function printProblems(report: ImportReport, err: (line: string) => void): void 
   if (report.issueCount > report.rowIssues.length + report.pathIssues.length) err(`… ${report.issueCount - report.rowIssues.length - report.pathIssues.length} more`);
 }
 
+/**
+ * What the rows would do to stored incidents, one line each on stderr: blank cells that would empty a stored value
+ * (the import waits for --allow-empty) and victim cells left unapplied. Rows and headers only, no stored text.
+ */
+function printStoredValueNotices(report: ImportReport, err: (line: string) => void): void {
+  const column = (cell: { column: string | null; field: string }) => (cell.column === null ? `(${cell.field})` : JSON.stringify(cell.column));
+  for (const cell of report.wouldEmpty) err(`row ${cell.row}, column ${column(cell)}: would empty the stored value`);
+  if (report.wouldEmptyCount > report.wouldEmpty.length) err(`… ${report.wouldEmptyCount - report.wouldEmpty.length} more stored values would be emptied`);
+  for (const cell of report.notApplied) err(`row ${cell.row}, column ${column(cell)}: not applied; the incident's victims recorded in the form are kept`);
+}
+
 function printCounts(report: ImportReport, io: Output): void {
   if (!report.counts) return;
   for (const section of ['places', 'persons', 'incidents', 'counterparts', 'letters'] as const) {
@@ -56,7 +67,7 @@ export const recordCommands: Record<string, Command> = {
     const err = (line: string) => process.stderr.write(`${line}\n`);
     const report = await withVault(options, async (vault) => {
       const kind = options.register ? ('letters' as const) : ('incidents' as const);
-      const request = { path, encoding, kind, mode: options.validOnly ? ('valid-rows-only' as const) : ('all-or-nothing' as const) };
+      const request = { path, encoding, kind, mode: options.validOnly ? ('valid-rows-only' as const) : ('all-or-nothing' as const), allowEmpty: options.allowEmpty === true };
       if (format === 'json') return importFile(vault.db, request, actor());
       // Spreadsheets: the headers decide the mapping unless --mapping gives it.
       const preview = mapping ? null : await importFile(vault.db, { ...request, mapping: null }, actor());
@@ -72,9 +83,15 @@ export const recordCommands: Record<string, Command> = {
       });
     });
     printProblems(report, err);
+    printStoredValueNotices(report, err);
     printCounts(report, io);
     if (report.invalidRows > 0 && report.counts) io.out(`${report.invalidRows} invalid row(s) skipped`);
     if (!report.counts) {
+      // Invalid rows first (confirming would not help them); then emptyings waiting for --allow-empty.
+      const invalidBlocks = report.issueCount > 0 && !(options.validOnly && report.validRows > 0);
+      if (!invalidBlocks && report.wouldEmptyCount > 0 && !options.allowEmpty) {
+        throw new AppError('import-would-empty', { detail: `${report.wouldEmptyCount} stored value(s)` });
+      }
       if (report.issueCount === 0) {
         io.out('nothing to import');
         return EXIT.ok;

@@ -31,6 +31,8 @@ export interface CommandOptions {
   /** import: a JSON column mapping, "import valid rows only", the CSV encoding. */
   mapping?: string;
   validOnly?: boolean;
+  /** import: blank cells may empty stored values (otherwise such an import is refused, the cells listed). */
+  allowEmpty?: boolean;
   encoding?: string;
   /** import: the spreadsheet is a register of letters, not incidents. */
   register?: boolean;

@@ -33,6 +33,8 @@ export interface ImportRequest {
   /** Spreadsheets only: rows are incidents (default) or the letters of an existing register. */
   kind?: TableKind;
   mode: ImportMode;
+  /** Spreadsheets: the user confirmed the listed emptyings of stored values (without it, such an import writes nothing). */
+  allowEmpty?: boolean;
 }
 
 export type ImportPhase = 'reading' | 'checking' | 'writing';
@@ -53,7 +55,7 @@ function readBytes(path: string): Buffer {
   }
 }
 
-const emptyReport = (): ImportReport => ({ headers: [], sample: [], rowCount: 0, suggestedMapping: {}, validRows: 0, invalidRows: 0, issueCount: 0, rowIssues: [], pathIssues: [], counts: null });
+const emptyReport = (): ImportReport => ({ headers: [], sample: [], rowCount: 0, suggestedMapping: {}, validRows: 0, invalidRows: 0, issueCount: 0, rowIssues: [], pathIssues: [], wouldEmpty: [], wouldEmptyCount: 0, notApplied: [], counts: null });
 
 /**
  * Reads, checks and (unless only checking) imports one file. Problems in the file come back in the report,
@@ -87,10 +89,21 @@ export async function importFile(db: Db, request: ImportRequest, actor: string, 
   if (!request.mapping) return report;
 
   observer.onProgress?.('checking', 0, table.rows.length);
-  const records = request.kind === 'letters' ? registerTableToRecords(db, table, request.mapping) : tableToRecords(db, table, request.mapping);
-  Object.assign(report, { validRows: records.validRows, invalidRows: records.invalidRows, issueCount: records.issues.length, rowIssues: records.issues.slice(0, REPORTED_ISSUES) });
+  const records = request.kind === 'letters' ? registerTableToRecords(db, table, request.mapping) : tableToRecords(db, table, request.mapping, { formulaEscaped: format === 'csv' });
+  const wouldEmpty = records.wouldEmpty ?? [];
+  Object.assign(report, {
+    validRows: records.validRows,
+    invalidRows: records.invalidRows,
+    issueCount: records.issues.length,
+    rowIssues: records.issues.slice(0, REPORTED_ISSUES),
+    wouldEmpty: wouldEmpty.slice(0, REPORTED_ISSUES),
+    wouldEmptyCount: wouldEmpty.length,
+    notApplied: (records.notApplied ?? []).slice(0, REPORTED_ISSUES),
+  });
   observer.onProgress?.('checking', table.rows.length, table.rows.length);
-  const writable = request.mode === 'valid-rows-only' || (request.mode === 'all-or-nothing' && records.invalidRows === 0);
+  // Blank cells that would erase stored values are shown first; only a confirmed import writes them.
+  const confirmed = wouldEmpty.length === 0 || request.allowEmpty === true;
+  const writable = confirmed && (request.mode === 'valid-rows-only' || (request.mode === 'all-or-nothing' && records.invalidRows === 0));
   if (writable && records.incidents.length + (records.letters?.length ?? 0) > 0) report.counts = await write(records);
   return report;
 }

@@ -42,7 +42,7 @@ export class ImportJobs {
     return { token, fileName: basename(path), format };
   }
 
-  start(request: { token: string; encoding: TextEncodingChoice; mapping: ColumnMapping | null; kind: TableKind; mode: ImportMode }): { jobId: string } {
+  start(request: { token: string; encoding: TextEncodingChoice; mapping: ColumnMapping | null; kind: TableKind; mode: ImportMode; allowEmpty: boolean }): { jobId: string } {
     const path = this.files.get(request.token);
     if (!path) throw new AppError('not-found', { detail: 'file token' });
     if (this.running) throw new AppError('store-in-use', { detail: 'an import is running' });
@@ -55,7 +55,7 @@ export class ImportJobs {
       job.state = { ...job.state, ...patch };
       if (this.running === id) this.running = null;
     };
-    void importFile(db, { path, encoding: request.encoding, mapping: request.mapping, kind: request.kind, mode: request.mode }, this.actor, {
+    void importFile(db, { path, encoding: request.encoding, mapping: request.mapping, kind: request.kind, mode: request.mode, allowEmpty: request.allowEmpty }, this.actor, {
       signal: job.controller.signal,
       onProgress: (phase, done, total) => (job.state = { ...job.state, phase, done, total }),
     }).then(

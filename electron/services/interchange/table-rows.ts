@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { confidentialityLevels, datePrecisions, incidentSchema, incidentStatuses, personSchema, type Incident, type Person, type Place } from '../../../shared/domain/records.ts';
 import { foldForSearch } from '../../../shared/domain/search-text.ts';
-import { isCountryCode } from '../../../shared/domain/countries.ts';
-import { MAX_ID_LENGTH, recordIdSchema } from '../../../shared/domain/ids.ts';
-import { requiredTableFields, tableFields, type AnyTableField, type ColumnMapping, type RowIssue, type TableField } from '../../../shared/domain/table-import.ts';
+import { requiredTableFields, tableFields, type AnyTableField, type ColumnMapping, type EmptiedCell, type RowIssue, type TableField, type UnappliedCell } from '../../../shared/domain/table-import.ts';
 import type { VocabularyKind } from '../../../shared/domain/vocabulary.ts';
 import type { Db } from '../../store/open.ts';
-import { listPlaces } from '../../store/repositories/place-repository.ts';
+import { getIncident } from '../../store/repositories/incident-repository.ts';
+import { getPerson } from '../../store/repositories/person-repository.ts';
+import { getPlace, listPlaces } from '../../store/repositories/place-repository.ts';
 import { listTerms } from '../../store/repositories/vocabulary-repository.ts';
+import { unneutralizeFormula } from './csv-export.ts';
+import { mergeRowOntoStored, sheetGroupId, type StoredIncident } from './incident-row-merge.ts';
 import type { ParsedInterchange } from './json-import.ts';
 import type { Table } from './sheets/table.ts';
 
@@ -16,6 +18,14 @@ export interface TableRecords extends ParsedInterchange {
   validRows: number;
   invalidRows: number;
   issues: RowIssue[];
+  /** Incident sheets: stored values the rows would empty (written only when confirmed), and cells kept unapplied. */
+  wouldEmpty?: EmptiedCell[];
+  notApplied?: UnappliedCell[];
+}
+
+export interface TableReadOptions {
+  /** The file is a CSV, whose cells our export prefixed with an apostrophe when they looked like formulas. */
+  formulaEscaped?: boolean;
 }
 
 export const fold = (text: string) => foldForSearch(text).replace(/\s+/g, ' ').trim();
@@ -39,7 +49,9 @@ const headerNames: Record<TableField, readonly string[]> = {
   status: ['status', 'статус', 'ҳолат'],
   confidentiality: ['confidentiality', 'конфиденциальность', 'махфият'],
   victims: ['victims', 'пострадавшие', 'ҷабрдидагон'],
-  victimCount: ['victimcount', 'peopleaffected', 'people affected', 'число пострадавших', 'количество', 'шумораи ҷабрдидагон'],
+  // Not "peopleAffected": the exported list computes it from the victims (individuals and groups), so reading it
+  // back as a group's count would be reading a fact as data. A user may still map such a column by hand.
+  victimCount: ['victimcount', 'число пострадавших', 'количество', 'шумораи ҷабрдидагон'],
   victimCharacteristics: ['victimcharacteristics', 'characteristics', 'характеристики', 'категории', 'хусусиятҳо'],
   sourceType: ['sourcetype', 'source type', 'тип источника', 'намуди манбаъ'],
   sourceReference: ['source', 'sourcereference', 'источник', 'манбаъ'],
@@ -79,14 +91,22 @@ export function parseTableDate(raw: string): { date: string; precision: Incident
   return null;
 }
 
-/** Looks up a term by its code or by its label in any language, so a sheet may say "Пытки" or "torture". */
+/**
+ * Looks up a term by its code or by its label in any language, so a sheet may say "Пытки" or "torture". Codes
+ * come first: a staff label that happens to fold to another term's code cannot redirect the code the export wrote.
+ */
 function termIndex(db: Db, kind: VocabularyKind): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const term of listTerms(db, kind)) {
-    index.set(fold(term.code), term.code);
-    for (const label of Object.values(term.labels)) index.set(fold(label), term.code);
-  }
+  const terms = listTerms(db, kind);
+  const index = new Map<string, string>(terms.map((term) => [fold(term.code), term.code]));
+  for (const term of terms) for (const label of Object.values(term.labels)) if (!index.has(fold(label))) index.set(fold(label), term.code);
   return index;
+}
+
+/** The stored incident a row names, with its victims, or undefined for a new one. */
+function storedIncident(db: Db, id: string): StoredIncident | undefined {
+  const incident = getIncident(db, id);
+  if (!incident) return undefined;
+  return { incident, victims: incident.victimIds.map((personId) => getPerson(db, personId)).filter((person) => person !== undefined) };
 }
 
 /** Stable ids for rows without an id column, so importing the same sheet again updates instead of duplicating. */
@@ -97,8 +117,9 @@ export const splitList = (cell: string) => cell.split(/[;,\n]/).map((part) => pa
 /**
  * Turns mapped rows into places, group persons and incidents, checking each cell. Codes may be given as codes or
  * labels; a place is found by name and country or created; the people affected become one group per incident.
+ * A row whose incident is stored changes only the fields it maps (see mergeRowOntoStored).
  */
-export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): TableRecords {
+export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, options: TableReadOptions = {}): TableRecords {
   const terms = new Map<VocabularyKind, Map<string, string>>();
   const lookup = (kind: VocabularyKind, text: string) => (terms.get(kind) ?? terms.set(kind, termIndex(db, kind)).get(kind)!).get(fold(text));
   const places = new Map<string, Place>(listPlaces(db).map((place) => [`${fold(place.name)}|${place.country}`, place]));
@@ -106,6 +127,8 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): Ta
   const persons: Person[] = [];
   const incidents: Incident[] = [];
   const issues: RowIssue[] = [];
+  const wouldEmpty: EmptiedCell[] = [];
+  const notApplied: UnappliedCell[] = [];
   const seenIds = new Map<string, number>();
   let invalidRows = 0;
 
@@ -114,7 +137,8 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): Ta
     const rowIssues: RowIssue[] = [];
     const cell = (field: TableField) => {
       const column = mapping[field];
-      return column === undefined ? '' : (cells[column] ?? '').trim();
+      const raw = column === undefined ? '' : (cells[column] ?? '');
+      return (options.formulaEscaped ? unneutralizeFormula(raw) : raw).trim();
     };
     const problem = (field: TableField, kind: RowIssue['problem']) => {
       const column = mapping[field];
@@ -152,10 +176,20 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): Ta
     const sourceTypeText = cell('sourceType');
     const sourceType = sourceTypeText ? codes('sourceType', 'source-type')[0] : 'other';
 
+    const id = cell('id') || derivedId('row', cell('title'), start?.date ?? '', cell('place'));
+    if (cell('id') && cell('id').length > 100) problem('id', 'too-long');
+    const firstRow = seenIds.get(id);
+    if (firstRow !== undefined) problem('id', 'duplicate-id');
+    const stored = storedIncident(db, id);
+
     let placeId: string | undefined;
-    if (cell('place')) {
+    // The stored incident's own place, when the row names it: two places may share a name in one country.
+    const storedPlace = stored?.incident.placeId ? getPlace(db, stored.incident.placeId) : undefined;
+    if (cell('place') && storedPlace && fold(storedPlace.name) === fold(cell('place')) && (!cell('country') || cell('country').toUpperCase() === storedPlace.country)) {
+      placeId = storedPlace.id;
+    } else if (cell('place')) {
       const country = cell('country').toUpperCase();
-      if (!isCountryCode(country)) problem('country', cell('country') ? 'invalid-value' : 'place-needs-country');
+      if (!/^[A-Z]{2}$/.test(country)) problem('country', cell('country') ? 'invalid-value' : 'place-needs-country');
       else {
         const key = `${fold(cell('place'))}|${country}`;
         let place = places.get(key) ?? newPlaces.get(key);
@@ -172,16 +206,10 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): Ta
       if (!Number.isInteger(victimCount) || victimCount < 1 || victimCount > 1_000_000) problem('victimCount', 'invalid-value');
     }
 
-    const id = cell('id') || derivedId('row', cell('title'), start?.date ?? '', cell('place'));
-    // Ids are printable (shared/domain/ids.ts): no NUL, ESC or bidi controls from a sheet either.
-    if (cell('id') && !recordIdSchema.safeParse(cell('id')).success) problem('id', cell('id').length > MAX_ID_LENGTH ? 'too-long' : 'invalid-value');
-    const firstRow = seenIds.get(id);
-    if (firstRow !== undefined) problem('id', 'duplicate-id');
-
     const victimIds: string[] = [];
     const group: Person | undefined =
       cell('victims') || victimCount !== undefined
-        ? { id: `${id}-victims`, kind: 'group', name: cell('victims') || String(victimCount), count: victimCount ?? 1, characteristics, disclosure: 'withheld' }
+        ? { id: sheetGroupId(id), kind: 'group', name: cell('victims') || String(victimCount), count: victimCount ?? 1, characteristics, disclosure: 'withheld' }
         : undefined;
     if (group) {
       victimIds.push(group.id);
@@ -204,17 +232,30 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): Ta
       ...(confidentiality ? { confidentiality } : {}),
       ...(status ? { status } : {}),
     };
-    if (rowIssues.length === 0) {
-      // The shared schema has the last word (lengths, control characters): the same rules as the form and JSON.
-      const parsed = incidentSchema.safeParse(candidate);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const field = tableFields.find((f) => f === issue.path[0]) ?? (issue.path[0] === 'sources' ? 'sourceReference' : 'title');
-          problem(field, issue.code === 'too_big' ? 'too-long' : 'invalid-value');
-        }
-      } else {
-        incidents.push(parsed.data);
-        if (group) persons.push(group);
+    // The shared schema has the last word (lengths, control characters): the same rules as the form and JSON.
+    const check = (incident: unknown) => {
+      const parsed = incidentSchema.safeParse(incident);
+      for (const issue of parsed.error?.issues ?? []) {
+        const field = tableFields.find((f) => f === issue.path[0]) ?? (issue.path[0] === 'sources' ? 'sourceReference' : issue.path[0] === 'placeId' ? 'place' : 'title');
+        problem(field, issue.code === 'too_big' ? 'too-long' : issue.path[0] === 'endDate' && issue.code === 'custom' ? 'end-before-start' : 'invalid-value');
+      }
+      return parsed.data;
+    };
+    const fresh = rowIssues.length === 0 ? check(candidate) : undefined;
+    if (fresh && !stored) {
+      incidents.push(fresh);
+      if (group) persons.push(group);
+      seenIds.set(id, row);
+    } else if (fresh && stored) {
+      const view = { row, column: (field: TableField) => (mapping[field] === undefined ? null : (table.headers[mapping[field]] ?? null)), cell, impliedPrecision: start?.precision ?? 'day' };
+      const merged = mergeRowOntoStored(stored, view, { incident: fresh, group, victimCount, characteristics });
+      // A stored end date may now fall before a new start: checked again on the merged record.
+      const checked = check(merged.incident);
+      if (checked) {
+        incidents.push(checked);
+        if (merged.group) persons.push(merged.group);
+        wouldEmpty.push(...merged.wouldEmpty);
+        notApplied.push(...merged.notApplied);
         seenIds.set(id, row);
       }
     }
@@ -231,5 +272,7 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping): Ta
     validRows: incidents.length,
     invalidRows,
     issues,
+    wouldEmpty,
+    notApplied,
   };
 }
