@@ -105,6 +105,7 @@ describe('CLI output hygiene', () => {
     expect(printableRow(['a\tb', 3, null])).toBe('a\\u0009b\t3\t');
     const value = { id: 'in-\u001b[31m', title: 'x\u202ey\u0085\u2028' };
     const json = printableJson(value);
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\u2028]/);
     expect(JSON.parse(json)).toEqual(value);
   });
