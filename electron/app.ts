@@ -10,6 +10,7 @@ import { EvidenceService } from './services/evidence/evidence-service.ts';
 import { LetterFiles } from './services/letter-files.ts';
 import { LetterService } from './services/letters/letter-service.ts';
 import { ImportJobs } from './services/interchange/import-jobs.ts';
+import type { ParseHost } from './services/isolation/parse-host.ts';
 import { CorrespondenceService } from './services/correspondence-service.ts';
 import { exportFile } from './services/interchange/export-file.ts';
 import { readOnlyChannels } from '../shared/ipc/contract.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   kdf?: KdfParams;
   /** How often the idle auto-lock is checked. */
   idleCheckMs?: number;
+  /** Where import files are parsed: Electron main passes its utility process; by default a forked Node process. */
+  parseHost?: ParseHost;
 }
 
 export interface App {
@@ -178,7 +181,7 @@ export function createApp(options: AppOptions): App {
   const store = () => session.store();
   const records = new RecordsService(store, options.actor);
   const evidence = new EvidenceService(store, () => session.getSettings(), options.actor);
-  const imports = new ImportJobs(store, options.actor);
+  const imports = new ImportJobs(store, options.actor, options.parseHost);
   session.onLock(() => imports.clear());
   const registry = new CorrespondenceService(store, options.actor);
   const letterFiles = new LetterFiles(store, () => session.getSettings().evidenceMaxMiB * 1024 ** 2, options.actor);

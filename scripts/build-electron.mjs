@@ -1,4 +1,4 @@
-// Bundles Electron main and the preload into dist/electron as CommonJS (package.json "main" points at
+// Bundles Electron main, the preload and the import parsing worker into dist/electron as CommonJS (package.json "main" points at
 // dist/electron/main.cjs). Run with the pinned Node 24: `node_modules/.bin/node scripts/build-electron.mjs`.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ export const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', '@
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', absWorkingDir: root, logLevel: 'warning', legalComments: 'none' };
 
-/** Builds both bundles into `outdir` (dist/electron by default; tests pass a temp folder). */
+/** Builds the three bundles into `outdir` (dist/electron by default; tests pass a temp folder). */
 export async function buildElectron(outdir = `${root}/dist/electron`) {
   await build({
     ...common,
@@ -29,6 +29,14 @@ export async function buildElectron(outdir = `${root}/dist/electron`) {
   // The preload must be ONE file: a sandboxed preload can require nothing but 'electron' (and a few Node
   // builtins it is handed). Everything it imports is inlined; the test checks the result requires only 'electron'.
   await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: `${outdir}/preload.cjs`, external: ['electron'] });
+  // The import parsing worker, started by main as a utility process (electron/main/utility-parse-host.ts): one
+  // self-contained file needing only Node's builtins (no native module, no 'electron'), so it runs under the
+  // utility process's Node and nothing it parses can reach the store.
+  await build({
+    ...common,
+    entryPoints: ['electron/services/isolation/parse-worker.ts'],
+    outfile: `${outdir}/parse-worker.cjs`,
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildElectron();

@@ -6,6 +6,7 @@ import { electronDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc/register.ts';
 import { installMenu } from './menu.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { utilityParseHost } from './utility-parse-host.ts';
 import { createMainWindow, defaultPreloadPath, hardenSession } from './window.ts';
 
 // Electron main stays thin: window, menu, dialogs, protocol and IPC wiring. Everything else is plain Node
@@ -22,6 +23,7 @@ function start(): void {
     dataDir: join(app.getPath('userData'), 'vault'),
     dialogs: electronDialogs(() => mainWindow),
     actor: userInfo().username,
+    parseHost: utilityParseHost(),
   });
   ombuds = running;
   registerIpc(running.router, () => mainWindow);

@@ -6,6 +6,7 @@ import { readCsv } from '../../electron/services/interchange/sheets/csv-read.ts'
 import { readXlsx } from '../../electron/services/interchange/sheets/xlsx-read.ts';
 import { listXlsx } from '../../electron/services/interchange/sheets/xlsx-write.ts';
 import { zipOf } from '../support/zip.ts';
+import { handMadeXlsx, xlsxRow } from '../support/xlsx.ts';
 
 const TAJIK = 'Раҳимов Ҷамшед — ӣ ӯ ғ қ ҳ ҷ';
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
@@ -120,5 +121,53 @@ describe('XLSX', () => {
     await expect(readXlsx(zipOf(Array.from({ length: 2001 }, (_, i) => ({ name: `e${i}.xml`, data: utf8('x') }))))).rejects.toMatchObject({ code: 'import-too-large', detail: expect.stringContaining('entries') });
     // 150 MiB that claims to be 1 KiB: stopped as soon as it outgrows the claim.
     await expect(readXlsx(zipOf([{ name: 'xl/worksheets/sheet1.xml', data: zeros, deflated, declaredSize: 1024 }]))).rejects.toMatchObject({ code: 'import-too-large', detail: expect.stringContaining('beyond its declared size') });
+  });
+});
+
+describe('XLSX: row and column bounds, checked as the sheet streams', () => {
+  const header = xlsxRow(1, { A: 'title', B: 'startDate' });
+
+  it('refuses a 1.6 KB workbook that numbers a row 50,000,000, naming the row, without keeping anything for the rows between', async () => {
+    const xlsx = handMadeXlsx(header + xlsxRow(50_000_000, { A: 'x', B: '2024-01-01' }));
+    expect(xlsx.length).toBeLessThan(2048);
+    // Read in this very process: had the reader allocated the empty rows (4 GiB and more), this test's process would die.
+    await expect(readXlsx(xlsx)).rejects.toMatchObject({ code: 'import-invalid', detail: 'XLSX: row 50000000 is beyond the last row a worksheet can have (1048576)' });
+    await expect(readXlsx(handMadeXlsx(`${header}<row r="1048577"><c r="A1048577"><v>1</v></c></row>`))).rejects.toMatchObject({ detail: expect.stringContaining('row 1048577 is beyond') });
+  });
+
+  it('refuses cell references beyond column XFD, malformed or outside their row, and rows out of order', async () => {
+    const refused = async (sheetData: string, detail: string) => expect(readXlsx(handMadeXlsx(sheetData))).rejects.toMatchObject({ code: 'import-invalid', detail: `XLSX: ${detail}` });
+    await refused(`${header}<row r="2"><c r="XFE2"><v>1</v></c></row>`, 'cell XFE2 is beyond the last column a worksheet can have (XFD)');
+    await refused(`${header}<row r="2"><c r="AAAA2"><v>1</v></c></row>`, 'row 2 has a cell with an invalid reference');
+    await refused(`${header}<row r="2"><c r="A50000000"><v>1</v></c></row>`, 'cell A50000000 is inside row 2');
+    await refused(`${header}<row r="3"/><row r="2"/>`, 'row 2 comes after row 3; rows must be in order');
+    await refused(`${header}<row r="-5"/>`, 'a row has an invalid number');
+  });
+
+  it('keeps only rows that hold data: a data row numbered 1,048,576 is one row at its number; columns beyond the limit mark the header too wide and are cut from data', async () => {
+    expect(await readXlsx(handMadeXlsx(header + xlsxRow(1_048_576, { A: 'Задержание', B: '2024-03-11' })))).toEqual({
+      headers: ['title', 'startDate'],
+      rows: [['Задержание', '2024-03-11']],
+      rowNumbers: [1_048_576],
+    });
+    // Cells without a reference follow the one before them.
+    expect(await readXlsx(handMadeXlsx(`${header}<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>`))).toMatchObject({ rows: [['a', 'b']], rowNumbers: [2] });
+    expect(await readXlsx(handMadeXlsx(header + xlsxRow(2, { A: 'x', B: 'y', XFD: 'far right' })))).toMatchObject({ rows: [['x', 'y']] });
+    await expect(readXlsx(handMadeXlsx(xlsxRow(1, { A: 'title', XFD: 'far right' })))).rejects.toMatchObject({ code: 'import-too-large', detail: 'XLSX: more than 200 columns' });
+  });
+
+  it('ignores the ranges a workbook declares over the whole sheet (column styles, merges, validations): only cells are read', async () => {
+    const whole = 'A1:XFD1048576';
+    const extra = `<mergeCells count="1"><mergeCell ref="${whole}"/></mergeCells><dataValidations count="1"><dataValidation type="list" sqref="${whole}"><formula1>"a,b"</formula1></dataValidation></dataValidations>`;
+    const sheetData = `${header}${xlsxRow(2, { A: 'x', B: 'y' })}`;
+    const xlsx = handMadeXlsx(sheetData, { before: '<cols><col min="1" max="16384" width="9"/></cols>', after: extra });
+    expect(await readXlsx(xlsx)).toMatchObject({ rows: [['x', 'y']] });
+  });
+
+  it('refuses more than 200,000 data rows as they are read, and a document type declaration (no entities are expanded)', async () => {
+    const many = Array.from({ length: 200_002 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i}</v></c></row>`).join('');
+    await expect(readXlsx(handMadeXlsx(header + many))).rejects.toMatchObject({ code: 'import-too-large', detail: 'XLSX: more than 200000 rows' });
+    const laughs = '<!DOCTYPE worksheet [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    await expect(readXlsx(handMadeXlsx(xlsxRow(1, { A: '&b;' }), { prolog: laughs }))).rejects.toMatchObject({ code: 'import-invalid', detail: 'XLSX: DTDs are not allowed in a workbook' });
   });
 });

@@ -3,6 +3,7 @@ import { columnMappingSchema, requiredFieldsOfKind, textEncodings, type ColumnMa
 import { AppError } from '../../errors/app-error.ts';
 import { exportFile, exportFormatOf } from '../../services/interchange/export-file.ts';
 import { importFile, importFormatOf } from '../../services/interchange/import-file.ts';
+import { forkParseHost } from '../../services/isolation/node-parse-host.ts';
 import { resolve } from 'node:path';
 import { EvidenceService } from '../../services/evidence/evidence-service.ts';
 import { readSettings } from '../../services/settings-repository.ts';
@@ -57,6 +58,13 @@ function printCounts(report: ImportReport, io: Output): void {
   }
 }
 
+function importHeapOption(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const mib = Number(value);
+  if (Number.isInteger(mib) && mib >= 16 && mib <= 65_536) return mib;
+  throw new AppError('invalid-input', { detail: 'OMBUDS_IMPORT_HEAP_MIB must be a whole number of MiB from 16 to 65536' });
+}
+
 export const recordCommands: Record<string, Command> = {
   async import(options, io) {
     const path = options.positionals[0];
@@ -68,15 +76,18 @@ export const recordCommands: Record<string, Command> = {
     const report = await withVault(options, async (vault) => {
       const kind = options.register ? ('letters' as const) : ('incidents' as const);
       const request = { path, encoding, kind, mode: options.validOnly ? ('valid-rows-only' as const) : ('all-or-nothing' as const), allowEmpty: options.allowEmpty === true };
-      if (format === 'json') return importFile(vault.db, request, actor());
+      // The file is parsed in a child process with a heap cap (OMBUDS_IMPORT_HEAP_MIB raises or lowers it).
+      const parser = forkParseHost({ maxHeapMiB: importHeapOption(process.env.OMBUDS_IMPORT_HEAP_MIB) });
+      if (format === 'json') return importFile(vault.db, request, actor(), { parser });
       // Spreadsheets: the headers decide the mapping unless --mapping gives it.
-      const preview = mapping ? null : await importFile(vault.db, { ...request, mapping: null }, actor());
+      const preview = mapping ? null : await importFile(vault.db, { ...request, mapping: null }, actor(), { parser });
       const chosen = mapping ?? preview!.suggestedMapping;
       const missing = requiredFieldsOfKind(kind).filter((field) => chosen[field] === undefined);
       if (missing.length) {
         throw new AppError('invalid-input', { detail: `no column found for ${missing.join(', ')} among: ${(preview?.headers ?? []).join(', ').slice(0, 300)}; give --mapping FILE.json` });
       }
       return importFile(vault.db, { ...request, mapping: chosen }, actor(), {
+        parser,
         onProgress: (phase, done, total) => {
           if (phase === 'writing' && process.stderr.isTTY) process.stderr.write(`\rwriting ${done}/${total}`);
         },

@@ -1,22 +1,19 @@
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ColumnMapping, ImportMode, ImportReport, TableKind, TextEncodingChoice } from '../../../shared/domain/table-import.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
 import { importInBatches } from './batched-import.ts';
-import { decodeJsonText } from './decode-json-text.ts';
-import { ImportRejected, parseInterchange } from './json-import.ts';
+import { checkInterchange, ImportRejected } from './json-import.ts';
 import { registerHeaderNames, registerTableToRecords } from './register-rows.ts';
 import { tableToRecords, suggestMapping } from './table-rows.ts';
-import { readCsv } from './sheets/csv-read.ts';
 import type { Table } from './sheets/table.ts';
-import { readXlsx } from './sheets/xlsx-read.ts';
+import type { ParseHost } from '../isolation/parse-host.ts';
+import { forkParseHost } from '../isolation/node-parse-host.ts';
 
 export const importFormats = ['json', 'csv', 'xlsx'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
-/** Files beyond this are refused before they are read into memory. */
-export const MAX_IMPORT_FILE_BYTES = 512 * 1024 ** 2;
+export { MAX_IMPORT_FILE_BYTES } from './parse-import-file.ts';
 const REPORTED_ISSUES = 500;
 
 export function importFormatOf(path: string): ImportFormat {
@@ -42,18 +39,12 @@ export type ImportPhase = 'reading' | 'checking' | 'writing';
 export interface ImportObserver {
   onProgress?(phase: ImportPhase, done: number, total: number): void;
   signal?: AbortSignal;
+  /** Where the file is read and parsed; by default a forked Node process (the Electron app passes its utility process). */
+  parser?: ParseHost;
 }
 
-function readBytes(path: string): Buffer {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_IMPORT_FILE_BYTES) throw new AppError('import-too-large', { detail: `${size} bytes, limit ${MAX_IMPORT_FILE_BYTES}` });
-    return readFileSync(path);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('io-error', { detail: 'the file cannot be read', cause: error });
-  }
-}
+/** Made on first use: plain-Node callers (the CLI, tests, scripts) parse in a forked process with the default heap cap. */
+let defaultParser: ParseHost | null = null;
 
 const emptyReport = (): ImportReport => ({ headers: [], sample: [], rowCount: 0, suggestedMapping: {}, validRows: 0, invalidRows: 0, issueCount: 0, rowIssues: [], pathIssues: [], wouldEmpty: [], wouldEmptyCount: 0, notApplied: [], counts: null });
 
@@ -64,17 +55,19 @@ const emptyReport = (): ImportReport => ({ headers: [], sample: [], rowCount: 0,
  */
 export async function importFile(db: Db, request: ImportRequest, actor: string, observer: ImportObserver = {}): Promise<ImportReport> {
   const format = importFormatOf(request.path);
-  const bytes = readBytes(request.path);
+  // The file is read, decoded and parsed in another process; only its values come back to be checked and written.
+  const parser = observer.parser ?? (defaultParser ??= forkParseHost());
+  const parsed = await parser.parse({ path: request.path, format, encoding: request.encoding }, { signal: observer.signal, onProgress: (rows) => observer.onProgress?.('reading', rows, 0) });
   const report = emptyReport();
   const write = async (records: Parameters<typeof importInBatches>[1]) =>
     importInBatches(db, records, actor, { signal: observer.signal, onProgress: (done, total) => observer.onProgress?.('writing', done, total) });
 
-  if (format === 'json') {
+  if (parsed.format === 'json') {
     observer.onProgress?.('checking', 0, 1);
     try {
-      const parsed = parseInterchange(db, decodeJsonText(bytes));
-      report.validRows = parsed.places.length + parsed.persons.length + parsed.incidents.length;
-      if (request.mode !== 'check') report.counts = await write(parsed);
+      const records = checkInterchange(db, parsed.json);
+      report.validRows = records.places.length + records.persons.length + records.incidents.length;
+      if (request.mode !== 'check') report.counts = await write(records);
     } catch (error) {
       if (!(error instanceof ImportRejected)) throw error;
       report.issueCount = error.issues.length;
@@ -83,8 +76,7 @@ export async function importFile(db: Db, request: ImportRequest, actor: string, 
     return report;
   }
 
-  const onRows = (rows: number) => observer.onProgress?.('reading', rows, 0);
-  const table: Table = format === 'csv' ? await readCsv(bytes, { encoding: request.encoding, onProgress: onRows, signal: observer.signal }) : await readXlsx(bytes, { onProgress: onRows, signal: observer.signal });
+  const table: Table = parsed.table;
   Object.assign(report, { headers: table.headers, sample: table.rows.slice(0, 5), rowCount: table.rows.length, suggestedMapping: request.kind === 'letters' ? suggestMapping(table.headers, registerHeaderNames) : suggestMapping(table.headers) });
   if (!request.mapping) return report;
 

@@ -5,6 +5,7 @@ import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { AppError, toAppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
 import { importFile, importFormatOf, type ImportFormat } from './import-file.ts';
+import type { ParseHost } from '../isolation/parse-host.ts';
 
 type JobState = ImportJob & { error: AppErrorValue | null };
 
@@ -24,10 +25,13 @@ export class ImportJobs {
   private readonly files = new Map<string, string>();
   private readonly jobs = new Map<string, Job>();
   private running: string | null = null;
+  private readonly parser: ParseHost | undefined;
 
-  constructor(store: () => Db, actor: string) {
+  /** `parser`: where files are parsed (the Electron app's utility process); by default a forked Node process. */
+  constructor(store: () => Db, actor: string, parser?: ParseHost) {
     this.store = store;
     this.actor = actor;
+    this.parser = parser;
   }
 
   get busy(): boolean {
@@ -57,6 +61,7 @@ export class ImportJobs {
     };
     void importFile(db, { path, encoding: request.encoding, mapping: request.mapping, kind: request.kind, mode: request.mode, allowEmpty: request.allowEmpty }, this.actor, {
       signal: job.controller.signal,
+      parser: this.parser,
       onProgress: (phase, done, total) => (job.state = { ...job.state, phase, done, total }),
     }).then(
       (report: ImportReport) => finish({ state: 'done', report }),
@@ -81,7 +86,10 @@ export class ImportJobs {
     return job.state;
   }
 
-  /** On lock: forget chosen files and jobs; a running one stops, its transaction closing with the connection. */
+  /**
+   * On lock: forget chosen files and jobs; a running one stops — its parsing process is killed, or its
+   * transaction closes with the connection.
+   */
   clear(): void {
     for (const job of this.jobs.values()) job.controller.abort();
     this.files.clear();

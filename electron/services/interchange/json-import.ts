@@ -8,6 +8,7 @@ import { personExists } from '../../store/repositories/person-repository.ts';
 import { placeExists } from '../../store/repositories/place-repository.ts';
 import { knownCodes } from '../../store/repositories/vocabulary-repository.ts';
 import { fromZod, jsonPath, type ImportIssue } from './issues.ts';
+import { readJsonValue, type JsonRead } from './json-text.ts';
 
 import { INTERCHANGE_FORMAT } from '../../../shared/domain/interchange.ts';
 import { closesReplyCycle, counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../../shared/domain/correspondence.ts';
@@ -78,12 +79,16 @@ function records<T extends { id: string }>(section: string, raw: unknown[], sche
 
 /** Parses and checks a whole interchange file against itself and the store. Throws ImportRejected listing every problem. */
 export function parseInterchange(db: Db, text: string): ParsedInterchange {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ImportRejected([{ path: '$', problem: 'malformed-json', message: malformedJsonMessage(error) }]);
-  }
+  return checkInterchange(db, readJsonValue(text));
+}
+
+/**
+ * Checks a file already read as JSON (imports read it in the isolated parsing process: json-text.ts) against
+ * itself and the store. Throws ImportRejected listing every problem.
+ */
+export function checkInterchange(db: Db, read: JsonRead): ParsedInterchange {
+  if ('issue' in read) throw new ImportRejected([read.issue]);
+  const json = read.value;
   const halves = loneSurrogatePaths(json);
   if (halves.length) throw new ImportRejected(halves);
   const top = fileSchema.safeParse(json);
@@ -101,12 +106,6 @@ export function parseInterchange(db: Db, text: string): ParsedInterchange {
   if (issues.length) throw new ImportRejected(issues);
   const values = <T>(located: Located<T>[]) => located.map((entry) => entry.value);
   return { places: values(places), persons: values(persons), counterparts: values(counterparts), incidents: values(incidents), letters: values(letters) };
-}
-
-/** V8's messages quote the text around the error (`Unexpected token 'x', "{"name": x…" is not valid JSON`): only the place is kept. */
-function malformedJsonMessage(error: unknown): string {
-  const at = /\(line (\d+) column (\d+)\)/.exec(error instanceof Error ? error.message : '');
-  return at ? `not valid JSON (line ${at[1]}, column ${at[2]})` : 'not valid JSON';
 }
 
 const MAX_SURROGATE_ISSUES = 100;

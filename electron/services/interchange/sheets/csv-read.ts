@@ -3,7 +3,7 @@ import type { TextEncodingChoice } from '../../../../shared/domain/table-import.
 import { AppError } from '../../../errors/app-error.ts';
 import { decodeText } from './decode-text.ts';
 import { nextTurn, type ReadProgress, type Table } from './table.ts';
-import { toTable } from './to-table.ts';
+import { RowCollector, toTable } from './to-table.ts';
 
 const SLICE = 256 * 1024;
 
@@ -28,18 +28,26 @@ export function detectDelimiter(text: string): string {
  */
 export async function readCsv(bytes: Uint8Array, options: ReadProgress & { encoding?: TextEncodingChoice } = {}): Promise<Table> {
   const text = decodeText(bytes, options.encoding);
-  const rows: string[][] = [];
+  const rows = new RowCollector('CSV');
+  let recordNumber = 0;
   const parser = parse({ delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false });
   let failure: unknown = null;
-  const ended = new Promise<void>((resolve) => {
-    parser.on('end', resolve);
-    parser.on('error', (error) => {
-      failure = error;
-      resolve();
-    });
+  let settle = () => {};
+  const ended = new Promise<void>((resolve) => (settle = resolve));
+  parser.on('end', () => settle());
+  parser.on('error', (error) => {
+    failure ??= error;
+    settle();
   });
   parser.on('readable', () => {
-    for (let record: string[] | null; (record = parser.read() as string[] | null) !== null; ) rows.push(record);
+    try {
+      // Blank records are counted (row numbers stay those the user sees) but not kept.
+      for (let record: string[] | null; (record = parser.read() as string[] | null) !== null; ) rows.add({ number: (recordNumber += 1), cells: record });
+    } catch (error) {
+      failure ??= error;
+      parser.destroy();
+      settle();
+    }
   });
   for (let start = 0; start < text.length && !failure; ) {
     if (options.signal?.aborted) {
@@ -51,16 +59,17 @@ export async function readCsv(bytes: Uint8Array, options: ReadProgress & { encod
     if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end += 1;
     parser.write(text.slice(start, end));
     start = end;
-    options.onProgress?.(rows.length);
+    options.onProgress?.(rows.rows.length);
     await nextTurn();
   }
   if (!failure) parser.end();
   await ended;
+  if (failure instanceof AppError) throw failure;
   if (failure) {
     const line = (failure as { lines?: number }).lines;
     const reason = (failure as { code?: string }).code ?? 'malformed';
     throw new AppError('import-invalid', { detail: `CSV: line ${line ?? '?'}: ${reason}`, cause: failure });
   }
-  options.onProgress?.(rows.length);
-  return toTable(rows, 'CSV');
+  options.onProgress?.(rows.rows.length);
+  return toTable(rows.rows, 'CSV');
 }
