@@ -5,20 +5,33 @@ import { AppError, toAppError } from '../errors/app-error.ts';
 import { appendAudit } from './audit.ts';
 import { copyRange, sha256OfFile, writeBackupHeader } from './backup-file.ts';
 import { fsyncDirectory } from './atomic-write.ts';
+import { removeBackupLeftovers } from './leftovers.ts';
 import { openStore } from './open.ts';
 import type { OpenVault } from './vault.ts';
 import { tableRowCounts, verifyStore } from './verify.ts';
 
 export const BACKUP_EXTENSION = '.ombudsbackup';
 
+/** The steps of a backup, in order; tests stop a process at each (kill -9) to prove the next backup cleans up. */
+export const backupSteps = ['leftovers-removed', 'copy-written', 'copy-checked', 'container-written', 'container-renamed', 'audited'] as const;
+export type BackupStep = (typeof backupSteps)[number];
+
+export interface BackupOptions {
+  /** Called as each step is reached; does nothing in the app. */
+  onStep?: (step: BackupStep) => void;
+}
+
 /**
  * Writes a verified backup of the open vault to `outFile`.
  * `VACUUM INTO` writes a copy keyed with the same DEK (never `db.backup()`, which would write it unkeyed);
  * the copy is reopened and checked (integrity, cipher integrity, row counts) before the container is
  * assembled beside the target and renamed into place. On any failure — full disk, read-only folder —
- * every temporary file is removed, so no partial backup is ever left.
+ * every temporary file is removed, so no partial backup is ever left. A process killed half-way cannot remove
+ * them, and the keyed copy opens with the passphrase of its day, so each backup first removes what a killed
+ * one left in its folder (leftovers.ts).
  */
-export function createBackup(vault: OpenVault, outFile: string, actor: string, now = new Date()): { bytes: number } {
+export function createBackup(vault: OpenVault, outFile: string, actor: string, now = new Date(), options: BackupOptions = {}): { bytes: number } {
+  const onStep = options.onStep ?? (() => undefined);
   const folder = dirname(outFile);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError('io-error', { detail: 'backup folder does not exist' });
   try {
@@ -26,12 +39,20 @@ export function createBackup(vault: OpenVault, outFile: string, actor: string, n
   } catch (error) {
     throw new AppError('read-only', { detail: 'backup folder is not writable', cause: error });
   }
+  try {
+    removeBackupLeftovers(folder, outFile);
+  } catch (error) {
+    throw toAppError(error);
+  }
+  onStep('leftovers-removed');
   const tag = randomBytes(6).toString('hex');
   const copyPath = join(folder, `.ombuds-backup-${tag}.db`);
   const containerPath = join(folder, `.${basename(outFile)}.${tag}.tmp`);
   try {
     vault.db.prepare('VACUUM INTO ?').run(copyPath);
+    onStep('copy-written');
     checkCopy(vault, copyPath);
+    onStep('copy-checked');
     const bytes = statSync(copyPath).size;
     const digest = sha256OfFile(copyPath);
     const fd = openSync(containerPath, 'wx', 0o600);
@@ -42,14 +63,17 @@ export function createBackup(vault: OpenVault, outFile: string, actor: string, n
     } finally {
       closeSync(fd);
     }
+    onStep('container-written');
     renameSync(containerPath, outFile);
     fsyncDirectory(folder);
+    onStep('container-renamed');
     appendAudit(vault.db, { actor, action: 'vault.backup', entity: 'vault', entityId: vault.envelope.vaultId });
+    onStep('audited');
     return { bytes: statSync(outFile).size };
   } catch (error) {
     throw toAppError(error);
   } finally {
-    for (const path of [copyPath, `${copyPath}-journal`, containerPath]) rmSync(path, { force: true });
+    for (const path of [copyPath, `${copyPath}-journal`, `${copyPath}-wal`, `${copyPath}-shm`, containerPath]) rmSync(path, { force: true });
   }
 }
 

@@ -1,15 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { AppError } from '../errors/app-error.ts';
 import { fsyncDirectory } from './atomic-write.ts';
 import { appendAudit } from './audit.ts';
 import { copyRange, readBackup, type BackupHeader } from './backup-file.ts';
-import { ENVELOPE_FILE, unwrapWithPassphrase, writeEnvelope } from './envelope.ts';
+import { unwrapWithPassphrase, writeEnvelope, type Envelope } from './envelope.ts';
+import { finishInterruptedRestore, newRestoreTag, stagingFolder, swapSteps, writeRestoreJournal } from './restore-journal.ts';
 import { openVaultWithKey, storePath, type OpenVault } from './vault.ts';
 import { verifyStore } from './verify.ts';
 
-const LIVE_FILES = [ENVELOPE_FILE, 'store.db', 'store.db-wal', 'store.db-shm'];
+/** Whatever the envelope's unwrap takes: text, or bytes the caller zeroes. */
+type Passphrase = Parameters<typeof unwrapWithPassphrase>[1];
 
 /** A backup file proven ours and intact, with the data key its passphrase unwrapped. */
 export interface OpenedBackup {
@@ -18,59 +18,68 @@ export interface OpenedBackup {
   dek: Buffer;
 }
 
+/** The steps of a restore, in order; tests stop a process at each (kill -9) to prove none leaves the folder without a vault. */
+export const restoreSteps = ['staging-made', 'store-staged', 'envelope-staged', 'staging-verified', ...swapSteps, 'opened', 'audited'] as const;
+export type RestoreStep = (typeof restoreSteps)[number];
+
+export interface RestoreOptions {
+  /** Called as each step is reached; does nothing in the app. */
+  onStep?: (step: RestoreStep) => void;
+}
+
 /** Checks a backup file (magic, size, checksum) and its passphrase without touching any store. */
-export async function openBackup(file: string, passphrase: string): Promise<OpenedBackup> {
+export async function openBackup(file: string, passphrase: Passphrase): Promise<OpenedBackup> {
   const header = readBackup(file);
   return { file, header, dek: await unwrapWithPassphrase(header.envelope, passphrase) };
 }
 
 /**
  * Restores a backup into `dir` — an empty folder on a new computer, or over an existing vault, which the
- * caller must have closed. Nothing in `dir` is touched until the backup is proven ours, intact and opening
- * with `passphrase` in a staging folder; the old files are then kept aside until the restored store has been
- * reopened and verified in place, and put back if that fails.
+ * caller must have closed (no other process may use the folder meanwhile).
  */
-export async function restoreBackup(dir: string, backupFile: string, passphrase: string, actor: string): Promise<OpenVault> {
-  return restoreOpenedBackup(dir, await openBackup(backupFile, passphrase), actor);
+export async function restoreBackup(dir: string, backupFile: string, passphrase: Passphrase, actor: string, options: RestoreOptions = {}): Promise<OpenVault> {
+  return restoreOpenedBackup(dir, await openBackup(backupFile, passphrase), actor, options);
 }
 
-/** The restore itself, for a caller that opened the backup first (and zeroes its key when done). */
-export function restoreOpenedBackup(dir: string, opened: OpenedBackup, actor: string): OpenVault {
+/**
+ * The restore itself, for a caller that opened the backup first (its key is zeroed here). Nothing in `dir` is
+ * touched until the backup is proven ours, intact and opening — migrated and fully verified — in a staging
+ * folder; then the journal commits the swap and the files change places (restore-journal.ts), so a process
+ * killed at any step leaves either the old vault or the restored one, and the next unlock completes the swap.
+ */
+export function restoreOpenedBackup(dir: string, opened: OpenedBackup, actor: string, options: RestoreOptions = {}): OpenVault {
+  const onStep = options.onStep ?? (() => undefined);
   const { file: backupFile, header: backup, dek } = opened;
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tag = randomBytes(6).toString('hex');
-  const staging = join(dir, `.restore-${tag}`);
-  const aside = join(dir, `.previous-${tag}`);
+  const tag = newRestoreTag();
+  const staging = stagingFolder(dir, tag);
+  let committed = false;
   try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // A restore cut off earlier is completed first, so this one starts from a whole vault.
+    finishInterruptedRestore(dir);
     mkdirSync(staging, { mode: 0o700 });
+    onStep('staging-made');
     stageStore(backupFile, backup.storeOffset, backup.storeBytes, storePath(staging));
+    onStep('store-staged');
     writeEnvelope(staging, backup.envelope);
+    onStep('envelope-staged');
     checkStaged(staging, backup.envelope, dek);
+    fsyncDirectory(staging);
+    onStep('staging-verified');
 
-    mkdirSync(aside, { mode: 0o700 });
-    const moved = moveFiles(dir, aside, LIVE_FILES);
-    moveFiles(staging, dir, [ENVELOPE_FILE, 'store.db']);
-    fsyncDirectory(dir);
-    let vault: OpenVault;
-    try {
-      vault = openVaultWithKey(dir, backup.envelope, Buffer.from(dek));
-      if (!verifyStore(vault.db, storePath(dir), vault.dek).ok) {
-        vault.close();
-        throw new AppError('backup-damaged', { detail: 'restored store failed verification' });
-      }
-    } catch (error) {
-      moveFiles(dir, staging, [ENVELOPE_FILE, 'store.db', 'store.db-wal', 'store.db-shm']);
-      moveFiles(aside, dir, moved);
-      fsyncDirectory(dir);
-      throw error;
-    }
+    writeRestoreJournal(dir, tag, onStep);
+    committed = true;
+    finishInterruptedRestore(dir, onStep);
+
+    const vault = openVaultWithKey(dir, backup.envelope, Buffer.from(dek));
+    onStep('opened');
     appendAudit(vault.db, { actor, action: 'vault.restore', entity: 'vault', entityId: backup.envelope.vaultId });
-    rmSync(aside, { recursive: true, force: true });
+    onStep('audited');
     return vault;
   } finally {
     dek.fill(0);
-    rmSync(staging, { recursive: true, force: true });
-    if (existsSync(aside) && readdirSync(aside).length === 0) rmSync(aside, { recursive: true, force: true });
+    // Before the commit the live files were never touched: the staged copy just goes.
+    if (!committed) rmSync(staging, { recursive: true, force: true });
   }
 }
 
@@ -84,7 +93,8 @@ function stageStore(backupFile: string, offset: number, length: number, target: 
   }
 }
 
-function checkStaged(staging: string, envelope: Parameters<typeof openVaultWithKey>[1], dek: Buffer): void {
+/** Opens the staged store as the vault will be opened (migrations included) and runs every check of verify. */
+function checkStaged(staging: string, envelope: Envelope, dek: Buffer): void {
   let vault: OpenVault;
   try {
     vault = openVaultWithKey(staging, envelope, Buffer.from(dek));
@@ -99,14 +109,4 @@ function checkStaged(staging: string, envelope: Parameters<typeof openVaultWithK
   } finally {
     vault.close();
   }
-}
-
-function moveFiles(from: string, to: string, names: readonly string[]): string[] {
-  const moved: string[] = [];
-  for (const name of names) {
-    if (!existsSync(join(from, name))) continue;
-    renameSync(join(from, name), join(to, name));
-    moved.push(name);
-  }
-  return moved;
 }

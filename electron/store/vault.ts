@@ -18,7 +18,9 @@ import {
 } from './envelope.ts';
 import { migrate } from './migrate.ts';
 import { openStore, startsWithPlaintextHeader, STORE_FILE, type Db } from './open.ts';
+import { openVaultStore } from './open-vault-store.ts';
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
+import { finishInterruptedRestore, restoreJournalExists } from './restore-journal.ts';
 import { deleteIncompleteFiles } from './repositories/chunked-file-repository.ts';
 
 /** An unlocked vault: the open store and the DEK that opened it. `close()` zeroes the key. */
@@ -31,12 +33,13 @@ export interface OpenVault {
 }
 
 export const storePath = (dir: string) => join(dir, STORE_FILE);
-export const vaultExists = (dir: string) => existsSync(join(dir, ENVELOPE_FILE)) || existsSync(storePath(dir));
+/** A committed restore not yet completed counts: its folder holds the old vault or the restored one (restore-journal.ts). */
+export const vaultExists = (dir: string) => existsSync(join(dir, ENVELOPE_FILE)) || existsSync(storePath(dir)) || restoreJournalExists(dir);
 
 export function openVaultWithKey(dir: string, envelope: Envelope, dek: Buffer): OpenVault {
   let db: Db;
   try {
-    db = openStore(storePath(dir), dek);
+    db = openVaultStore(dir, dek);
     migrate(db);
     // Files whose intake was cut off by a crash never counted; their chunks go now (secure_delete zeroes them).
     deleteIncompleteFiles(db, 'evidence');
@@ -98,11 +101,13 @@ export async function createVault(dir: string, passphrase: string, options: Crea
 }
 
 export async function unlockVault(dir: string, passphrase: string): Promise<OpenVault> {
+  finishInterruptedRestore(dir);
   const envelope = readEnvelope(dir);
   return openVaultWithKey(dir, envelope, await unwrapWithPassphrase(envelope, passphrase));
 }
 
 export function unlockVaultWithRecoveryKey(dir: string, recoveryKey: string): OpenVault {
+  finishInterruptedRestore(dir);
   const envelope = readEnvelope(dir);
   const keyBytes = parseRecoveryKey(recoveryKey);
   try {
@@ -139,6 +144,7 @@ export async function recoverVault(dir: string, recoveryKey: string, newPassphra
 
 /** Emergency access: the raw DEK, so an administrator can open store.db with standard SQLCipher 4 tools. */
 export function emergencyDataKey(dir: string, recoveryKey: string): string {
+  finishInterruptedRestore(dir);
   const envelope = readEnvelope(dir);
   const keyBytes = parseRecoveryKey(recoveryKey);
   const dek = unwrapWithRecoveryKey(envelope, keyBytes);

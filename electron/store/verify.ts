@@ -4,6 +4,7 @@ import { verifyAuditChain } from './audit.ts';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrate.ts';
 import { checkCipherIntegrity } from './cipher-integrity.ts';
 import type { Db } from './open.ts';
+import { setAsideWalCopies } from './wal-check.ts';
 
 type Check = VerifyReport['checks'][number];
 
@@ -43,6 +44,14 @@ export function verifyStore(db: Db, path: string, dek: Buffer): VerifyReport {
     run('schema-version', () => {
       const version = schemaVersion(db);
       return { ok: version === LATEST_SCHEMA_VERSION, detail: `schema ${version} of ${LATEST_SCHEMA_VERSION}` };
+    }),
+    run('wal', () => {
+      // Fails for as long as a damaged WAL set aside at an open is kept: the administrator has to look at it
+      // (README, Security: restore from a backup, or keep the copy for an expert) and then move it away.
+      const copies = setAsideWalCopies(path);
+      if (copies.length === 0) return { ok: true, detail: 'ok' };
+      const more = copies.length > 1 ? ` (and ${copies.length - 1} earlier)` : '';
+      return { ok: false, detail: `a damaged write-ahead log was set aside at an open; recent changes may be missing; copy kept: ${copies.at(-1)}${more}` };
     }),
   ];
   return { ok: checks.every((check) => check.ok), checks };

@@ -86,6 +86,7 @@ export const en = {
     'check_cipher-integrity': 'Encryption of every page',
     'check_audit-chain': 'Audit log chain',
     'check_schema-version': 'Schema version',
+    check_wal: 'Write-ahead log (WAL)',
     ok: 'OK',
     failed: 'Failed',
   },

@@ -88,6 +88,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     'check_cipher-integrity': 'Шифрование каждой страницы',
     'check_audit-chain': 'Цепочка журнала аудита',
     'check_schema-version': 'Версия схемы',
+    check_wal: 'Журнал упреждающей записи (WAL)',
     ok: 'В порядке',
     failed: 'Ошибка',
   },

@@ -90,6 +90,7 @@ export const tg: WithoutPlurals<Messages> = {
     'check_cipher-integrity': 'Рамзгузории ҳар саҳифа',
     'check_audit-chain': 'Занҷири сабти аудит',
     'check_schema-version': 'Версияи схема',
+    check_wal: 'Журнали сабти пешакӣ (WAL)',
     ok: 'Дуруст',
     failed: 'Хато',
   },

@@ -13,6 +13,7 @@ import {
   type OpenVault,
 } from '../../store/vault.ts';
 import { verifyStore } from '../../store/verify.ts';
+import { setAsideWalCopies } from '../../store/wal-check.ts';
 import { EXIT } from '../messages.ts';
 import { newPassphrase, passphrase } from '../secrets.ts';
 
@@ -77,8 +78,15 @@ function assertStrong(secret: string): void {
   if (problem) throw new AppError('weak-passphrase', { detail: problem });
 }
 
+/** While a damaged WAL set aside at an open is kept (store/wal-check.ts), every command says so on stderr; verify fails. */
+function warnOfSetAsideWal(vault: OpenVault): void {
+  const copy = setAsideWalCopies(storePath(vault.dir)).at(-1);
+  if (copy) process.stderr.write(`ombuds: warning: a damaged write-ahead log was set aside as ${copy}; recent changes may be missing (see verify and README, Security)\n`);
+}
+
 export async function withVault<T>(options: CommandOptions, use: (vault: OpenVault) => Promise<T> | T): Promise<T> {
   const vault = await unlockVault(options.store, await passphrase(options.passphraseFile));
+  warnOfSetAsideWal(vault);
   try {
     return await use(vault);
   } finally {

@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync,
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../errors/app-error.ts';
 import { fsyncDirectory } from '../../store/atomic-write.ts';
+import { checkpointAfterLargeWrite } from '../../store/checkpoint.ts';
 import type { Db } from '../../store/open.ts';
 import { chunkWriter, completeFile, deleteIncompleteFiles, fileChunks, type ChunkedFileKind } from '../../store/repositories/chunked-file-repository.ts';
 
@@ -50,6 +51,7 @@ export function streamIn(db: Db, kind: ChunkedFileKind, id: string, source: Byte
       completeFile(db, kind, id, sha256);
       complete(sha256);
     })();
+    checkpointAfterLargeWrite(db);
     return sha256;
   } catch (error) {
     deleteIncompleteFiles(db, kind, id);

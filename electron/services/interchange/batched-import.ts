@@ -1,5 +1,6 @@
 import { AppError } from '../../errors/app-error.ts';
 import { appendAudit } from '../../store/audit.ts';
+import { checkpointAfterLargeWrite } from '../../store/checkpoint.ts';
 import type { Db } from '../../store/open.ts';
 import { advanceIncidentStatus, incidentExists, upsertIncident } from '../../store/repositories/incident-repository.ts';
 import { personExists, upsertPerson } from '../../store/repositories/person-repository.ts';
@@ -76,6 +77,7 @@ export async function importInBatches(db: Db, file: ParsedInterchange, actor: st
     if (progress.signal?.aborted) throw new AppError('cancelled');
     followLetters(db, file.letters ?? []);
     db.exec('COMMIT');
+    checkpointAfterLargeWrite(db);
   } catch (error) {
     // A lock closes the connection mid-import, which rolls the transaction back by itself.
     if (!db.open) throw new AppError('vault-locked', { cause: error });
