@@ -7,7 +7,8 @@ import type { KdfParams } from './store/envelope.ts';
 import { RecordsService } from './services/records-service.ts';
 import { VaultSession } from './services/vault-session.ts';
 import { EvidenceService } from './services/evidence/evidence-service.ts';
-import { LetterFiles } from './services/letter-files.ts';
+import { DroppedEvidence } from './services/evidence/dropped-evidence.ts';
+import { isGeneratedRole, LetterFiles, pathToOpen } from './services/letter-files.ts';
 import { LetterService } from './services/letters/letter-service.ts';
 import { ImportJobs } from './services/interchange/import-jobs.ts';
 import type { ParseHost } from './services/isolation/parse-host.ts';
@@ -47,6 +48,7 @@ interface Services {
   session: VaultSession;
   records: RecordsService;
   evidence: EvidenceService;
+  drops: DroppedEvidence;
   imports: ImportJobs;
   registry: CorrespondenceService;
   letterFiles: LetterFiles;
@@ -56,7 +58,7 @@ interface Services {
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? null;
 
-function handlers({ session, records, evidence, imports, registry, letterFiles, letters, dialogs }: Services): Handlers {
+function handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, dialogs }: Services): Handlers {
   return {
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
@@ -110,7 +112,11 @@ function handlers({ session, records, evidence, imports, registry, letterFiles, 
       records.incident(incidentId); // refuse an unknown incident before showing a dialog
       return evidence.add(incidentId, await dialogs.chooseOpenPaths('evidence'));
     },
-    'evidence:addDropped': ({ incidentId, paths }) => evidence.add(incidentId, paths),
+    // Dropped files arrive as bytes read in the window; main never reads a path the window names.
+    'evidence:dropStart': ({ incidentId, fileName, size }) => drops.start(incidentId, fileName, size),
+    'evidence:dropChunk': ({ dropId, index, bytes }) => drops.chunk(dropId, index, bytes),
+    'evidence:dropFinish': ({ dropId }) => drops.finish(dropId),
+    'evidence:dropCancel': ({ dropId }) => (drops.cancel(dropId), {}),
     'evidence:preview': ({ id }) => evidence.preview(id),
     'evidence:export': async ({ id }) => {
       const record = evidence.record(id);
@@ -148,12 +154,17 @@ function handlers({ session, records, evidence, imports, registry, letterFiles, 
     },
     'letters:exportFile': async ({ id, open }) => {
       const record = letterFiles.record(id);
-      const path = await dialogs.chooseSavePath('letter-file', record.fileName);
+      const role = record.role;
+      // Only the app's own rendered letter is handed to the system to open. A scan's bytes and name came from
+      // outside the app (it could be a program, a web page or a shortcut), so it is saved, never opened.
+      if (open && !isGeneratedRole(role)) throw new AppError('invalid-input', { detail: "open: only a registered letter's PDF or DOCX is opened; a scan is saved only" });
+      const path = await dialogs.chooseSavePath(isGeneratedRole(role) ? `letter-${role}` : 'letter-file', record.fileName);
       if (!path) return { saved: false, fileName: null };
-      letterFiles.export(id, path);
-      // Only a copy the user placed is opened: nothing is written anywhere else for another program to read.
-      if (open) await dialogs.openWithSystem(path).catch((error: unknown) => Promise.reject(new AppError('io-error', { detail: 'the saved file could not be opened', cause: error })));
-      return { saved: true, fileName: fileName(path) };
+      // Only the copy the user just placed is opened, under the extension of what it is; nothing is written elsewhere.
+      const target = open && isGeneratedRole(role) ? pathToOpen(path, role) : path;
+      letterFiles.export(id, target);
+      if (open) await dialogs.openWithSystem(target).catch((error: unknown) => Promise.reject(new AppError('io-error', { detail: 'the saved file could not be opened', cause: error })));
+      return { saved: true, fileName: fileName(target) };
     },
     'office:get': () => letters.office(),
     'office:save': (office) => letters.saveOffice(office),
@@ -181,12 +192,14 @@ export function createApp(options: AppOptions): App {
   const store = () => session.store();
   const records = new RecordsService(store, options.actor);
   const evidence = new EvidenceService(store, () => session.getSettings(), options.actor);
+  const drops = new DroppedEvidence(store, () => session.getSettings(), options.actor);
+  session.onLock(() => drops.clear());
   const imports = new ImportJobs(store, options.actor, options.parseHost);
   session.onLock(() => imports.clear());
   const registry = new CorrespondenceService(store, options.actor);
   const letterFiles = new LetterFiles(store, () => session.getSettings().evidenceMaxMiB * 1024 ** 2, options.actor);
   const letters = new LetterService(store, registry, letterFiles, options.actor);
-  const router = createRouter(handlers({ session, records, evidence, imports, registry, letterFiles, letters, dialogs: options.dialogs }), {
+  const router = createRouter(handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, dialogs: options.dialogs }), {
     onActivity: () => session.touch(),
     // Other writes would join the import's open transaction (and vanish with it on cancel).
     guard: (channel) => {

@@ -1,6 +1,6 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import type { Dialogs, FileKind } from '../ipc/dialogs.ts';
+import { mayOpenWithSystem, type Dialogs, type FileKind } from '../ipc/dialogs.ts';
 
 /** One filter per kind of file main reads or writes; the Record makes a new kind a compile error here. */
 const filters: Record<FileKind, Electron.FileFilter[]> = {
@@ -12,6 +12,8 @@ const filters: Record<FileKind, Electron.FileFilter[]> = {
   'export-csv': [{ name: 'CSV', extensions: ['csv'] }],
   'export-xlsx': [{ name: 'Excel', extensions: ['xlsx'] }],
   'letter-scan': [{ name: 'PDF, images', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'tif', 'tiff'] }, { name: '*', extensions: ['*'] }],
+  'letter-pdf': [{ name: 'PDF', extensions: ['pdf'] }],
+  'letter-docx': [{ name: 'Word', extensions: ['docx'] }],
   'letter-file': [],
   emblem: [{ name: 'PNG, JPEG', extensions: ['png', 'jpg', 'jpeg'] }],
 };
@@ -54,6 +56,8 @@ export function electronDialogs(window: () => BrowserWindow | null): Dialogs {
       return result.canceled ? [] : result.filePaths;
     },
     async openWithSystem(path) {
+      // A second gate under the handler's: whatever asks, only a PDF or DOCX goes to the system.
+      if (!mayOpenWithSystem(path)) throw new Error('only a PDF or DOCX is opened with the system');
       const problem = await shell.openPath(path);
       if (problem) throw new Error(problem);
     },

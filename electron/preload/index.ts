@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 import { channelNames } from '../../shared/ipc/channels.ts';
 
 // Bundled into one CommonJS file: a sandboxed preload can require nothing but 'electron'. It imports the
@@ -9,6 +9,6 @@ import { channelNames } from '../../shared/ipc/channels.ts';
 // no event subscription. Main validates every input and checks the sender, so this is convenience, not a gate.
 const bridge = Object.fromEntries(channelNames.map((channel) => [channel, (input?: unknown) => ipcRenderer.invoke(channel, input)]));
 contextBridge.exposeInMainWorld('ombuds', Object.freeze(bridge));
-
-// A file dropped onto the window (evidence): its path, which main then reads. Nothing else of the file system.
-contextBridge.exposeInMainWorld('ombudsFiles', Object.freeze({ pathForFile: (file: File) => webUtils.getPathForFile(file) }));
+//
+// No file paths: a file dropped onto the window is read there and its bytes go to main over the contract's
+// evidence:drop* channels, so main never reads a path the window names (webUtils.getPathForFile is not exposed).

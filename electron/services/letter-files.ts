@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { basename, isAbsolute } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { basename, extname, isAbsolute } from 'node:path';
 import { AppError } from '../errors/app-error.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
@@ -12,6 +12,20 @@ import { fileSource, isRegularFile, storeWithin, streamIn, streamOut, type ByteS
 /** The files the app renders for a registered letter, and their media types. */
 export type GeneratedRole = Exclude<LetterFileRole, 'scan'>;
 const GENERATED_MEDIA_TYPES: Record<GeneratedRole, string> = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+export const isGeneratedRole = (role: LetterFileRole): role is GeneratedRole => role !== 'scan';
+
+/**
+ * Where a copy that is to be opened is saved: the path the user chose, ending in the extension of what the file
+ * is, so the system opens it as a PDF or DOCX (never, under another name, as a program or a web page). When the
+ * name had to be extended and that name is taken, the user is asked to choose again rather than overwrite it.
+ */
+export function pathToOpen(chosen: string, role: GeneratedRole): string {
+  const extension = `.${role}`;
+  if (extname(chosen).toLowerCase() === extension) return chosen;
+  const extended = `${chosen}${extension}`;
+  if (existsSync(extended)) throw new AppError('invalid-input', { detail: `open: choose a file name ending in ${extension}` });
+  return extended;
+}
 
 /**
  * Files kept with a registered letter, encrypted in the store like evidence: the scan of a letter as sent or

@@ -16,6 +16,7 @@ import { docSchema } from '../document/model.ts';
 import { draftRequestSchema, letterDraftSchema } from '../domain/letter-draft.ts';
 import { emblemSchema, officeSchema } from '../domain/office.ts';
 import { columnMappingSchema, importJobSchema, importModes, tableKinds, textEncodings } from '../domain/table-import.ts';
+import { DROP_CHUNK_BYTES } from '../domain/evidence-drop.ts';
 import { appErrorSchema } from './result.ts';
 import { incidentHitSchema, incidentQuerySchema } from '../domain/search.ts';
 import { newTermSchema, termSchema, vocabularyKinds } from '../domain/vocabulary.ts';
@@ -116,11 +117,27 @@ export const contract = {
   'evidence:list': { input: z.object({ incidentId: recordIdSchema }).strict(), output: z.array(evidenceRecordSchema) },
   /** Opens a file picker (several files) and takes the chosen files into the store. */
   'evidence:add': { input: z.object({ incidentId: recordIdSchema }).strict(), output: z.array(evidenceRecordSchema) },
-  /** Files dropped onto the window (paths from the preload's webUtils.getPathForFile); read, never written. */
-  'evidence:addDropped': {
-    input: z.object({ incidentId: recordIdSchema, paths: z.array(z.string().min(1).max(4096)).min(1).max(50) }).strict(),
-    output: z.array(evidenceRecordSchema),
+  /**
+   * A file dropped onto the window, sent as its bytes (main never reads a path the window names): start with its
+   * name and size (checked against the evidence limit), send every chunk in order (`chunkBytes` each, the last one
+   * the rest), then finish (main computes the SHA-256) or cancel. Anything refused ends the drop and keeps nothing.
+   */
+  'evidence:dropStart': {
+    input: z.object({ incidentId: recordIdSchema, fileName: z.string().min(1).max(1024), size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+    output: z.object({ dropId: z.string(), chunkBytes: z.number().int() }),
   },
+  'evidence:dropChunk': {
+    input: z
+      .object({
+        dropId: z.string().uuid(),
+        index: z.number().int().min(0),
+        bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength >= 1 && bytes.byteLength <= DROP_CHUNK_BYTES, { message: 'chunk size' }),
+      })
+      .strict(),
+    output: z.object({ received: z.number().int() }),
+  },
+  'evidence:dropFinish': { input: z.object({ dropId: z.string().uuid() }).strict(), output: evidenceRecordSchema },
+  'evidence:dropCancel': { input: z.object({ dropId: z.string().uuid() }).strict(), output: empty },
   /** An image as a data: URL for the thumbnail and viewer; null for other files and very large images. */
   'evidence:preview': { input: byId, output: z.object({ record: evidenceRecordSchema, dataUrl: z.string().nullable() }) },
   /** Saves a copy where the user chooses; the copy is re-hashed and must match the SHA-256 taken at intake. */

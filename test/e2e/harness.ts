@@ -32,8 +32,6 @@ export interface Harness {
   dialogs: ScriptedDialogs;
   dataDir: string;
   workDir: string;
-  /** Files a test drops onto the window must be here (the emulated webUtils.getPathForFile points here). */
-  dropDir: string;
   /** Console errors, page errors and CSP violations seen so far. */
   problems: string[];
   screenshot(name: string): Promise<string>;
@@ -74,11 +72,8 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
     const bridge = Object.fromEntries(names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]));
     Object.defineProperty(window, 'ombuds', { value: Object.freeze(bridge) });
   }, channelNames);
-  // Electron's preload gives a dropped file's path through webUtils.getPathForFile; here a dropped file's path is
-  // its name in the harness's drop folder, where the test puts the files it drops.
-  await context.addInitScript((folder: string) => {
-    Object.defineProperty(window, 'ombudsFiles', { value: Object.freeze({ pathForFile: (file: File) => `${folder}/${file.name}` }) });
-  }, join(workDir, 'drop'));
+  // Like the preload, nothing else: no file paths. A dropped file's bytes reach the router through the same
+  // bindings (Playwright carries a Uint8Array across as one, as Electron's IPC does).
   // Serve the built renderer; every other request is refused, as the app's session does.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -99,7 +94,6 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await page.goto(`${ORIGIN}/index.html`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  mkdirSync(join(workDir, 'drop'), { recursive: true });
   return {
     app,
     page,
@@ -107,7 +101,6 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
     dialogs,
     dataDir,
     workDir,
-    dropDir: join(workDir, 'drop'),
     problems,
     screenshot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);

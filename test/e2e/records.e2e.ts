@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,10 +53,11 @@ async function recordDetention(h: Harness): Promise<void> {
   await editor.getByRole('button', { name: 'Сохранить', exact: true }).click();
   await editor.getByText('Сохранено.').waitFor();
 
-  // Three photos: two through the file picker, one dropped onto the window.
+  // Three photos: two through the file picker, one dropped onto the window (made in the page: main gets its bytes,
+  // never a path).
   const photos = [pngImage(640, 480), pngImage(800, 600, [30, 120, 30]), pngImage(400, 300, [10, 10, 200])];
-  const paths = ['photo-1.png', 'photo-2.png', 'photo-3.png'].map((name, i) => {
-    const path = join(i === 2 ? h.dropDir : h.workDir, name);
+  const paths = ['photo-1.png', 'photo-2.png'].map((name, i) => {
+    const path = join(h.workDir, name);
     writeFileSync(path, photos[i]!);
     return path;
   });
@@ -70,6 +72,10 @@ async function recordDetention(h: Harness): Promise<void> {
   await editor.getByTestId('evidence-drop').dispatchEvent('drop', { dataTransfer: transfer });
   await editor.getByText('1 файл сохранён в хранилище.').waitFor();
   await expect.poll(() => editor.locator('.evidence-list img').count()).toBe(3);
+  // Main stored the bytes the page sent, with the SHA-256 it computed itself.
+  const incidentId = (storeAsJson(h).incidents[0] as unknown as { id: string }).id;
+  const evidence = (await h.app.router.handle('evidence:list', { incidentId })) as { value: { fileName: string; sha256: string }[] };
+  expect(evidence.value.find((record) => record.fileName === 'photo-3.png')?.sha256).toBe(createHash('sha256').update(photos[2]!).digest('hex'));
 
   // Keyboard-first: Ctrl+S saves from any field.
   await editor.getByLabel('Статус').selectOption('raised');

@@ -93,12 +93,12 @@ describe('Electronegativity', () => {
     expect(unreviewed, describeAll(unreviewed)).toEqual([]);
   });
 
-  it('the preload bundle exposes only window.ombuds (one function per channel) and the dropped-file path, and requires only electron', async () => {
+  it('the preload bundle exposes only window.ombuds (one function per channel), no file paths, and requires only electron', async () => {
     const { preload } = await buildBundles();
     expect(requires(preload)).toEqual(['electron']);
-    expect([...preload.matchAll(/exposeInMainWorld\(\s*"([^"]+)"/g)].map((m) => m[1])).toEqual(['ombuds', 'ombudsFiles']);
-    // The second exposes exactly one function, Electron's own path lookup for a dropped File.
-    expect(preload).toMatch(/exposeInMainWorld\("ombudsFiles", Object\.freeze\(\{ pathForFile: \(file\) => import_electron\.webUtils\.getPathForFile\(file\) \}\)\)/);
+    expect([...preload.matchAll(/exposeInMainWorld\(\s*"([^"]+)"/g)].map((m) => m[1])).toEqual(['ombuds']);
+    // Dropped files go to main as bytes: the window gets no way to learn a file's path for main to read.
+    expect(preload).not.toMatch(/webUtils|getPathForFile/);
     expect(preload).not.toMatch(/ipcRenderer\.(send|sendSync|sendTo|on|once|postMessage)\b/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
     // Small enough to read in full: nothing but the channel list and the bridge (zod alone would be > 100 kB).

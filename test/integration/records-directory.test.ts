@@ -7,6 +7,7 @@ import { createApp } from '../../electron/app.ts';
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
 import { verifyAuditChain } from '../../electron/store/audit.ts';
+import { dropBytes } from '../support/drop.ts';
 import { pngImage } from '../support/images.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
@@ -84,7 +85,7 @@ describe('directories, saved searches and evidence over IPC', () => {
   });
 
   it('adds evidence by picker and by drop, previews images, exports a re-hashed copy, and applies the size limit from settings', async () => {
-    const { call, dialogs } = await unlockedApp();
+    const { app, call, dialogs } = await unlockedApp();
     const dir = tempDir();
     const photos = [pngImage(320, 240), pngImage(200, 100, [0, 90, 0]), pngImage(50, 50, [0, 0, 200])];
     const paths = photos.map((bytes, i) => {
@@ -97,18 +98,15 @@ describe('directories, saved searches and evidence over IPC', () => {
     expect(picked.value.map((r: { sha256: string }) => r.sha256)).toEqual([sha256(photos[0]!), sha256(photos[1]!)]);
     dialogs.next.push(null);
     expect(await call('evidence:add', { incidentId: 'in-fotekh-2024-03' })).toEqual({ ok: true, value: [] });
-    const dropped = await call('evidence:addDropped', { incidentId: 'in-fotekh-2024-03', paths: [paths[2]] });
-    expect(dropped.value[0]).toMatchObject({ fileName: 'photo-3.png', mediaType: 'image/png', width: 50, height: 50 });
-    expect(await call('evidence:addDropped', { incidentId: 'in-fotekh-2024-03', paths: ['relative/photo.png'] })).toMatchObject({ ok: false, error: { code: 'io-error' } });
-    expect(await call('evidence:addDropped', { incidentId: 'in-fotekh-2024-03', paths: [dir] })).toMatchObject({ ok: false, error: { code: 'io-error' } });
-    expect(await call('evidence:addDropped', { incidentId: 'in-nowhere', paths: [paths[2]] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // Dropped files come as bytes (test/integration/evidence-drop.test.ts covers the channel and its limits).
+    const dropped = (await dropBytes(app.router, 'in-fotekh-2024-03', 'photo-3.png', photos[2]!)) as any;
+    expect(dropped.value).toMatchObject({ fileName: 'photo-3.png', mediaType: 'image/png', width: 50, height: 50, sha256: sha256(photos[2]!) });
+    expect(await dropBytes(app.router, 'in-nowhere', 'photo-3.png', photos[2]!)).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect((await call('evidence:list', { incidentId: 'in-fotekh-2024-03' })).value).toHaveLength(3);
 
-    const preview = await call('evidence:preview', { id: dropped.value[0].id });
+    const preview = await call('evidence:preview', { id: dropped.value.id });
     expect(preview.value.dataUrl).toBe(`data:image/png;base64,${photos[2]!.toString('base64')}`);
-    const text = join(dir, 'statement.txt');
-    writeFileSync(text, 'Показания свидетеля');
-    const [statement] = (await call('evidence:addDropped', { incidentId: 'in-fotekh-2024-03', paths: [text] })).value;
+    const statement = ((await dropBytes(app.router, 'in-fotekh-2024-03', 'statement.txt', Buffer.from('Показания свидетеля'))) as any).value;
     expect((await call('evidence:preview', { id: statement.id })).value.dataUrl).toBeNull();
 
     const out = join(dir, 'copy.png');
@@ -119,7 +117,9 @@ describe('directories, saved searches and evidence over IPC', () => {
     expect((await call('settings:update', { evidenceMaxMiB: 1 })).value).toMatchObject({ evidenceMaxMiB: 1 });
     const big = join(dir, 'video.mp4');
     writeFileSync(big, Buffer.alloc(1024 ** 2 + 1, 7));
-    expect(await call('evidence:addDropped', { incidentId: 'in-fotekh-2024-03', paths: [big] })).toMatchObject({ ok: false, error: { code: 'evidence-too-large' } });
+    dialogs.next.push([big]);
+    expect(await call('evidence:add', { incidentId: 'in-fotekh-2024-03' })).toMatchObject({ ok: false, error: { code: 'evidence-too-large' } });
+    expect(await dropBytes(app.router, 'in-fotekh-2024-03', 'video.mp4', Buffer.alloc(1024 ** 2 + 1, 7))).toMatchObject({ ok: false, error: { code: 'evidence-too-large' } });
     expect(await call('settings:update', { evidenceMaxMiB: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

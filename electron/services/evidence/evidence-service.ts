@@ -13,7 +13,7 @@ export const PREVIEW_MAX_BYTES = 25 * 1024 ** 2;
 export const PREVIEW_MAX_PIXELS = 40_000_000;
 const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-/** Evidence use cases for the window and the CLI: intake from chosen or dropped files, preview, checked export. */
+/** Evidence use cases for the window and the CLI: intake from chosen files, preview, checked export (drops: DroppedEvidence). */
 export class EvidenceService {
   private readonly store: () => Db;
   private readonly settings: () => Settings;
@@ -33,8 +33,8 @@ export class EvidenceService {
 
   /**
    * Takes files into the store one after another; stops at the first refusal (too large, unreadable) and
-   * reports it, keeping the files already taken. Paths come from the open dialog or from a drop onto the window
-   * (reading a file the user dropped is the point; main never writes to a path the window names).
+   * reports it, keeping the files already taken. Paths come only from main's open dialog (or the CLI's user),
+   * never from the window: a file dropped onto the window arrives as bytes (DroppedEvidence).
    */
   add(incidentId: string, paths: readonly string[]): EvidenceRecord[] {
     const db = this.store();

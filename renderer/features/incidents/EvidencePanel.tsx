@@ -4,13 +4,7 @@ import type { EvidenceRecordValue } from '../../../shared/ipc/contract.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
-
-declare global {
-  interface Window {
-    /** From the preload: the path of a file dropped onto the window (Electron's webUtils.getPathForFile). */
-    ombudsFiles?: { pathForFile(file: File): string };
-  }
-}
+import { droppedFiles, sendDropped } from './send-dropped.ts';
 
 /** A file size for people: KB below a megabyte, MB with one decimal below ten. */
 const fileSize = (bytes: number) => (bytes < 1024 ** 2 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 ** 2).toFixed(bytes < 10 * 1024 ** 2 ? 1 : 0)} MB`);
@@ -85,8 +79,9 @@ export function EvidencePanel({ incidentId }: { incidentId: string }) {
   const drop = async (event: React.DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const paths = [...event.dataTransfer.files].map((file) => window.ombudsFiles?.pathForFile(file) ?? '').filter(Boolean);
-    if (paths.length) await added(await run(() => call('evidence:addDropped', { incidentId, paths })));
+    // The window reads the files and sends their bytes; main never gets a path to read.
+    const files = droppedFiles(event.dataTransfer);
+    if (files.length) await added(await run(() => sendDropped(incidentId, files)));
   };
   const exportOne = async (record: EvidenceRecordValue) => {
     const result = await run(() => call('evidence:export', { id: record.id }));

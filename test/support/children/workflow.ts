@@ -1,5 +1,6 @@
 // Child process for the leak scan: a whole scripted workflow through the app's router, in its own TMPDIR.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dropBytes } from '../drop.ts';
 import { scriptedDialogs } from '../scripted-dialogs.ts';
 import { join } from 'node:path';
 import { createApp } from '../../../electron/app.ts';
@@ -57,10 +58,13 @@ await call('persons:list', { text: name.slice(14) });
 await call('searches:save', { id: 's-c', name: words, query: { text: words } });
 const evidenceFile = join(userDir, 'statement.txt');
 writeFileSync(evidenceFile, `${name}\n${words}\n`);
-const [evidence] = (await call('evidence:addDropped', { incidentId: 'in-c', paths: [evidenceFile] })) as { id: string }[];
-await call('evidence:preview', { id: evidence!.id });
+// Dropped onto the window: the window reads the file and sends its bytes; main gets no path.
+const dropped = await dropBytes(app.router, 'in-c', 'statement.txt', readFileSync(evidenceFile));
+if (!dropped.ok) throw new Error(`evidence drop failed: ${dropped.error.code}`);
+const evidence = dropped.value as { id: string };
+await call('evidence:preview', { id: evidence.id });
 queue.push(join(userDir, 'statement-copy.txt'));
-await call('evidence:export', { id: evidence!.id });
+await call('evidence:export', { id: evidence.id });
 for (const format of ['json', 'csv', 'xlsx'] as const) {
   queue.push(join(userDir, `export.${format}`));
   await call('transfer:export', { format });
