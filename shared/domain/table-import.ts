@@ -105,6 +105,7 @@ export const unappliedCellSchema = z.object({
   column: z.string().nullable(),
   field: anyTableField,
   incidentId: z.string(),
+  incidentTitle: z.string(),
   reason: z.enum(unappliedReasons),
 });
 export type UnappliedCell = z.infer<typeof unappliedCellSchema>;

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
+import { derivedId } from '../../electron/services/interchange/table-rows.ts';
 import type { Incident } from '../../shared/domain/records.ts';
 import { accessibilityViolations } from './harness.ts';
 import { setUp, useHarness } from './steps.ts';
@@ -43,8 +44,31 @@ describe('spreadsheets, directories and a large list in the window', () => {
     // Markup from the sheet is shown as text, never run.
     await page.getByRole('listbox').getByText('<img src=x onerror=alert(1)>').waitFor();
 
+    // The same incident again with its violation left blank: the stored value is listed, and emptied only when confirmed.
+    const call = (channel: string, input: unknown) => h.app.router.handle(channel, input) as Promise<{ ok: boolean; value?: { incident: Incident } }>;
+    const fotekh = derivedId('row', 'Задержание на КПП «Фотех»', '2024-03-11', 'КПП «Фотех»');
+    const violations = async () => (await call('incidents:get', { id: fotekh })).value?.incident.violationTypes;
+    expect(await violations()).toEqual(['prolonged-border-detention']);
+    const again = join(h.workDir, 'повтор.csv');
+    writeFileSync(again, ['Название;Дата;Место;Страна;Вид нарушения', 'Задержание на КПП «Фотех»;11.03.2024;КПП «Фотех»;KZ;'].join('\r\n'));
+    h.dialogs.next.push(again);
+    await page.getByRole('button', { name: 'Выбрать файл…' }).click();
+    await page.getByText('1 строка').waitFor();
+    await page.getByRole('button', { name: 'Проверить' }).click();
+    const emptied = page.getByRole('table', { name: 'Сохранённые значения, которые сотрут пустые ячейки' });
+    await emptied.getByRole('row', { name: '2 Вид нарушения Задержание на КПП «Фотех»' }).waitFor();
+    await page.getByText('1 пустая ячейка стёрла бы уже сохранённое значение.', { exact: false }).waitFor();
+    await h.screenshot('records-04b-import-confirm-emptying');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
+    await page.getByText('Пустые ячейки стёрли бы сохранённые значения. Ничего не импортировано; чтобы продолжить, подтвердите очистку.').waitFor();
+    expect(await violations()).toEqual(['prolonged-border-detention']);
+    await page.getByLabel('Очистить 1 сохранённое значение').check();
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
+    await page.getByText('Импортировано: новых инцидентов 0, обновлено 1, лиц 0, мест 0.').waitFor();
+    expect(await violations()).toEqual([]);
+
     // Two spellings of one man, entered separately: the directory offers the merge and keeps both incidents.
-    const call = (channel: string, input: unknown) => h.app.router.handle(channel, input);
     await call('persons:save', { id: 'ps-a', kind: 'individual', name: 'Раҳимов Ҷамшед', birthDate: '1991-04-17', characteristics: [], disclosure: 'withheld' });
     await call('persons:save', { id: 'ps-b', kind: 'individual', name: 'Рахимов Джамшед', birthDate: '1991-04-17', characteristics: [], disclosure: 'withheld' });
     await page.getByRole('navigation').getByRole('button', { name: 'Лица' }).click();

@@ -3,6 +3,7 @@ import { DROP_CHUNK_BYTES, MAX_OPEN_DROPS } from '../../../shared/domain/evidenc
 import type { Settings } from '../../../shared/domain/vault.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { appendAudit } from '../../store/audit.ts';
+import { checkpointAfterLargeWrite } from '../../store/checkpoint.ts';
 import type { Db } from '../../store/open.ts';
 import { chunkWriter, completeFile, deleteIncompleteFiles } from '../../store/repositories/chunked-file-repository.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
@@ -97,6 +98,7 @@ export class DroppedEvidence {
         appendAudit(drop.db, { actor: this.actor, action: 'evidence.add', entity: 'evidence', entityId: record.id, after: { ...record, sha256, via: 'drop' } });
       })();
       this.open.delete(dropId);
+      checkpointAfterLargeWrite(drop.db); // the file reaches store.db now, not at SQLite's next checkpoint
       return { ...record, sha256 };
     });
   }

@@ -114,7 +114,7 @@ function mergeVictims(stored: StoredIncident, row: MappedRow, fresh: FreshRow, e
     const peopleAffected = incidentFacts(was, stored.victims).peopleAffected;
     for (const field of ['victims', 'victimCount', 'victimCharacteristics'] as const) {
       if (!filled(field) || (field === 'victimCount' && fresh.victimCount === peopleAffected)) continue;
-      notApplied.push({ row: row.row, column: row.column(field), field, incidentId: was.id, reason: 'recorded-victims' });
+      notApplied.push({ row: row.row, column: row.column(field), field, incidentId: was.id, incidentTitle: was.title, reason: 'recorded-victims' });
     }
     return { victimIds: [...was.victimIds], notApplied };
   }

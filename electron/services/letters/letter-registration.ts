@@ -7,6 +7,7 @@ import { renderDocx } from '../../documents/docx-writer.ts';
 import { renderPdf } from '../../documents/pdf-writer.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { appendAudit } from '../../store/audit.ts';
+import { checkpointAfterLargeWrite } from '../../store/checkpoint.ts';
 import type { Db } from '../../store/open.ts';
 import { getIncident } from '../../store/repositories/incident-repository.ts';
 import { getLetterDocument, insertLetterDocument, type LetterDocument } from '../../store/repositories/letter-document-repository.ts';
@@ -122,6 +123,7 @@ export async function registerDraft(deps: RegistrationDeps, draft: LetterDraft, 
       return { letter, fingerprint, created: !existing };
     })();
     if (!('kind' in outcome)) {
+      checkpointAfterLargeWrite(db); // the letter and its files reach store.db now, not at SQLite's next checkpoint
       onStep('committed');
       return outcome;
     }

@@ -4,6 +4,7 @@ import { fieldsOfKind, requiredFieldsOfKind, textEncodings, type ColumnMapping, 
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
+import { StoredValuesReport } from './StoredValuesReport.tsx';
 
 type Chosen = { token: string; fileName: string; format: 'json' | 'csv' | 'xlsx' };
 type Status = ImportJob & { error: AppErrorValue | null };
@@ -11,7 +12,9 @@ type Status = ImportJob & { error: AppErrorValue | null };
 /**
  * Import in steps: choose a file; for a spreadsheet, map its columns (guessed from the headers) and pick the
  * encoding; check (a report by row and column, nothing written); import all-or-nothing, or only the valid rows.
- * Long files show progress and can be cancelled; a cancelled import leaves the store as it was.
+ * Rows for stored incidents change only the mapped columns; blank cells that would empty stored values are listed
+ * and imported only once the user confirms them. Long files show progress and can be cancelled; a cancelled import
+ * leaves the store as it was.
  */
 export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?: TableKind; onImported(): void; onClose(): void }) {
   const { t } = useTranslation();
@@ -25,13 +28,15 @@ export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?
   const [preview, setPreview] = useState<Status['report']>(null);
   const [checked, setChecked] = useState<Status['report']>(null);
   const [error, setError] = useState<AppErrorValue | null>(null);
+  /** The user confirmed the emptyings listed for the current file and mapping. */
+  const [allowEmpty, setAllowEmpty] = useState(false);
   const job = useRef<string | null>(null);
   const running = status?.state === 'running';
 
   const runJob = async (mode: ImportMode, withMapping: ColumnMapping | null, token = chosen?.token): Promise<Status | null> => {
     if (!token) return null;
     setError(null);
-    const started = await call('import:start', { token, encoding, mapping: withMapping, kind, mode });
+    const started = await call('import:start', { token, encoding, mapping: withMapping, kind, mode, allowEmpty: mode !== 'check' && allowEmpty });
     if (!started.ok) return setError(started.error), null;
     job.current = started.value.jobId;
     for (;;) {
@@ -55,6 +60,7 @@ export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?
     setPreview(null);
     setChecked(null);
     setStatus(null);
+    setAllowEmpty(false);
     if (result.value.format === 'json') return;
     const done = await runJob('check', null, result.value.token);
     if (done?.report) {
@@ -66,6 +72,7 @@ export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?
   // Changing the encoding reads the file again.
   useEffect(() => {
     if (!chosen || chosen.format !== 'csv') return;
+    setAllowEmpty(false);
     void runJob('check', null).then((done) => done?.report && setPreview(done.report));
   }, [encoding]);
 
@@ -76,8 +83,12 @@ export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?
   };
   const importNow = async (mode: ImportMode) => {
     const done = await runJob(mode, isJson ? null : mapping);
-    setChecked(done?.report ?? null);
-    if (done?.report?.counts) onImported();
+    const result = done?.report ?? null;
+    setChecked(result);
+    if (result?.counts) onImported();
+    // Written nothing only because emptyings wait for the checkbox: say so (invalid rows have their own message).
+    const blockedByRows = mode === 'all-or-nothing' ? result !== null && result.invalidRows > 0 : result?.validRows === 0;
+    if (result && !result.counts && result.wouldEmptyCount > 0 && !blockedByRows) setError({ code: 'import-would-empty' });
   };
   const cancel = () => job.current && void call('import:cancel', { jobId: job.current });
 
@@ -141,6 +152,7 @@ export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?
                         else next[field] = Number(e.target.value);
                         setMapping(next);
                         setChecked(null);
+                        setAllowEmpty(false);
                       }}
                     >
                       <option value="">{t('import.notMapped')}</option>
@@ -187,7 +199,8 @@ export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?
       {status?.state === 'cancelled' && <Notice>{t('import.cancelled')}</Notice>}
       <ErrorAlert error={error} />
 
-      {report && !counts && report.issueCount === 0 && status?.state === 'done' && <Notice>{t('import.checkedOk', { count: report.validRows })}</Notice>}
+      {report && !counts && report.issueCount === 0 && report.wouldEmptyCount === 0 && status?.state === 'done' && <Notice>{t('import.checkedOk', { count: report.validRows })}</Notice>}
+      {report && !isJson && <StoredValuesReport report={report} written={Boolean(counts)} confirmed={allowEmpty} onConfirm={setAllowEmpty} disabled={running} />}
       {counts && (
         <Notice>
           {kind === 'incidents' && t('import.done', { created: counts.created.incidents, updated: counts.updated.incidents, persons: counts.created.persons + counts.updated.persons, places: counts.created.places + counts.updated.places })}
