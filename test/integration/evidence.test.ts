@@ -7,7 +7,9 @@ import { parseInterchange } from '../../electron/services/interchange/json-impor
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { listEvidence } from '../../electron/store/repositories/evidence-repository.ts';
 import { createVault, type OpenVault } from '../../electron/store/vault.ts';
-import { pngImage } from '../support/images.ts';
+import { EvidenceService } from '../../electron/services/evidence/evidence-service.ts';
+import { readSettings } from '../../electron/services/settings-repository.ts';
+import { gifHeaders, heicHeaders, jpegHeaders, pngImage, tiffHeaders, webpHeaders } from '../support/images.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/border-detention.json', import.meta.url), 'utf8');
@@ -99,6 +101,48 @@ describe('evidence', () => {
     expect(vault.db.prepare('SELECT count(*) FROM evidence_chunk').pluck().get()).toBe(0);
     expect(() => addEvidence(vault.db, { incidentId: 'no-such-incident', path: big, actor: 't' })).toThrow(expect.objectContaining({ code: 'not-found' }));
     expect(() => addEvidence(vault.db, { incidentId: INCIDENT, path: join(tempDir(), 'missing.png'), actor: 't' })).toThrow(expect.objectContaining({ code: 'io-error' }));
+    vault.close();
+  });
+
+  it("reads a JPEG's size wherever its frame header lies: after 2 MiB of EXIF, 60,000 × 60,000 is refused, 6,000 × 6,000 previews, 7,000 × 7,000 is stored without a preview, no frame header is refused", async () => {
+    const { vault } = await vaultWithIncident();
+    const evidence = new EvidenceService(() => vault.db, () => readSettings(vault.db), 'tester');
+    const exif = 2 * 1024 ** 2;
+    const huge = jpegHeaders(60_000, 60_000, { exifBytes: exif });
+    // The frame header lies past the first 2 MiB, where a look at the first MiB never reaches.
+    expect(huge.indexOf(Buffer.from([0xff, 0xc0]))).toBeGreaterThan(exif);
+    expect(() => evidence.add(INCIDENT, [file('huge.jpg', huge)])).toThrow(expect.objectContaining({ code: 'image-too-large', detail: '60000×60000 pixels' }));
+    expect(() => evidence.add(INCIDENT, [file('no-frame.jpg', jpegHeaders(1, 1, { exifBytes: exif, frame: false }))])).toThrow(expect.objectContaining({ code: 'image-unreadable' }));
+    expect(vault.db.prepare('SELECT count(*) FROM evidence_chunk').pluck().get()).toBe(0);
+
+    const [shown] = evidence.add(INCIDENT, [file('36mp.jpg', jpegHeaders(6000, 6000, { exifBytes: exif }))]);
+    expect(shown).toMatchObject({ mediaType: 'image/jpeg', width: 6000, height: 6000 });
+    expect(evidence.preview(shown!.id).dataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    const [hidden] = evidence.add(INCIDENT, [file('49mp.jpg', jpegHeaders(7000, 7000, { exifBytes: exif }))]);
+    expect(hidden).toMatchObject({ width: 7000, height: 7000 });
+    expect(evidence.preview(hidden!.id)).toEqual({ record: hidden, dataUrl: null });
+    vault.close();
+  });
+
+  it('reads the size of every image type it takes, wherever the header is, and refuses one whose size cannot be read', async () => {
+    const { vault } = await vaultWithIncident();
+    const add = (name: string, bytes: Buffer) => addEvidence(vault.db, { incidentId: INCIDENT, path: file(name, bytes), actor: 't' });
+    const refused = (name: string, bytes: Buffer, code: string) => expect(() => add(name, bytes)).toThrow(expect.objectContaining({ code }));
+    // GIF: a small logical screen whose first frame is 20,000 × 20,000 is sized by the frame, as the window's decoder sizes it.
+    expect(add('small.gif', gifHeaders([10, 10], [4, 4]))).toMatchObject({ mediaType: 'image/gif', width: 10, height: 10 });
+    refused('frame.gif', gifHeaders([10, 10], [20_000, 20_000]), 'image-too-large');
+    expect(add('canvas.webp', webpHeaders(1600, 1200))).toMatchObject({ mediaType: 'image/webp', width: 1600, height: 1200 });
+    refused('canvas.webp', webpHeaders(16_000, 16_000), 'image-too-large');
+    // TIFF and HEIC keep their size after the image data: read from the end of a 2 MiB file.
+    expect(add('scan.tif', tiffHeaders(2480, 3508, 2 * 1024 ** 2))).toMatchObject({ mediaType: 'image/tiff', width: 2480, height: 3508 });
+    refused('scan.tif', tiffHeaders(12_000, 12_000, 2 * 1024 ** 2), 'image-too-large');
+    expect(add('photo.heic', heicHeaders(4032, 3024, 2 * 1024 ** 2))).toMatchObject({ mediaType: 'image/heic', width: 4032, height: 3024 });
+    refused('photo.heic', heicHeaders(20_000, 20_000, 2 * 1024 ** 2), 'image-too-large');
+    // Sizes that cannot be read: a PNG whose first chunk is not IHDR, a GIF of 0 × 0, a TIFF without a directory.
+    const png = pngImage(4, 4);
+    refused('odd.png', Buffer.concat([png.subarray(0, 12), Buffer.from('tEXt'), png.subarray(16)]), 'image-unreadable');
+    refused('empty.gif', gifHeaders([0, 0], [0, 0]), 'image-unreadable');
+    refused('cut.tif', tiffHeaders(100, 100, 0).subarray(0, 8), 'image-unreadable');
     vault.close();
   });
 });

@@ -7,13 +7,14 @@ import type { Db } from '../../store/open.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
 import { getEvidence, insertIncompleteEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
 import { CHUNK_BYTES, fileSource, streamIn, streamOut } from '../files/chunked-files.ts';
-import { imageDimensions, sniffMediaType } from './sniff.ts';
+import { measureImage } from './image-dimensions.ts';
+import { sniffMediaType } from './sniff.ts';
 
 export const DEFAULT_LIMITS = { maxBytes: 2 * 1024 ** 3, maxPixels: 100_000_000 };
 export type EvidenceLimits = typeof DEFAULT_LIMITS;
 
 /**
- * Takes a file into the store: limits are checked from the size and the image header before any byte is stored,
+ * Takes a file into the store: limits are checked from the size and the image headers before any byte is stored,
  * then the file streams in 1 MiB chunks, committed in batches, while its SHA-256 is computed; the evidence row
  * (with who and when: the chain of custody) counts only when the last batch marks it complete together with its
  * audit row. A failure removes what was written; a crash leaves an incomplete row that unlock removes. The file
@@ -35,7 +36,8 @@ export function addEvidence(db: Db, input: { incidentId: string; path: string; a
     const headLength = readSync(fd, buffer, 0, CHUNK_BYTES, 0);
     const head = buffer.subarray(0, headLength);
     const mediaType = sniffMediaType(head);
-    const dimensions = mediaType.startsWith('image/') ? imageDimensions(head) : null;
+    // The image's size from its headers wherever they lie in the file (not only its first MiB); unknown is refused.
+    const dimensions = measureImage(mediaType, fileSource(fd, size));
     if (dimensions && dimensions.width * dimensions.height > limits.maxPixels) {
       throw new AppError('image-too-large', { detail: `${dimensions.width}×${dimensions.height} pixels` });
     }

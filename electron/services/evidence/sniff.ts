@@ -1,4 +1,5 @@
-import { imageSize } from 'image-size';
+import { bufferSource } from '../files/chunked-files.ts';
+import { measureImage, type Dimensions } from './image-dimensions.ts';
 
 /** The media type read from a file's first bytes; the file name is never trusted. */
 export function sniffMediaType(head: Buffer): string {
@@ -21,11 +22,14 @@ export function sniffMediaType(head: Buffer): string {
   return 'application/octet-stream';
 }
 
-/** Pixel dimensions from the image header alone (no decoding), or null when the header does not tell. */
-export function imageDimensions(head: Buffer): { width: number; height: number } | null {
+/**
+ * Pixel dimensions found in these bytes alone (the start of a file), or null when they are not among them. Only for
+ * a file that arrives in pieces; a whole file is measured with measureImage, which reads its headers wherever they
+ * lie and refuses an image whose size cannot be found.
+ */
+export function imageDimensions(head: Buffer): Dimensions | null {
   try {
-    const size = imageSize(head);
-    return size.width && size.height ? { width: size.width, height: size.height } : null;
+    return measureImage(sniffMediaType(head), bufferSource(head));
   } catch {
     return null;
   }
