@@ -151,6 +151,7 @@ export function setAsideDamagedWal(storeFile: string, now = new Date()): string 
 /** Removes a copy just made of a WAL that turned out to be live (another process holds the store). */
 export function discardWalCopy(copy: string): void {
   rmSync(copy, { force: true });
+  if (readdirSync(dirname(copy)).length === 0) rmSync(dirname(copy), { recursive: true, force: true });
 }
 
 /** The damaged WALs set aside for `storeFile`, as paths relative to its folder (e.g. wal-recovery/store.db-wal.…), oldest first. */
