@@ -101,7 +101,8 @@ function mergeSources(stored: readonly Source[], fromRow: Source | undefined, ty
  * - the sheet's own group stored: the row updates its description, count and characteristics; blank victims and
  *   count cells remove it (an emptying, listed for confirmation); other victims beside it stay;
  * - victims recorded in the form and no sheet group: the row's victim cells are not applied (a group beside
- *   individuals would count them twice) and are listed as such — the figure the list itself exports is not.
+ *   individuals would count them twice) and are listed as such; a count equal to the incident's people affected
+ *   (the figure the list exports) changes nothing and is not listed.
  */
 function mergeVictims(stored: StoredIncident, row: MappedRow, fresh: FreshRow, emptying: (field: TableField) => void): { victimIds: string[]; group?: Person; notApplied: UnappliedCell[] } {
   const was = stored.incident;
