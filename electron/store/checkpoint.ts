@@ -18,17 +18,3 @@ export function checkpointAfterLargeWrite(db: Db): void {
   }
 }
 
-/**
- * The same at the end of an asynchronous use case, as a `.then` step that passes the result on:
- * `run().then(checkpointed(store))`. The vault may have been locked meanwhile; then there is nothing to do.
- */
-export const checkpointed =
-  (store: () => Db) =>
-  <T>(result: T): T => {
-    try {
-      checkpointAfterLargeWrite(store());
-    } catch {
-      // Locked: the store was closed, which checkpoints by itself.
-    }
-    return result;
-  };

@@ -10,7 +10,6 @@ import type { LetterParties, UnansweredLetter } from '../../../shared/templates/
 import { buildLetter } from '../../../shared/templates/letters/letter.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { appendAudit, audited } from '../../store/audit.ts';
-import { checkpointed } from '../../store/checkpoint.ts';
 import type { Db } from '../../store/open.ts';
 import { getCounterpart, getLetter } from '../../store/repositories/letter-repository.ts';
 import { getLetterDocument } from '../../store/repositories/letter-document-repository.ts';
@@ -124,7 +123,7 @@ export class LetterService {
     if (!parsed.success) return Promise.reject(invalid(`draft: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ').slice(0, 400)}`));
     const draft = parsed.data;
     const deps = { store: this.store, registry: this.registry, files: this.files, actor: this.actor, onStep: this.onStep };
-    const run = this.registrations.then(() => registerDraft(deps, draft, date)).then(checkpointed(this.store));
+    const run = this.registrations.then(() => registerDraft(deps, draft, date));
     this.registrations = run.catch(() => undefined);
     return run;
   }
