@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/ipc/result.ts';
+import { printable } from './printable.ts';
 
 /** Exit codes, documented in the README. Grouped so scripts can tell "try another secret" from "damaged". */
 export const EXIT = {
@@ -86,8 +87,8 @@ const messageByCode: Record<ErrorCode, string> = {
 
 export const exitCodeFor = (code: ErrorCode) => exitByCode[code];
 
-/** One line for stderr: the message and, when it helps, the data-free detail. */
+/** One line for stderr: the message and, when it helps, the detail (escaped: it may name a path or a header from a file). */
 export function errorLine(code: ErrorCode, detail?: string): string {
-  const extra = detail && !['wrong-passphrase', 'wrong-recovery-key'].includes(code) ? ` (${detail})` : '';
+  const extra = detail && !['wrong-passphrase', 'wrong-recovery-key'].includes(code) ? ` (${printable(detail)})` : '';
   return `ombuds: ${messageByCode[code]}${extra}`;
 }

@@ -2,6 +2,7 @@ import type { VerifyReport } from '../../shared/domain/vault.ts';
 import { toAppError } from '../errors/app-error.ts';
 import { verifyAuditChain } from './audit.ts';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrate.ts';
+import { plural } from '../../shared/domain/plural.ts';
 import { checkCipherIntegrity } from './cipher-integrity.ts';
 import type { Db } from './open.ts';
 import { setAsideWalCopies } from './wal-check.ts';
@@ -25,21 +26,21 @@ export function verifyStore(db: Db, path: string, dek: Buffer): VerifyReport {
     run('integrity', () => {
       const rows = db.pragma('integrity_check') as { integrity_check: string }[];
       const ok = rows.length === 1 && rows[0]?.integrity_check === 'ok';
-      return { ok, detail: ok ? 'ok' : `${rows.length} problem(s), first: ${rows[0]?.integrity_check ?? '?'}`.slice(0, 300) };
+      return { ok, detail: ok ? 'ok' : `${plural(rows.length, 'problem')}, first: ${rows[0]?.integrity_check ?? '?'}`.slice(0, 300) };
     }),
     run('cipher-integrity', () => {
       // Move committed WAL frames into the file first, so every page is checked where it will live.
       if (!db.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
       const result = checkCipherIntegrity(path, dek);
       const problems = [
-        ...(result.badPages.length ? [`page(s) ${result.badPages.join(', ')} fail authentication`] : []),
+        ...(result.badPages.length ? [`${result.badPages.length === 1 ? 'page' : 'pages'} ${result.badPages.join(', ')} ${result.badPages.length === 1 ? 'fails' : 'fail'} authentication`] : []),
         ...(result.trailingBytes ? [`${result.trailingBytes} bytes past the last whole page`] : []),
       ];
-      return { ok: problems.length === 0, detail: problems.length ? problems.join('; ') : `ok (${result.pages} pages)` };
+      return { ok: problems.length === 0, detail: problems.length ? problems.join('; ') : `ok (${plural(result.pages, 'page')})` };
     }),
     run('audit-chain', () => {
       const chain = verifyAuditChain(db);
-      return { ok: chain.ok, detail: chain.ok ? `ok (${chain.rows} rows)` : chain.detail };
+      return { ok: chain.ok, detail: chain.ok ? `ok (${plural(chain.rows, 'row')})` : chain.detail };
     }),
     run('schema-version', () => {
       const version = schemaVersion(db);

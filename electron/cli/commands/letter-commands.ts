@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../store/atomic-write.ts';
 import type { OpenVault } from '../../store/vault.ts';
 import { lettersOf } from '../../store/repositories/letter-repository.ts';
 import { EXIT } from '../messages.ts';
+import { printable, printableJson } from '../printable.ts';
 import { actor, withVault, type Command, type CommandOptions } from './vault-commands.ts';
 
 const today = () => localToday();
@@ -56,7 +57,7 @@ const subcommands: Record<string, Command> = {
     const asOf = date(options.asOf, '--as-of');
     const draft = await withVault(options, (vault) => letterService(vault).draft(request, asOf));
     writeFileAtomic(options.out, `${JSON.stringify(draft, null, 2)}\n`);
-    for (const warning of draft.warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of draft.warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
     io.out(`Draft written to ${options.out}`);
     return EXIT.ok;
   },
@@ -67,7 +68,7 @@ const subcommands: Record<string, Command> = {
     const on = date(options.date, '--date');
     const result = await withVault(options, (vault) => letterService(vault).register(draft, on));
     io.out(result.created ? `registered, SHA-256 ${result.fingerprint}` : `already registered, SHA-256 ${result.fingerprint}`);
-    io.out(result.letter.number);
+    io.out(printable(result.letter.number));
     return EXIT.ok;
   },
 
@@ -100,7 +101,7 @@ async function office(options: CommandOptions, io: { out(line: string): void }):
     if (options.emblem) emblem = service.emblemFromFile(options.emblem);
     return service.saveOffice({ ...(base as object), emblem });
   });
-  io.out(JSON.stringify({ ...result, emblem: result.emblem ? `${result.emblem.mediaType}, ${Math.round((result.emblem.base64.length * 3) / 4 / 1024)} KiB` : null }, null, 2));
+  io.out(printableJson({ ...result, emblem: result.emblem ? `${result.emblem.mediaType}, ${Math.round((result.emblem.base64.length * 3) / 4 / 1024)} KiB` : null }));
   return EXIT.ok;
 }
 

@@ -9,6 +9,8 @@ import { EvidenceService } from '../../services/evidence/evidence-service.ts';
 import { readSettings } from '../../services/settings-repository.ts';
 import { searchIncidents } from '../../store/repositories/incident-search.ts';
 import { EXIT } from '../messages.ts';
+import { printable, printableJson, printableRow } from '../printable.ts';
+import { plural } from '../../../shared/domain/plural.ts';
 import { actor, withVault, type Command, type Output } from './vault-commands.ts';
 
 /** --mapping FILE.json: `{ "title": 0, "startDate": 2, … }` (zero-based columns); without it, headers are matched by name. */
@@ -33,8 +35,9 @@ function encodingOption(value: string | undefined): TextEncodingChoice {
 
 /** Problems one per line on stderr, as `row 5, column "Дата": invalid-date` or `$.incidents[3].startDate: …`. */
 function printProblems(report: ImportReport, err: (line: string) => void): void {
-  for (const issue of report.pathIssues) err(`${issue.path}: ${issue.message}`);
-  for (const issue of report.rowIssues) err(`row ${issue.row}, column ${issue.column === null ? `(${issue.field} not mapped)` : JSON.stringify(issue.column)}: ${issue.problem} (${issue.field})`);
+  // Paths and headers come from the file: escaped. The cell found is never printed (it may be case data or escape codes).
+  for (const issue of report.pathIssues) err(printable(`${issue.path}: ${issue.message}`));
+  for (const issue of report.rowIssues) err(`row ${issue.row}, column ${issue.column === null ? `(${issue.field} not mapped)` : printable(JSON.stringify(issue.column))}: ${issue.problem} (${issue.field})`);
   if (report.issueCount > report.rowIssues.length + report.pathIssues.length) err(`… ${report.issueCount - report.rowIssues.length - report.pathIssues.length} more`);
 }
 
@@ -96,7 +99,7 @@ export const recordCommands: Record<string, Command> = {
     printProblems(report, err);
     printStoredValueNotices(report, err);
     printCounts(report, io);
-    if (report.invalidRows > 0 && report.counts) io.out(`${report.invalidRows} invalid row(s) skipped`);
+    if (report.invalidRows > 0 && report.counts) io.out(`${plural(report.invalidRows, 'invalid row')} skipped`);
     if (!report.counts) {
       // Invalid rows first (confirming would not help them); then emptyings waiting for --allow-empty.
       const invalidBlocks = report.issueCount > 0 && !(options.validOnly && report.validRows > 0);
@@ -107,7 +110,7 @@ export const recordCommands: Record<string, Command> = {
         io.out('nothing to import');
         return EXIT.ok;
       }
-      throw new AppError('import-invalid', { detail: `${report.issueCount} problem(s)${report.invalidRows ? ` in ${report.invalidRows} row(s); --valid-only imports the others` : ''}` });
+      throw new AppError('import-invalid', { detail: `${plural(report.issueCount, 'problem')}${report.invalidRows ? ` in ${plural(report.invalidRows, 'row')}; --valid-only imports the others` : ''}` });
     }
     return EXIT.ok;
   },
@@ -129,7 +132,7 @@ export const recordCommands: Record<string, Command> = {
       const evidence = new EvidenceService(() => vault.db, () => readSettings(vault.db), actor());
       const added = evidence.add(incidentId, options.positionals.map((path) => resolve(path)));
       for (const record of options.positionals.length ? added : evidence.list(incidentId)) {
-        io.out(`${record.id}\t${record.sha256}\t${record.mediaType}\t${record.size}\t${record.fileName}`);
+        io.out(printableRow([record.id, record.sha256, record.mediaType, record.size, record.fileName]));
       }
     });
     return EXIT.ok;
@@ -145,8 +148,9 @@ export const recordCommands: Record<string, Command> = {
         limit: 100_000,
       }),
     );
-    if (options.json) io.out(JSON.stringify(hits, null, 2));
-    else for (const hit of hits) io.out(`${hit.id}\t${hit.startDate}${hit.endDate ? `..${hit.endDate}` : ''}\t${hit.title}`);
+    // Ids and titles come from imported files and may hold escape codes: printed escaped, never raw.
+    if (options.json) io.out(printableJson(hits));
+    else for (const hit of hits) io.out(printableRow([hit.id, `${hit.startDate}${hit.endDate ? `..${hit.endDate}` : ''}`, hit.title]));
     return EXIT.ok;
   },
 };

@@ -1,8 +1,10 @@
 import { isoDateSchema } from '../../../shared/domain/records.ts';
 import { localToday } from '../../../shared/domain/calendar.ts';
+import { plural } from '../../../shared/domain/plural.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { CorrespondenceService } from '../../services/correspondence-service.ts';
 import { EXIT } from '../messages.ts';
+import { printable, printableJson, printableRow } from '../printable.ts';
 import { actor, withVault, type Command } from './vault-commands.ts';
 
 const today = () => localToday();
@@ -20,8 +22,9 @@ export const registryCommands: Record<string, Command> = {
     const asOf = dates(options);
     const entries = await withVault(options, (vault) => new CorrespondenceService(() => vault.db, actor()).register(options.counterpart, asOf));
     const rows = entries.filter((entry) => !options.overdue || entry.state === 'overdue').map((entry) => ({ ...entry.letter, state: entry.state, daysWaiting: entry.daysWaiting, replies: entry.replies }));
-    if (options.json) io.out(JSON.stringify(rows, null, 2));
-    else for (const row of rows) io.out([row.number, row.date, row.direction, row.counterpartId, row.state, row.expectedReplyBy ?? '', row.subject].join('\t'));
+    // Numbers, ids and subjects come from imported registers: escaped, so a control code cannot reach the terminal.
+    if (options.json) io.out(printableJson(rows));
+    else for (const row of rows) io.out(printableRow([row.number, row.date, row.direction, row.counterpartId, row.state, row.expectedReplyBy ?? '', row.subject]));
     return EXIT.ok;
   },
 
@@ -32,11 +35,11 @@ export const registryCommands: Record<string, Command> = {
     const asOf = dates(options);
     const ledger = await withVault(options, (vault) => new CorrespondenceService(() => vault.db, actor()).ledger(counterpart, asOf, { from: options.from, to: options.to }));
     if (options.json) {
-      io.out(JSON.stringify({ counterpartId: counterpart, asOf, ...ledger }, null, 2));
+      io.out(printableJson({ counterpartId: counterpart, asOf, ...ledger }));
       return EXIT.ok;
     }
     io.out(`sent ${ledger.sent} · answered ${ledger.answered} · unanswered ${ledger.unanswered} · overdue ${ledger.overdue}`);
-    if (ledger.oldestUnanswered) io.out(`oldest unanswered: ${ledger.oldestUnanswered.number} of ${ledger.oldestUnanswered.date}, waiting ${ledger.oldestUnanswered.daysWaiting} days`);
+    if (ledger.oldestUnanswered) io.out(`oldest unanswered: ${printable(ledger.oldestUnanswered.number)} of ${ledger.oldestUnanswered.date}, waiting ${plural(ledger.oldestUnanswered.daysWaiting, 'day')}`);
     if (ledger.medianDaysToReply !== null) io.out(`median days to reply: ${ledger.medianDaysToReply}`);
     for (const month of ledger.timeline) io.out(`${month.month}\tsent ${month.sent}\tanswered ${month.answered}`);
     return EXIT.ok;

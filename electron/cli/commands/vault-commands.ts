@@ -15,6 +15,8 @@ import {
 import { verifyStore } from '../../store/verify.ts';
 import { setAsideWalCopies } from '../../store/wal-check.ts';
 import { EXIT } from '../messages.ts';
+import { printableJson } from '../printable.ts';
+import { verifyLine } from '../verify-line.ts';
 import { newPassphrase, passphrase } from '../secrets.ts';
 
 export interface CommandOptions {
@@ -152,11 +154,11 @@ export const vaultCommands: Record<string, Command> = {
 
   async verify(options, io) {
     const report = await withVault(options, (vault) => verifyStore(vault.db, storePath(vault.dir), vault.dek));
-    for (const check of report.checks) io.out(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
-    if (!report.ok) {
-      const failed = report.checks.filter((check) => !check.ok).map((check) => `${check.name}: ${check.detail}`);
-      throw new AppError('store-damaged', { detail: `verify failed — ${failed.join('; ')}` });
-    }
+    // One line, as the README promises: `ok: …` on stdout, or the error line on stderr naming the failing checks.
+    // --json gives every check with its detail.
+    if (options.json) io.out(printableJson(report));
+    if (!report.ok) throw new AppError('store-damaged', { detail: verifyLine(report) });
+    if (!options.json) io.out(verifyLine(report));
     return EXIT.ok;
   },
 
