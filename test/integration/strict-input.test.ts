@@ -70,7 +70,7 @@ describe('interchange JSON is strict UTF-8 (issue 10, item 9)', () => {
     const result = runCli(['import', '--store', dir, file], asUser);
     expect(result.status).toBe(10);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^ombuds: the file is not UTF-8.*JSON: the file is not UTF-8/);
+    expect(result.stderr).toMatch(/^ombuds: the file is not UTF-8.*\(JSON must be UTF-8: save the file as UTF-8 and import again\)\n$/);
     expect(result.stdout).toBe('');
     expect(snapshot(dir)).toEqual(before);
 

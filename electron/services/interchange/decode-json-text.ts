@@ -10,6 +10,6 @@ export function decodeJsonText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError('import-encoding', { detail: 'JSON: the file is not UTF-8; save it as UTF-8 and import again' });
+    throw new AppError('import-encoding', { detail: 'JSON must be UTF-8: save the file as UTF-8 and import again' });
   }
 }
