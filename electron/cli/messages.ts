@@ -1,5 +1,4 @@
 import type { ErrorCode } from '../../shared/ipc/result.ts';
-import { printable } from './printable.ts';
 
 /** Exit codes, documented in the README. Grouped so scripts can tell "try another secret" from "damaged". */
 export const EXIT = {
@@ -32,6 +31,7 @@ const exitByCode: Record<ErrorCode, number> = {
   'store-damaged': EXIT.damaged,
   'store-newer-version': EXIT.newerVersion,
   'store-in-use': EXIT.inUse,
+  'vault-permissions': EXIT.io,
   'backup-invalid': EXIT.backupRefused,
   'backup-damaged': EXIT.backupRefused,
   'disk-full': EXIT.io,
@@ -66,13 +66,14 @@ const messageByCode: Record<ErrorCode, string> = {
   'store-damaged': 'store damaged — restore from backup; nothing was deleted',
   'store-newer-version': 'the store was written by a newer version of Ombuds Dossier; update the app',
   'store-in-use': 'the store is open in another process (the app or another command); close it and retry',
+  'vault-permissions': 'the vault folder is open to other users and its permissions cannot be tightened (see the detail); make every file 0600 and every folder 0700 as its owner — nothing was opened',
   'backup-invalid': 'this file is not an Ombuds Dossier backup; nothing was replaced',
   'backup-damaged': 'the backup is damaged; nothing was replaced',
   'disk-full': 'the disk is full; no partial file was left',
   'read-only': 'the target is read-only or not writable; no partial file was left',
   'io-error': 'a file could not be read or written',
   'import-invalid': 'the file has problems; nothing was imported',
-  'import-encoding': 'the file is not UTF-8; give its encoding with --encoding (e.g. windows-1251), or save a JSON file as UTF-8; nothing was imported',
+  'import-encoding': 'the file is not UTF-8; give its encoding with --encoding (e.g. windows-1251); nothing was imported',
   'import-too-large': 'the file is too large or too compressed to open safely; nothing was imported',
   'import-crashed': 'reading the file needed more memory than an import may use, or the reader stopped; nothing was imported',
   'import-would-empty': 'blank cells would empty stored values (listed above); nothing was imported — fill them, leave the column out, or give --allow-empty',
@@ -87,8 +88,8 @@ const messageByCode: Record<ErrorCode, string> = {
 
 export const exitCodeFor = (code: ErrorCode) => exitByCode[code];
 
-/** One line for stderr: the message and, when it helps, the detail (escaped: it may name a path or a header from a file). */
+/** One line for stderr: the message and, when it helps, the data-free detail. */
 export function errorLine(code: ErrorCode, detail?: string): string {
-  const extra = detail && !['wrong-passphrase', 'wrong-recovery-key'].includes(code) ? ` (${printable(detail)})` : '';
+  const extra = detail && !['wrong-passphrase', 'wrong-recovery-key'].includes(code) ? ` (${detail})` : '';
   return `ombuds: ${messageByCode[code]}${extra}`;
 }

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import {
-  passphraseProblem,
   type Language,
   type LockReason,
   type Settings,
@@ -13,11 +12,12 @@ import { appendAudit } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { createBackup } from '../store/backup.ts';
 import type { KdfParams } from '../store/envelope.ts';
+import { newPassphraseProblem, type Passphrase } from '../store/passphrase-bytes.ts';
 import { openBackup, restoreOpenedBackup } from '../store/restore.ts';
 import { changePassphrase, createVault, recoverVault, storePath, unlockVault, vaultExists, type OpenVault } from '../store/vault.ts';
 import { verifyStore } from '../store/verify.ts';
 import { readSettings, writeSettings } from './settings-repository.ts';
-import { UnlockThrottle } from './unlock-throttle.ts';
+import { isWrongSecret, UnlockThrottle } from './unlock-throttle.ts';
 
 export interface VaultSessionOptions {
   dataDir: string;
@@ -28,13 +28,17 @@ export interface VaultSessionOptions {
   kdf?: KdfParams;
 }
 
-function assertStrong(passphrase: string): void {
-  if (passphraseProblem(passphrase)) throw new AppError('weak-passphrase', { detail: passphraseProblem(passphrase)! });
+function assertStrong(passphrase: Passphrase): void {
+  const problem = newPassphraseProblem(passphrase);
+  if (problem) throw new AppError('weak-passphrase', { detail: problem });
 }
 
 /**
  * The one open vault of a running app and its lifecycle: create, unlock, lock (user, idle, suspend),
  * passphrase change, recovery, backup, restore and verify. Operations run one at a time, in order.
+ * Passphrases arrive from IPC as strings (bytes where a caller has them): they are handed straight to the vault,
+ * which turns them into bytes it zeroes after the KDF, and none is kept here; lock closes the store and zeroes
+ * the data key (README, Security, for what a JS string leaves behind).
  */
 export class VaultSession {
   private vault: OpenVault | null = null;
@@ -93,7 +97,7 @@ export class VaultSession {
     };
   }
 
-  create(passphrase: string): Promise<{ recoveryKey: string }> {
+  create(passphrase: Passphrase): Promise<{ recoveryKey: string }> {
     return this.exclusive(async () => {
       assertStrong(passphrase);
       const { vault, recoveryKey } = await createVault(this.options.dataDir, passphrase, { actor: this.actor, kdf: this.options.kdf });
@@ -127,14 +131,12 @@ export class VaultSession {
       this.throttle.recordSuccess();
       return result;
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'wrong-passphrase' || error.code === 'wrong-recovery-key')) {
-        this.throttle.recordFailure();
-      }
+      if (isWrongSecret(error)) this.throttle.recordFailure();
       throw error;
     }
   }
 
-  unlock(passphrase: string): Promise<void> {
+  unlock(passphrase: Passphrase): Promise<void> {
     return this.exclusive(async () => {
       if (this.vault) return;
       this.opened(await this.attempt(() => unlockVault(this.options.dataDir, passphrase)));
@@ -142,7 +144,7 @@ export class VaultSession {
     });
   }
 
-  recover(recoveryKey: string, newPassphrase: string): Promise<void> {
+  recover(recoveryKey: string, newPassphrase: Passphrase): Promise<void> {
     return this.exclusive(async () => {
       assertStrong(newPassphrase);
       this.closeVault();
@@ -151,7 +153,7 @@ export class VaultSession {
     });
   }
 
-  changePassphrase(current: string, next: string): Promise<void> {
+  changePassphrase(current: Passphrase, next: Passphrase): Promise<void> {
     return this.exclusive(async () => {
       assertStrong(next);
       const vault = this.requireVault();
@@ -218,7 +220,7 @@ export class VaultSession {
 
   verify(): VerifyReport {
     const vault = this.requireVault();
-    return verifyStore(vault.db, storePath(vault.dir), vault.dek);
+    return verifyStore(vault.db, storePath(vault.dir), vault.dek, vault.envelope);
   }
 
   getSettings(): Settings {

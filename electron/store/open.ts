@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError, toAppError } from '../errors/app-error.ts';
+import { rawKeyLiteral } from './raw-key.ts';
 
 export type Db = Database.Database;
 export const STORE_FILE = 'store.db';
@@ -31,11 +32,20 @@ export function startsWithPlaintextHeader(path: string): boolean {
   }
 }
 
-/** Keys a connection with the raw DEK in SQLCipher 4 format, so standard SQLCipher tools can open the file. */
+/**
+ * Keys a connection with the raw DEK in SQLCipher 4 format, so standard SQLCipher tools can open the file.
+ * The key goes through the library's `key(Buffer)` API as the `x'<hex>'` literal in a buffer zeroed here, never
+ * through a `PRAGMA key` string: a JS string cannot be zeroed and would outlive the lock (issue 10).
+ */
 export function applyKey(db: Db, dek: Buffer): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');
-  db.pragma(`key="x'${dek.toString('hex')}'"`);
+  const literal = rawKeyLiteral(dek);
+  try {
+    db.key(literal);
+  } finally {
+    literal.fill(0);
+  }
 }
 
 export interface OpenOptions {

@@ -42,17 +42,19 @@ export function parseRecoveryKey(input: string): Buffer {
   if (cleaned.length !== expectedChars || [...cleaned].some((ch) => !ALPHABET.includes(ch))) {
     throw new AppError('wrong-recovery-key', { detail: 'malformed recovery key' });
   }
-  const bytes: number[] = [];
+  // Decoded straight into the buffer the caller zeroes, with no intermediate array of the key's bytes.
+  const bytes = Buffer.alloc(KEY_BYTES);
+  let length = 0;
   let bits = 0;
   let value = 0;
   for (const ch of cleaned) {
     value = (value << 5) | ALPHABET.indexOf(ch);
     bits += 5;
     if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
+      if (length < KEY_BYTES) bytes[length++] = (value >>> (bits - 8)) & 0xff;
       bits -= 8;
     }
     value &= (1 << bits) - 1;
   }
-  return Buffer.from(bytes.slice(0, KEY_BYTES));
+  return bytes;
 }

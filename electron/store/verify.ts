@@ -4,6 +4,7 @@ import { verifyAuditChain } from './audit.ts';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrate.ts';
 import { plural } from '../../shared/domain/plural.ts';
 import { checkCipherIntegrity } from './cipher-integrity.ts';
+import { checkRecoverySlot, type Envelope } from './envelope.ts';
 import type { Db } from './open.ts';
 import { setAsideWalCopies } from './wal-check.ts';
 
@@ -19,9 +20,10 @@ function run(name: Check['name'], check: () => { ok: boolean; detail: string }):
 
 /**
  * Full checks of an open store: every page's structure and MAC, the audit chain and the schema version.
- * `path` and `dek` are the store file and its key, for the page-by-page cipher check.
+ * `path` and `dek` are the store file and its key, for the page-by-page cipher check. With the vault's `envelope`,
+ * the recovery slot's structure is checked too, so a damaged recovery path is found before it is needed.
  */
-export function verifyStore(db: Db, path: string, dek: Buffer): VerifyReport {
+export function verifyStore(db: Db, path: string, dek: Buffer, envelope?: Envelope): VerifyReport {
   const checks: Check[] = [
     run('integrity', () => {
       const rows = db.pragma('integrity_check') as { integrity_check: string }[];
@@ -46,6 +48,7 @@ export function verifyStore(db: Db, path: string, dek: Buffer): VerifyReport {
       const version = schemaVersion(db);
       return { ok: version === LATEST_SCHEMA_VERSION, detail: `schema ${version} of ${LATEST_SCHEMA_VERSION}` };
     }),
+    ...(envelope ? [run('recovery-slot', () => checkRecoverySlot(envelope))] : []),
     run('wal', () => {
       // Fails for as long as a damaged WAL set aside at an open is kept: the administrator has to look at it
       // (README, Security: restore from a backup, or keep the copy for an expert) and then move it away.

@@ -42,7 +42,7 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const verifyCheckNameSchema = z.enum(['integrity', 'cipher-integrity', 'audit-chain', 'schema-version', 'wal']);
+export const verifyCheckNameSchema = z.enum(['integrity', 'cipher-integrity', 'audit-chain', 'schema-version', 'recovery-slot', 'wal']);
 
 export const verifyReportSchema = z.object({
   ok: z.boolean(),

@@ -19,6 +19,7 @@ export const errorCodes = [
   'store-damaged',
   'store-newer-version',
   'store-in-use',
+  'vault-permissions',
   'backup-invalid',
   'backup-damaged',
   'disk-full',

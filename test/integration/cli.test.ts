@@ -1,9 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { ATTEMPTS_FILE } from '../../electron/cli/attempts-file.ts';
+import { checksFileModes } from '../../electron/store/permissions.ts';
+import { createVault } from '../../electron/store/vault.ts';
 import { runCli } from '../support/cli.ts';
-import { tempDir } from '../support/temp.ts';
+import { FAST_KDF, tempDir } from '../support/temp.ts';
+
 
 const PASS = 'Хорог 2024 кӯҳ ва дарё';
 const asUser = { OMBUDS_PASSPHRASE: PASS };
@@ -30,7 +34,7 @@ describe('CLI', () => {
     const { store } = init();
     expect(runCli(['unlock-check', '--store', store], asUser)).toMatchObject({ status: 0 });
     const file = join(tempDir(), 'pass.txt');
-    writeFileSync(file, `${PASS}\n`);
+    writeFileSync(file, `${PASS}\n`, { mode: 0o600 });
     expect(runCli(['unlock-check', '--store', store, '--passphrase-file', file]).status).toBe(0);
     const wrong = runCli(['unlock-check', '--store', store], { OMBUDS_PASSPHRASE: 'not it at all' });
     expect(wrong.status).toBe(2);
@@ -125,5 +129,80 @@ describe('CLI', () => {
     const notFound = runCli(['unlock-check', '--store', tempDir()], asUser);
     expect(notFound.status).toBe(3);
     expectOneLineError(notFound, /no vault in this folder/);
+  });
+
+  describe('secrets and failed attempts (issue 10, item 6)', () => {
+    /** A vault made in-process with the cheap KDF, so each CLI attempt stays quick. */
+    async function fastVault() {
+      const store = join(tempDir(), 'vault');
+      (await createVault(store, PASS, { actor: 'tester', kdf: FAST_KDF })).vault.close();
+      return store;
+    }
+    const vaultFiles = (store: string) => ['vault.json', 'store.db'].map((name) => readFileSync(join(store, name)));
+    const attemptsPath = (store: string) => join(store, ATTEMPTS_FILE);
+
+    it.skipIf(!checksFileModes)('--passphrase-file and --new-passphrase-file refuse a file that group or others can read', async () => {
+      const store = await fastVault();
+      const file = join(tempDir(), 'pass.txt');
+      for (const mode of [0o644, 0o640, 0o604]) {
+        writeFileSync(file, PASS);
+        chmodSync(file, mode);
+        const refused = runCli(['unlock-check', '--store', store, '--passphrase-file', file]);
+        expect(refused.status).toBe(64);
+        expectOneLineError(refused, new RegExp(`passphrase file can be read by other users \\(mode 0${mode.toString(8)}\\); make it private with chmod 600`));
+      }
+      const next = join(tempDir(), 'next.txt');
+      writeFileSync(next, 'another passphrase 42');
+      chmodSync(next, 0o644);
+      const refusedNew = runCli(['change-passphrase', '--store', store, '--new-passphrase-file', next], asUser);
+      expect(refusedNew.status).toBe(64);
+      expectOneLineError(refusedNew, /new passphrase file can be read by other users \(mode 0644\)/);
+      chmodSync(file, 0o600);
+      expect(runCli(['unlock-check', '--store', store, '--passphrase-file', file]).status).toBe(0);
+    });
+
+    it('counts failures across calls in a 0600 file that holds no secret, never touching the vault; a success resets it', async () => {
+      const store = await fastVault();
+      const before = vaultFiles(store);
+      for (let attempt = 1; attempt <= 4; attempt += 1) {
+        const wrong = runCli(['unlock-check', '--store', store], { OMBUDS_PASSPHRASE: `not the passphrase ${attempt}` });
+        expect(wrong.status).toBe(2);
+        expectOneLineError(wrong, /^ombuds: wrong passphrase; the vault was not changed$/);
+        const saved = JSON.parse(readFileSync(attemptsPath(store), 'utf8'));
+        expect(Object.keys(saved).sort()).toEqual(['failures', 'format', 'lastFailureAt']);
+        expect(saved.failures).toBe(attempt);
+      }
+      if (checksFileModes) expect(statSync(attemptsPath(store)).mode & 0o777).toBe(0o600);
+      expect(vaultFiles(store)).toEqual(before);
+      // A wrong recovery key counts too.
+      expect(runCli(['emergency-key', '--store', store, '--recovery-key', 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH']).status).toBe(2);
+      expect(JSON.parse(readFileSync(attemptsPath(store), 'utf8')).failures).toBe(5);
+
+      writeFileSync(attemptsPath(store), JSON.stringify({ format: 'ombuds-unlock-attempts/1', failures: 4, lastFailureAt: new Date().toISOString() }));
+      expect(runCli(['unlock-check', '--store', store], asUser).status).toBe(0);
+      expect(existsSync(attemptsPath(store))).toBe(false);
+    });
+
+    it('after five failures refuses every attempt until the wait is over, even the right passphrase, without asking for it', async () => {
+      const store = await fastVault();
+      const before = vaultFiles(store);
+      // Twenty failures just now: the wait is at its 5-minute cap, so no test timing can reach its end.
+      writeFileSync(attemptsPath(store), JSON.stringify({ format: 'ombuds-unlock-attempts/1', failures: 20, lastFailureAt: new Date().toISOString() }));
+      for (const args of [['unlock-check'], ['verify'], ['emergency-key', '--recovery-key', 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH']]) {
+        const refused = runCli([...args, '--store', store], asUser);
+        expect(refused.status).toBe(2);
+        expectOneLineError(refused, /^ombuds: too many failed attempts; wait and try again \(try again in (\d+) s\)$/);
+        const seconds = Number(/in (\d+) s/.exec(refused.stderr)![1]);
+        expect(seconds).toBeGreaterThan(0);
+        expect(seconds).toBeLessThanOrEqual(300);
+      }
+      // A passphrase file is not even opened while the wait runs (so a prompt would not be shown either).
+      expect(runCli(['unlock-check', '--store', store, '--passphrase-file', join(tempDir(), 'missing.txt')]).stderr).toMatch(/too many failed attempts/);
+      // A last failure dated in the future (a clock set back, an edited file) cannot lock anyone out for longer.
+      writeFileSync(attemptsPath(store), JSON.stringify({ format: 'ombuds-unlock-attempts/1', failures: 5, lastFailureAt: new Date(Date.now() + 86_400_000).toISOString() }));
+      const capped = runCli(['unlock-check', '--store', store], asUser);
+      expect(Number(/in (\d+) s/.exec(capped.stderr)![1])).toBeLessThanOrEqual(300);
+      expect(vaultFiles(store)).toEqual(before);
+    });
   });
 });

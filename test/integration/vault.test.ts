@@ -2,8 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit } from '../../electron/store/audit.ts';
-import { readEnvelope } from '../../electron/store/envelope.ts';
+import { passphraseSlotOf, readEnvelope } from '../../electron/store/envelope.ts';
 import { startsWithPlaintextHeader } from '../../electron/store/open.ts';
+import { verifyStore } from '../../electron/store/verify.ts';
 import {
   changePassphrase,
   createVault,
@@ -11,6 +12,7 @@ import {
   recoverVault,
   unlockVault,
   unlockVaultWithRecoveryKey,
+  storePath,
 } from '../../electron/store/vault.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -32,7 +34,7 @@ describe('vault', () => {
     vault.close();
     expect(startsWithPlaintextHeader(join(dir, 'store.db'))).toBe(false);
     expect(readFileSync(join(dir, 'store.db')).includes('audit_log')).toBe(false);
-    expect(readEnvelope(dir).passphrase.memoryKiB).toBe(FAST_KDF.memoryKiB);
+    expect(passphraseSlotOf(readEnvelope(dir)).memoryKiB).toBe(FAST_KDF.memoryKiB);
     await expect(createVault(dir, PASS, { actor, kdf: FAST_KDF })).rejects.toMatchObject({ code: 'vault-exists' });
   });
 
@@ -110,5 +112,71 @@ describe('vault', () => {
     expect(readFileSync(join(dir, 'store.db')).equals(store)).toBe(true);
     expect(existsSync(join(dir, 'store.db'))).toBe(true);
     await expect(unlockVault(tempDir(), PASS)).rejects.toMatchObject({ code: 'vault-not-found' });
+  });
+
+  describe('envelope fields are checked before use (issue 10, item 5)', () => {
+    /** A vault whose vault.json is then edited by `tamper`; returns what is needed to try it. */
+    async function tamperedVault(tamper: (envelope: Record<string, Record<string, unknown>>) => void) {
+      const dir = tempDir();
+      const { vault, recoveryKey } = await createVault(dir, PASS, { actor, kdf: FAST_KDF });
+      vault.close();
+      const envelope = JSON.parse(readFileSync(join(dir, 'vault.json'), 'utf8'));
+      tamper(envelope);
+      writeFileSync(join(dir, 'vault.json'), JSON.stringify(envelope));
+      return { dir, recoveryKey, store: readFileSync(join(dir, 'store.db')) };
+    }
+    const shortened = (base64: unknown, bytes: number) => Buffer.from(String(base64), 'base64').subarray(0, bytes).toString('base64');
+
+    it.each([4, 12])('refuses a %i-byte GCM tag (a prefix of the real one, which Node would accept) as a damaged envelope', async (bytes) => {
+      const { dir, recoveryKey, store } = await tamperedVault((envelope) => {
+        envelope.passphrase!.tag = shortened(envelope.passphrase!.tag, bytes);
+        envelope.recovery!.tag = shortened(envelope.recovery!.tag, bytes);
+      });
+      await expect(unlockVault(dir, PASS)).rejects.toMatchObject({ code: 'envelope-damaged', detail: expect.stringContaining('passphrase.tag') });
+      expect(() => unlockVaultWithRecoveryKey(dir, recoveryKey)).toThrow(expect.objectContaining({ code: 'envelope-damaged', detail: expect.stringContaining('recovery.tag') }));
+      expect(() => emergencyDataKey(dir, recoveryKey)).toThrow(expect.objectContaining({ code: 'envelope-damaged' }));
+      expect(readFileSync(join(dir, 'store.db')).equals(store)).toBe(true);
+    });
+
+    it('refuses an iv, salt or wrapped key of the wrong length, and non-canonical base64', async () => {
+      const cases: [string, (slot: Record<string, unknown>) => void][] = [
+        ['passphrase.iv', (slot) => (slot.iv = Buffer.alloc(16, 1).toString('base64'))],
+        ['passphrase.iv', (slot) => (slot.iv = shortened(slot.iv, 8))],
+        ['passphrase.salt', (slot) => (slot.salt = shortened(slot.salt, 8))],
+        ['passphrase.wrappedKey', (slot) => (slot.wrappedKey = Buffer.alloc(48, 2).toString('base64'))],
+        ['passphrase.tag', (slot) => (slot.tag = `${String(slot.tag).replace(/=+$/, '')}`)],
+      ];
+      for (const [field, tamper] of cases) {
+        const { dir } = await tamperedVault((envelope) => tamper(envelope.passphrase!));
+        await expect(unlockVault(dir, PASS)).rejects.toMatchObject({ code: 'envelope-damaged', detail: expect.stringContaining(field) });
+      }
+    });
+
+    it('refuses KDF costs a writable vault.json could use to exhaust the machine, before running the KDF', async () => {
+      for (const [field, value] of [['memoryKiB', 4_194_304], ['memoryKiB', 1_048_577], ['iterations', 100], ['parallelism', 64]] as const) {
+        const { dir } = await tamperedVault((envelope) => (envelope.passphrase![field] = value));
+        await expect(unlockVault(dir, PASS)).rejects.toMatchObject({ code: 'envelope-damaged', detail: expect.stringContaining(`passphrase.${field}`) });
+      }
+    });
+
+    it('verify reports a damaged recovery slot while the passphrase still opens the vault; a damaged passphrase slot leaves recovery working', async () => {
+      const { dir, recoveryKey } = await tamperedVault((envelope) => (envelope.recovery!.salt = 'not base64!'));
+      const vault = await unlockVault(dir, PASS);
+      const report = verifyStore(vault.db, storePath(dir), vault.dek, vault.envelope);
+      vault.close();
+      expect(report.ok).toBe(false);
+      expect(report.checks.find((check) => check.name === 'recovery-slot')).toMatchObject({ ok: false, detail: expect.stringMatching(/recovery\.salt.*recovery key will not open/) });
+      expect(() => unlockVaultWithRecoveryKey(dir, recoveryKey)).toThrow(expect.objectContaining({ code: 'envelope-damaged' }));
+
+      const good = await tamperedVault(() => undefined);
+      const healthy = await unlockVault(good.dir, PASS);
+      expect(verifyStore(healthy.db, storePath(good.dir), healthy.dek, healthy.envelope).checks.find((check) => check.name === 'recovery-slot')).toMatchObject({ ok: true });
+      healthy.close();
+
+      const lostPassphraseSlot = await tamperedVault((envelope) => (envelope.passphrase!.iv = 'AAAA'));
+      await expect(unlockVault(lostPassphraseSlot.dir, PASS)).rejects.toMatchObject({ code: 'envelope-damaged' });
+      (await recoverVault(lostPassphraseSlot.dir, lostPassphraseSlot.recoveryKey, 'a brand new phrase', { actor, kdf: FAST_KDF })).close();
+      (await unlockVault(lostPassphraseSlot.dir, 'a brand new phrase')).close();
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { userInfo } from 'node:os';
-import { passphraseProblem } from '../../../shared/domain/vault.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { createBackup } from '../../store/backup.ts';
+import { newPassphraseProblem } from '../../store/passphrase-bytes.ts';
+import type { PermissionFix } from '../../store/permissions.ts';
 import { restoreBackup } from '../../store/restore.ts';
 import {
   changePassphrase,
@@ -11,9 +12,11 @@ import {
   storePath,
   unlockVault,
   type OpenVault,
+  type UnlockHooks,
 } from '../../store/vault.ts';
 import { verifyStore } from '../../store/verify.ts';
 import { setAsideWalCopies } from '../../store/wal-check.ts';
+import { throttledAttempt } from '../attempts-file.ts';
 import { EXIT } from '../messages.ts';
 import { printableJson } from '../printable.ts';
 import { verifyLine } from '../verify-line.ts';
@@ -75,10 +78,32 @@ function required<K extends keyof CommandOptions>(options: CommandOptions, key: 
   return value as NonNullable<CommandOptions[K]>;
 }
 
-function assertStrong(secret: string): void {
-  const problem = passphraseProblem(secret);
+function assertStrong(secret: Buffer): void {
+  const problem = newPassphraseProblem(secret);
   if (problem) throw new AppError('weak-passphrase', { detail: problem });
 }
+
+/** Every open tightens what was open to other users; the CLI says so on stderr (names only, no case data). */
+const warnings: UnlockHooks = {
+  onPermissionsTightened(fixes: PermissionFix[]) {
+    const list = fixes.map((fix) => `${fix.path} (was ${fix.was})`).join(', ');
+    process.stderr.write(`ombuds: warning: the vault was open to other users; made private: ${list}\n`);
+  },
+};
+
+/** Reads a secret as bytes, runs `use` with it and zeroes it, whatever happens. */
+async function withSecret<T>(read: Promise<Buffer>, use: (secret: Buffer) => Promise<T> | T): Promise<T> {
+  const secret = await read;
+  try {
+    return await use(secret);
+  } finally {
+    secret.fill(0);
+  }
+}
+
+/** Unlocks under the persisted growing-delay throttle: a waiting caller is refused before being asked. */
+const unlockWithPassphrase = (options: CommandOptions) =>
+  throttledAttempt(options.store, () => withSecret(passphrase(options.passphraseFile), (secret) => unlockVault(options.store, secret, warnings)));
 
 /** While a damaged WAL set aside at an open is kept (store/wal-check.ts), every command says so on stderr; verify fails. */
 function warnOfSetAsideWal(vault: OpenVault): void {
@@ -87,7 +112,7 @@ function warnOfSetAsideWal(vault: OpenVault): void {
 }
 
 export async function withVault<T>(options: CommandOptions, use: (vault: OpenVault) => Promise<T> | T): Promise<T> {
-  const vault = await unlockVault(options.store, await passphrase(options.passphraseFile));
+  const vault = await unlockWithPassphrase(options);
   warnOfSetAsideWal(vault);
   try {
     return await use(vault);
@@ -100,9 +125,10 @@ export type Command = (options: CommandOptions, io: Output) => Promise<number>;
 
 export const vaultCommands: Record<string, Command> = {
   async init(options, io) {
-    const secret = await passphrase(options.passphraseFile);
-    assertStrong(secret);
-    const { vault, recoveryKey } = await createVault(options.store, secret, { actor: actor() });
+    const { vault, recoveryKey } = await withSecret(passphrase(options.passphraseFile), (secret) => {
+      assertStrong(secret);
+      return createVault(options.store, secret, { actor: actor() });
+    });
     vault.close();
     io.out('Vault created. Recovery key (shown once — write it down and keep it in a safe place):');
     io.out(recoveryKey);
@@ -116,24 +142,31 @@ export const vaultCommands: Record<string, Command> = {
   },
 
   async 'change-passphrase'(options, io) {
-    const current = await passphrase(options.passphraseFile);
-    const next = await newPassphrase(options.newPassphraseFile);
-    assertStrong(next);
-    const vault = await unlockVault(options.store, current);
-    try {
-      (await changePassphrase(vault, current, next, { actor: actor() })).close();
-    } finally {
-      vault.close();
-    }
+    await throttledAttempt(options.store, () =>
+      withSecret(passphrase(options.passphraseFile), (current) =>
+        withSecret(newPassphrase(options.newPassphraseFile), async (next) => {
+          assertStrong(next);
+          const vault = await unlockVault(options.store, current, warnings);
+          try {
+            (await changePassphrase(vault, current, next, { actor: actor() })).close();
+          } finally {
+            vault.close();
+          }
+        }),
+      ),
+    );
     io.out('Passphrase changed.');
     return EXIT.ok;
   },
 
   async recover(options, io) {
     const key = required(options, 'recoveryKey', 'recovery-key');
-    const next = await newPassphrase(options.newPassphraseFile);
-    assertStrong(next);
-    (await recoverVault(options.store, key, next, { actor: actor() })).close();
+    await throttledAttempt(options.store, () =>
+      withSecret(newPassphrase(options.newPassphraseFile), async (next) => {
+        assertStrong(next);
+        (await recoverVault(options.store, key, next, { actor: actor(), ...warnings })).close();
+      }),
+    );
     io.out('Recovered: the new passphrase is set.');
     return EXIT.ok;
   },
@@ -147,13 +180,17 @@ export const vaultCommands: Record<string, Command> = {
 
   async restore(options, io) {
     const from = required(options, 'from', 'from');
-    (await restoreBackup(options.store, from, await passphrase(options.passphraseFile), actor())).close();
+    // restoreBackup takes the backup's passphrase as text (store/restore.ts), so it is decoded here.
+    const restored = await throttledAttempt(options.store, () =>
+      withSecret(passphrase(options.passphraseFile), (secret) => restoreBackup(options.store, from, secret.toString('utf8'), actor())),
+    );
+    restored.close();
     io.out('Restored and verified. Unlock with the passphrase that was valid when the backup was made.');
     return EXIT.ok;
   },
 
   async verify(options, io) {
-    const report = await withVault(options, (vault) => verifyStore(vault.db, storePath(vault.dir), vault.dek));
+    const report = await withVault(options, (vault) => verifyStore(vault.db, storePath(vault.dir), vault.dek, vault.envelope));
     // One line, as the README promises: `ok: …` on stdout, or the error line on stderr naming the failing checks.
     // --json gives every check with its detail.
     if (options.json) io.out(printableJson(report));
@@ -163,7 +200,8 @@ export const vaultCommands: Record<string, Command> = {
   },
 
   async 'emergency-key'(options, io) {
-    io.out(emergencyDataKey(options.store, required(options, 'recoveryKey', 'recovery-key')));
+    const key = required(options, 'recoveryKey', 'recovery-key');
+    io.out(await throttledAttempt(options.store, () => emergencyDataKey(options.store, key)));
     return EXIT.ok;
   },
 };
