@@ -8,7 +8,6 @@ import { createVault } from '../../electron/store/vault.ts';
 import { runCli } from '../support/cli.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 
-
 const PASS = 'Хорог 2024 кӯҳ ва дарё';
 const asUser = { OMBUDS_PASSPHRASE: PASS };
 
