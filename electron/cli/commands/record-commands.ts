@@ -46,7 +46,7 @@ function printProblems(report: ImportReport, err: (line: string) => void): void 
  * (the import waits for --allow-empty) and victim cells left unapplied. Rows and headers only, no stored text.
  */
 function printStoredValueNotices(report: ImportReport, err: (line: string) => void): void {
-  const column = (cell: { column: string | null; field: string }) => (cell.column === null ? `(${cell.field})` : JSON.stringify(cell.column));
+  const column = (cell: { column: string | null; field: string }) => (cell.column === null ? `(${cell.field})` : printable(JSON.stringify(cell.column)));
   for (const cell of report.wouldEmpty) err(`row ${cell.row}, column ${column(cell)}: would empty the stored value`);
   if (report.wouldEmptyCount > report.wouldEmpty.length) err(`… ${report.wouldEmptyCount - report.wouldEmpty.length} more stored values would be emptied`);
   for (const cell of report.notApplied) err(`row ${cell.row}, column ${column(cell)}: not applied; the incident's victims recorded in the form are kept`);
