@@ -10,7 +10,7 @@ import { verifyAuditChain } from '../../electron/store/audit.ts';
 import { unlockVault } from '../../electron/store/vault.ts';
 import { DROP_CHUNK_BYTES, MAX_OPEN_DROPS } from '../../shared/domain/evidence-drop.ts';
 import { dropBytes } from '../support/drop.ts';
-import { pngImage } from '../support/images.ts';
+import { jpegHeaders, pngImage } from '../support/images.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 
@@ -69,6 +69,18 @@ describe('files dropped onto the window reach main as bytes, never as a path', (
     expect(verifyAuditChain(app.session.store())).toMatchObject({ ok: true });
     // An empty file is a file too.
     expect(((await dropBytes(app.router, INCIDENT, 'empty.txt', Buffer.alloc(0))) as Reply).value).toMatchObject({ size: 0, sha256: sha256(Buffer.alloc(0)), mediaType: 'application/octet-stream' });
+  });
+
+  it('measures a dropped picture over the whole file: a frame header past the first MiB is found, an unknown size refused', async () => {
+    const { app, rows } = await unlockedApp();
+    // A 60,000 × 60,000 JPEG whose frame header follows 3 MiB of EXIF: not in the first chunk, found at the end.
+    expect(await dropBytes(app.router, INCIDENT, 'huge.jpg', jpegHeaders(60_000, 60_000, { exifBytes: 3 * 1024 ** 2 }))).toMatchObject({ ok: false, error: { code: 'image-too-large' } });
+    expect(await dropBytes(app.router, INCIDENT, 'no-frame.jpg', jpegHeaders(1, 1, { frame: false }))).toMatchObject({ ok: false, error: { code: 'image-unreadable' } });
+    expect(rows()).toEqual({ evidence: 0, chunks: 0 });
+    const photo = (await dropBytes(app.router, INCIDENT, 'photo.jpg', jpegHeaders(4000, 3000, { exifBytes: 2 * 1024 ** 2 }))) as Reply;
+    expect(photo.value).toMatchObject({ mediaType: 'image/jpeg', width: 4000, height: 3000 });
+    expect((await app.router.handle('evidence:list', { incidentId: INCIDENT })) as Reply).toMatchObject({ value: [{ width: 4000, height: 3000 }] });
+    expect(rows()).toEqual({ evidence: 1, chunks: 3 });
   });
 
   it('enforces its limits in main, and a refused drop leaves nothing in the store', async () => {

@@ -7,9 +7,10 @@ import { checkpointAfterLargeWrite } from '../../store/checkpoint.ts';
 import type { Db } from '../../store/open.ts';
 import { chunkWriter, completeFile, deleteIncompleteFiles } from '../../store/repositories/chunked-file-repository.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
-import { insertIncompleteEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
-import { CHUNK_BYTES } from '../files/chunked-files.ts';
+import { insertIncompleteEvidence, setEvidenceDimensions, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
+import { CHUNK_BYTES, storedSource } from '../files/chunked-files.ts';
 import { DEFAULT_LIMITS } from './evidence-files.ts';
+import { measureImage, type Dimensions } from './image-dimensions.ts';
 import { imageDimensions, sniffMediaType } from './sniff.ts';
 
 // One chunk sent is one chunk stored: the store's reader and the export expect 1 MiB chunks in order.
@@ -28,6 +29,10 @@ interface OpenDrop {
   record: EvidenceRecord | null;
 }
 
+function withinPixelLimit(dimensions: Dimensions | null): void {
+  if (dimensions && dimensions.width * dimensions.height > DEFAULT_LIMITS.maxPixels) throw new AppError('image-too-large', { detail: `${dimensions.width}×${dimensions.height} pixels` });
+}
+
 /** The name of a dropped file as kept: its last path segment, printable, at most 255 characters. */
 export function droppedFileName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
@@ -39,8 +44,9 @@ export function droppedFileName(name: string): string {
  * Files dropped onto the window, taken in as bytes: the window reads the File and sends it in chunks; main counts,
  * checks and stores them and computes the SHA-256 itself. Main never opens a path the window names (a compromised
  * window could otherwise make it read any file the user can). Limits are main's: the evidence size limit from
- * settings on the declared size and on every byte received, 1 MiB per chunk, the pixel limit from the image header
- * before anything is stored, and a few drops at a time. Chunks go straight into the store under an incomplete row
+ * settings on the declared size and on every byte received, 1 MiB per chunk, a few drops at a time, and the pixel
+ * limit: at the first chunk when the image's size is there, and over the whole file at the end (an image whose size
+ * cannot be found is refused, as for a chosen file). Chunks go straight into the store under an incomplete row
  * (nothing in memory beyond one chunk, nothing on disk outside the store); the row counts only when `finish` marks it
  * complete with its audit row. A refused, cancelled or abandoned drop leaves nothing: its row is removed at once, or
  * at the next unlock after a crash or a lock.
@@ -91,9 +97,14 @@ export class DroppedEvidence {
     const drop = this.current(dropId);
     return this.failing(dropId, drop, () => {
       if (drop.received !== drop.size) throw new AppError('invalid-input', { detail: 'the file ended before its declared size' });
-      const record = drop.record ?? this.firstChunk(drop, Buffer.alloc(0)); // an empty file has no chunk
+      const first = drop.record ?? this.firstChunk(drop, Buffer.alloc(0)); // an empty file has no chunk
+      // The image's size from its headers wherever they lie in the whole file; unknown or too large is refused.
+      const dimensions = measureImage(first.mediaType, storedSource(drop.db, 'evidence', first.id, drop.size));
+      withinPixelLimit(dimensions);
+      const record = { ...first, width: dimensions?.width ?? null, height: dimensions?.height ?? null };
       const sha256 = drop.hash.digest('hex');
       drop.db.transaction(() => {
+        setEvidenceDimensions(drop.db, record.id, dimensions);
         completeFile(drop.db, 'evidence', record.id, sha256);
         appendAudit(drop.db, { actor: this.actor, action: 'evidence.add', entity: 'evidence', entityId: record.id, after: { ...record, sha256, via: 'drop' } });
       })();
@@ -123,11 +134,14 @@ export class DroppedEvidence {
     return drop;
   }
 
-  /** The type from the bytes (never the name) and the pixel limit from the image header, then the incomplete row. */
+  /**
+   * The type from the bytes (never the name), then the incomplete row. A picture too large is refused here already
+   * when its size is in the first chunk; `finish` measures it again over the whole file.
+   */
   private firstChunk(drop: OpenDrop, head: Buffer): EvidenceRecord {
     const mediaType = sniffMediaType(head);
     const dimensions = mediaType.startsWith('image/') ? imageDimensions(head) : null;
-    if (dimensions && dimensions.width * dimensions.height > DEFAULT_LIMITS.maxPixels) throw new AppError('image-too-large', { detail: `${dimensions.width}×${dimensions.height} pixels` });
+    withinPixelLimit(dimensions);
     const record: EvidenceRecord = {
       id: randomUUID(),
       incidentId: drop.incidentId,

@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { fsyncDirectory } from '../../store/atomic-write.ts';
 import { checkpointAfterLargeWrite } from '../../store/checkpoint.ts';
 import type { Db } from '../../store/open.ts';
-import { chunkWriter, completeFile, deleteIncompleteFiles, fileChunks, type ChunkedFileKind } from '../../store/repositories/chunked-file-repository.ts';
+import { chunkWriter, completeFile, deleteIncompleteFiles, fileChunk, fileChunks, type ChunkedFileKind } from '../../store/repositories/chunked-file-repository.ts';
 
 export const CHUNK_BYTES = 1 << 20;
 /** Chunks per transaction: keeps the WAL small for a 2 GiB video instead of one 2 GiB transaction. */
@@ -19,6 +19,23 @@ export interface ByteSource {
 
 export const fileSource = (fd: number, size: number): ByteSource => ({ size, read: (buffer, position) => readSync(fd, buffer, 0, buffer.length, position) });
 export const bufferSource = (bytes: Buffer): ByteSource => ({ size: bytes.length, read: (buffer, position) => bytes.copy(buffer, 0, position, position + buffer.length) });
+/** A file already in the store (its chunks all CHUNK_BYTES long but the last), read at any position. */
+export function storedSource(db: Db, kind: ChunkedFileKind, id: string, size: number): ByteSource {
+  return {
+    size,
+    read(buffer, position) {
+      let filled = 0;
+      while (filled < buffer.length && position + filled < size) {
+        const at = position + filled;
+        const chunk = fileChunk(db, kind, id, Math.floor(at / CHUNK_BYTES));
+        const copied = chunk ? chunk.copy(buffer, filled, at % CHUNK_BYTES) : 0;
+        if (copied === 0) break;
+        filled += copied;
+      }
+      return filled;
+    },
+  };
+}
 
 /**
  * Streams bytes into the store behind a row already inserted as incomplete: 1 MiB chunks committed in batches while

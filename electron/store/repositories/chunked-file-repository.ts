@@ -38,3 +38,9 @@ export function* fileChunks(db: Db, kind: ChunkedFileKind, id: string): Generato
     yield data;
   }
 }
+
+/** One chunk of a file by its place (from 0), or undefined past the end: for reading a header wherever it lies. */
+export function fileChunk(db: Db, kind: ChunkedFileKind, id: string, seq: number): Buffer | undefined {
+  const { chunks, key } = tables[kind];
+  return statement(db, `SELECT data FROM ${chunks} WHERE ${key} = ? AND seq = ?`).pluck().get(id, seq) as Buffer | undefined;
+}

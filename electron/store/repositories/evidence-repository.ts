@@ -32,3 +32,8 @@ export function getEvidence(db: Db, id: string): EvidenceRecord | undefined {
 export function listEvidence(db: Db, incidentId: string): EvidenceRecord[] {
   return statement(db, `SELECT ${columns} FROM evidence WHERE incident_id = ? AND complete = 1 ORDER BY added_at, id`).all(incidentId) as EvidenceRecord[];
 }
+
+/** The pixel size of a file whose image headers were found only once all of it was stored (a dropped file). */
+export function setEvidenceDimensions(db: Db, id: string, dimensions: { width: number; height: number } | null): void {
+  statement(db, 'UPDATE evidence SET width = ?, height = ? WHERE id = ? AND complete = 0').run(dimensions?.width ?? null, dimensions?.height ?? null, id);
+}
