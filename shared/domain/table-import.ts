@@ -66,6 +66,7 @@ export const rowProblems = [
   'duplicate-number',
   'reply-before-letter',
   'other-counterpart',
+  'reply-cycle',
 ] as const;
 
 /** One problem in a spreadsheet, named by its row as the spreadsheet numbers it (header = 1) and its column. */
