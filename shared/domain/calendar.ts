@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { recordIdSchema } from './ids.ts';
 import { isoDateSchema } from './records.ts';
+import { lineText } from './text.ts';
 
 /** `MM-DD` that exists in some year (29 February included). */
 const monthDaySchema = z.string().refine((value) => {
@@ -15,8 +17,8 @@ const monthDaySchema = z.string().refine((value) => {
  */
 export const holidayCalendarSchema = z
   .object({
-    id: z.string().min(1).max(100),
-    name: z.string().trim().min(1).max(200),
+    id: recordIdSchema,
+    name: lineText(200).trim().min(1),
     fixed: z.array(monthDaySchema).max(100),
     movable: z.array(isoDateSchema).max(500),
   })

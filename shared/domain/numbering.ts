@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from './text.ts';
 
 /**
  * A registration number pattern: literal text and the tokens {prefix}, {index} (the case-file index), {seq} (the
@@ -9,14 +10,13 @@ const TOKEN = /\{(prefix|index|seq(?::(\d))?|year|yy)\}/g;
 
 export const numberingSchemeSchema = z
   .object({
-    pattern: z
-      .string()
+    pattern: lineText(100)
       .min(1)
-      .max(100)
       .refine((pattern) => [...pattern.matchAll(TOKEN)].filter((m) => m[1]!.startsWith('seq')).length === 1, 'the pattern needs exactly one {seq}')
       .refine((pattern) => !/[{}]/.test(pattern.replace(TOKEN, '')), 'unknown token or stray brace in the pattern'),
-    prefix: z.string().max(20).default(''),
-    index: z.string().max(20).default(''),
+    // One line each: they become part of registration numbers, which are one line (shared/domain/text.ts).
+    prefix: lineText(20).default(''),
+    index: lineText(20).default(''),
   })
   .strict();
 export type NumberingScheme = z.infer<typeof numberingSchemeSchema>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { recordIdSchema } from './records.ts';
+import { safeText } from './text.ts';
 import type { Language } from './vault.ts';
 
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point (newlines are allowed)
-const text = (max: number) => z.string().max(max).regex(/^[^\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]*$/);
+/** The app's one rule for free text (shared/domain/text.ts): several lines allowed, no other control characters. */
+const text = safeText;
 const inEachLanguage = (max: number) => z.object({ tg: text(max).trim(), ru: text(max).trim(), en: text(max).trim() }).strict();
 
 /** The emblem on the letterhead: a PNG or JPEG of at most 512 KiB, checked by its bytes, not its name. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from './text.ts';
 import type { Language } from './vault.ts';
 
 /** Controlled vocabularies: stable codes with labels in tg, ru and en. Staff may add terms; built-ins cannot go. */
@@ -69,7 +70,7 @@ export const builtInTerms: Record<VocabularyKind, readonly Term[]> = {
 /** Codes are lowercase words joined by dashes, stable forever once used. */
 export const termCodeSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
 
-const labelsSchema = z.object({ tg: z.string().trim().min(1).max(200), ru: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict();
+const labelsSchema = z.object({ tg: lineText(200).trim().min(1), ru: lineText(200).trim().min(1), en: lineText(200).trim().min(1) }).strict();
 export const termSchema = z.object({ code: z.string(), labels: labelsSchema });
 
 export const newTermSchema = z

@@ -4,7 +4,12 @@ import { verifyLine } from '../../electron/cli/verify-line.ts';
 import { closesReplyCycle, counterpartSchema, letterSchema } from '../../shared/domain/correspondence.ts';
 import { countryCodes, countryCodeSchema } from '../../shared/domain/countries.ts';
 import { dateBounds, isDateInRange } from '../../shared/domain/dates.ts';
+import { holidayCalendarSchema } from '../../shared/domain/calendar.ts';
 import { recordIdSchema } from '../../shared/domain/ids.ts';
+import { numberingSchemeSchema } from '../../shared/domain/numbering.ts';
+import { DEFAULT_OFFICE, officeSchema } from '../../shared/domain/office.ts';
+import { savedSearchSchema } from '../../shared/domain/saved-search.ts';
+import { termSchema } from '../../shared/domain/vocabulary.ts';
 import { plural } from '../../shared/domain/plural.ts';
 import { incidentSchema, personSchema, placeSchema } from '../../shared/domain/records.ts';
 
@@ -40,6 +45,22 @@ describe('text fields', () => {
       expect(incidentSchema.safeParse({ ...base, title: bad }).error?.issues[0]?.path, JSON.stringify(bad)).toEqual(['title']);
       expect(placeSchema.safeParse({ id: 'pl', name: bad, country: 'TJ' }).error?.issues[0]?.path).toEqual(['name']);
     }
+  });
+});
+
+describe('every free-text field of the domain follows the same rules', () => {
+  it('settings, terms and saved searches refuse control characters; what becomes part of a number or a label is one line', () => {
+    const labels = { tg: 'Шиканҷа', ru: 'Пытки', en: 'Torture' };
+    expect(termSchema.safeParse({ code: 'torture', labels }).success).toBe(true);
+    expect(termSchema.safeParse({ code: 'torture', labels: { ...labels, en: 'Tor\u001b[2Jture' } }).success).toBe(false);
+    expect(numberingSchemeSchema.safeParse({ pattern: '{prefix}-{index}/{seq}', prefix: '01', index: '12' }).success).toBe(true);
+    expect(numberingSchemeSchema.safeParse({ pattern: '{prefix}-{index}/{seq}', prefix: '01\n', index: '12' }).error?.issues[0]?.path).toEqual(['prefix']);
+    expect(numberingSchemeSchema.safeParse({ pattern: '{seq}\u0085', prefix: '', index: '' }).error?.issues[0]?.path).toEqual(['pattern']);
+    expect(officeSchema.safeParse(DEFAULT_OFFICE).success).toBe(true);
+    expect(officeSchema.safeParse({ ...DEFAULT_OFFICE, address: { ...DEFAULT_OFFICE.address, ru: 'ул. Рудаки, 1\nДушанбе' } }).success).toBe(true);
+    expect(officeSchema.safeParse({ ...DEFAULT_OFFICE, name: { ...DEFAULT_OFFICE.name, ru: 'Офис\u0000' } }).error?.issues[0]?.path).toEqual(['name', 'ru']);
+    expect(savedSearchSchema.safeParse({ id: 's-1', name: 'Bell\u0007', query: {} }).error?.issues[0]?.path).toEqual(['name']);
+    expect(holidayCalendarSchema.safeParse({ id: 'tj\u0000', name: 'Tajikistan', fixed: [], movable: [] }).error?.issues[0]?.path).toEqual(['id']);
   });
 });
 
