@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/ipc/result.ts';
+import { printable } from './printable.ts';
 
 /** Exit codes, documented in the README. Grouped so scripts can tell "try another secret" from "damaged". */
 export const EXIT = {
@@ -73,7 +74,7 @@ const messageByCode: Record<ErrorCode, string> = {
   'read-only': 'the target is read-only or not writable; no partial file was left',
   'io-error': 'a file could not be read or written',
   'import-invalid': 'the file has problems; nothing was imported',
-  'import-encoding': 'the file is not UTF-8; give its encoding with --encoding (e.g. windows-1251); nothing was imported',
+  'import-encoding': 'the file is not UTF-8; give its encoding with --encoding (e.g. windows-1251), or save a JSON file as UTF-8; nothing was imported',
   'import-too-large': 'the file is too large or too compressed to open safely; nothing was imported',
   'import-crashed': 'reading the file needed more memory than an import may use, or the reader stopped; nothing was imported',
   'import-would-empty': 'blank cells would empty stored values (listed above); nothing was imported — fill them, leave the column out, or give --allow-empty',
@@ -88,8 +89,8 @@ const messageByCode: Record<ErrorCode, string> = {
 
 export const exitCodeFor = (code: ErrorCode) => exitByCode[code];
 
-/** One line for stderr: the message and, when it helps, the data-free detail. */
+/** One line for stderr: the message and, when it helps, the detail (escaped: it may name a path or a header from a file). */
 export function errorLine(code: ErrorCode, detail?: string): string {
-  const extra = detail && !['wrong-passphrase', 'wrong-recovery-key'].includes(code) ? ` (${detail})` : '';
+  const extra = detail && !['wrong-passphrase', 'wrong-recovery-key'].includes(code) ? ` (${printable(detail)})` : '';
   return `ombuds: ${messageByCode[code]}${extra}`;
 }

@@ -115,7 +115,7 @@ export const en = {
     'read-only': 'That place is read-only. Choose another folder.',
     'io-error': 'A file could not be read or written.',
     'import-invalid': 'The file has problems; nothing was imported.',
-    'import-encoding': 'The file is not in UTF-8. Choose its encoding (for example Windows-1251) and try again.',
+    'import-encoding': 'The file is not in UTF-8. For a CSV file, choose its encoding (for example Windows-1251) and try again; a JSON file must be saved as UTF-8.',
     'import-too-large': 'The file is too large or too compressed to open safely. Nothing was imported.',
     'import-crashed': 'Reading the file needed more memory than an import may use, or the reader stopped. Nothing was imported; the vault is unchanged.',
     'import-would-empty': 'Blank cells would empty stored values. Nothing was imported; confirm the emptying to go ahead.',
