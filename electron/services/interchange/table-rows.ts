@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { confidentialityLevels, datePrecisions, incidentSchema, incidentStatuses, personSchema, type Incident, type Person, type Place } from '../../../shared/domain/records.ts';
 import { foldForSearch } from '../../../shared/domain/search-text.ts';
+import { isCountryCode } from '../../../shared/domain/countries.ts';
+import { MAX_ID_LENGTH, recordIdSchema } from '../../../shared/domain/ids.ts';
 import { requiredTableFields, tableFields, type AnyTableField, type ColumnMapping, type EmptiedCell, type RowIssue, type TableField, type UnappliedCell } from '../../../shared/domain/table-import.ts';
 import type { VocabularyKind } from '../../../shared/domain/vocabulary.ts';
 import type { Db } from '../../store/open.ts';
@@ -177,7 +179,8 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, opt
     const sourceType = sourceTypeText ? codes('sourceType', 'source-type')[0] : 'other';
 
     const id = cell('id') || derivedId('row', cell('title'), start?.date ?? '', cell('place'));
-    if (cell('id') && cell('id').length > 100) problem('id', 'too-long');
+    // Ids are printable (shared/domain/ids.ts): no NUL, ESC or bidi controls from a sheet either.
+    if (cell('id') && !recordIdSchema.safeParse(cell('id')).success) problem('id', cell('id').length > MAX_ID_LENGTH ? 'too-long' : 'invalid-value');
     const firstRow = seenIds.get(id);
     if (firstRow !== undefined) problem('id', 'duplicate-id');
     const stored = storedIncident(db, id);
@@ -189,7 +192,7 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, opt
       placeId = storedPlace.id;
     } else if (cell('place')) {
       const country = cell('country').toUpperCase();
-      if (!/^[A-Z]{2}$/.test(country)) problem('country', cell('country') ? 'invalid-value' : 'place-needs-country');
+      if (!isCountryCode(country)) problem('country', cell('country') ? 'invalid-value' : 'place-needs-country');
       else {
         const key = `${fold(cell('place'))}|${country}`;
         let place = places.get(key) ?? newPlaces.get(key);
