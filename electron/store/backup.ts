@@ -78,7 +78,8 @@ export function createBackup(vault: OpenVault, outFile: string, actor: string, n
 }
 
 function checkCopy(vault: OpenVault, copyPath: string): void {
-  const copy = openStore(copyPath, Buffer.from(vault.dek), { readonly: true });
+  // The vault's own key, not a copy: openStore keeps no reference, and a copy would outlive the lock unzeroed.
+  const copy = openStore(copyPath, vault.dek, { readonly: true });
   try {
     // The copy must be whole; its schema version is whatever the original's is.
     const report = verifyStore(copy, copyPath, vault.dek);
