@@ -180,9 +180,8 @@ export const vaultCommands: Record<string, Command> = {
 
   async restore(options, io) {
     const from = required(options, 'from', 'from');
-    // restoreBackup takes the backup's passphrase as text (store/restore.ts), so it is decoded here.
     const restored = await throttledAttempt(options.store, () =>
-      withSecret(passphrase(options.passphraseFile), (secret) => restoreBackup(options.store, from, secret.toString('utf8'), actor())),
+      withSecret(passphrase(options.passphraseFile), (secret) => restoreBackup(options.store, from, secret, actor())),
     );
     restored.close();
     io.out('Restored and verified. Unlock with the passphrase that was valid when the backup was made.');
