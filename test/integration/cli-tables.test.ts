@@ -55,13 +55,13 @@ describe('CLI: spreadsheets', () => {
     expect(refused.status).toBe(10);
     expect(refused.stderr).toContain('row 4, column "Дата": invalid-date (startDate)');
     expect(refused.stderr).toContain('row 5, column "Вид нарушения": unknown-code (violationTypes)');
-    expect(refused.stderr).toMatch(/2 problem\(s\) in 2 row\(s\); --valid-only imports the others/);
+    expect(refused.stderr).toMatch(/2 problems in 2 rows; --valid-only imports the others/);
     expect(runCli(['search', '--store', store, '--json'], asUser).stdout.trim()).toBe('[]');
 
     const partial = runCli(['import', '--store', store, csv, '--valid-only'], asUser);
     expect(partial.status).toBe(0);
     expect(partial.stdout).toContain('incidents: 2 created');
-    expect(partial.stdout).toContain('2 invalid row(s) skipped');
+    expect(partial.stdout).toContain('2 invalid rows skipped');
 
     const cp1251 = join(dir, 'cp1251.csv');
     writeFileSync(cp1251, encodeWindows1251('Название;Дата\r\nЗадержание в Москве;02.10.2024\r\n'));
