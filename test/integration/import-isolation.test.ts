@@ -9,7 +9,7 @@ import { importInBatches } from '../../electron/services/interchange/batched-imp
 import { importFile } from '../../electron/services/interchange/import-file.ts';
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
 import { forkParseHost } from '../../electron/services/isolation/node-parse-host.ts';
-import type { ParseHost } from '../../electron/services/isolation/parse-host.ts';
+import { isolatedParseHost, type ParseHost, type WorkerProcess } from '../../electron/services/isolation/parse-host.ts';
 import { createVault } from '../../electron/store/vault.ts';
 import { runCli } from '../support/cli.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
@@ -127,6 +127,47 @@ describe('imports are parsed in an isolated process', () => {
     expect(progress).toHaveLength(1);
     expect(pid).toBeGreaterThan(0);
     expect(isRunning(pid!)).toBe(false);
+  });
+
+  it('believes only answers of the right shape from the parsing process, and ends the process whatever it answered', async () => {
+    /** A stand-in process that answers `answer` to the parse command and ends when killed. */
+    const answering = (answer: unknown): WorkerProcess & { killed: boolean } => {
+      let onMessage: (message: unknown) => void = () => undefined;
+      let onExit: (how: string) => void = () => undefined;
+      const worker = {
+        pid: undefined,
+        killed: false,
+        send: () => queueMicrotask(() => onMessage(answer)),
+        onMessage: (listener: (message: unknown) => void) => void (onMessage = listener),
+        onExit: (listener: (how: string) => void) => void (onExit = listener),
+        kill: () => {
+          worker.killed = true;
+          queueMicrotask(() => onExit('signal SIGKILL'));
+        },
+      };
+      return worker;
+    };
+    const parse = async (answer: unknown) => {
+      const worker = answering(answer);
+      const outcome = await isolatedParseHost(() => worker)
+        .parse({ path: 'x.csv', format: 'csv' })
+        .then((file) => ({ file }), (error: { code: string }) => ({ code: error.code }));
+      expect(worker.killed).toBe(true);
+      return outcome;
+    };
+    const table = { headers: ['a', 'b'], rows: [['x', 'y']], rowNumbers: [2] };
+    expect(await parse({ type: 'parsed', file: { format: 'csv', table } })).toEqual({ file: { format: 'csv', table } });
+    expect(await parse({ type: 'failed', error: { code: 'import-invalid', detail: 'CSV: line 3: CSV_QUOTE_NOT_CLOSED' } })).toEqual({ code: 'import-invalid' });
+    for (const bad of [
+      { type: 'parsed', file: { format: 'csv', table: { ...table, rows: [['x', 'y', 'z']] } } },
+      { type: 'parsed', file: { format: 'xlsx', table: { ...table, rowNumbers: [] } } },
+      { type: 'parsed', file: { format: 'json', json: { issue: { path: 1 } } } },
+      { type: 'parsed', file: { format: 'exe' } },
+      { type: 'failed', error: { code: 'no-such-code' } },
+      'hello',
+    ]) {
+      expect(await parse(bad)).toEqual({ code: 'internal' });
+    }
   });
 
   it('in the window: a crashed parse fails the job with import-crashed, a workbook beyond the sheet bounds with import-invalid, and the app keeps working', async () => {
