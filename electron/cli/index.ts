@@ -16,8 +16,10 @@ commands:
   change-passphrase  set a new passphrase (current from OMBUDS_PASSPHRASE, new from OMBUDS_NEW_PASSPHRASE)
   recover            set a new passphrase with --recovery-key KEY
   backup             --out FILE: write a verified encrypted backup
-  restore            --from FILE: restore into an empty folder or over the vault (passphrase of the backup)
-  verify             integrity, cipher integrity, audit chain, schema version
+  restore            --from FILE: restore into an empty folder or over the vault (passphrase of the backup);
+                     a restore cut short is completed by the next unlock (restore-journal.json)
+  verify             [--json]: integrity, cipher integrity, audit chain, schema version, recovery slot, no
+                     damaged write-ahead log set aside; one line (--json: every check with its detail)
   emergency-key      --recovery-key KEY: print the raw 64-hex-digit data key
   import FILE        import a .json interchange file, or incidents from .csv/.xlsx (all or nothing);
                      spreadsheets: [--mapping MAP.json] [--encoding E] [--valid-only] (headers matched by name);
@@ -34,8 +36,10 @@ commands:
   letter export      --number NUMBER [--year YYYY] --format pdf|docx --out FILE: the letter as registered
   office             [--set OFFICE.json] [--emblem IMAGE.png|.jpg]: the letterhead, signatories, executor
 
-secrets: OMBUDS_PASSPHRASE, else --passphrase-file F, else a prompt;
-         OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt.`;
+secrets: OMBUDS_PASSPHRASE, else --passphrase-file F (readable by its owner only), else a prompt;
+         OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt. The prompt or a 0600 file is
+         safer: the environment is visible to the user's other processes. After 5 wrong attempts each
+         try waits longer (1 s, 2 s, 4 s, … 5 min).`;
 
 /** Runs one CLI invocation; returns the exit code. Errors are one line on stderr, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
