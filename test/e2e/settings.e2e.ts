@@ -52,8 +52,8 @@ describe('settings', () => {
 
     await page.getByRole('button', { name: 'Проверить' }).click();
     await page.getByText('Все проверки пройдены.').waitFor();
-    expect(await page.locator('[data-check]').count()).toBe(4);
-    expect(await page.locator('[data-check][data-ok="true"]').count()).toBe(4);
+    expect(await page.locator('[data-check]').count()).toBe(6);
+    expect(await page.locator('[data-check][data-ok="true"]').count()).toBe(6);
     await h.screenshot('10-settings');
 
     // Restoring needs the explicit consent to replace the current store.
