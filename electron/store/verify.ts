@@ -53,7 +53,7 @@ export function verifyStore(db: Db, path: string, dek: Buffer, envelope?: Envelo
       // Fails for as long as a damaged WAL set aside at an open is kept: the administrator has to look at it
       // (README, Security: restore from a backup, or keep the copy for an expert) and then move it away.
       const copies = setAsideWalCopies(path);
-      if (copies.length === 0) return { ok: true, detail: 'ok' };
+      if (copies.length === 0) return { ok: true, detail: 'ok (no damaged log set aside)' };
       const more = copies.length > 1 ? ` (and ${copies.length - 1} earlier)` : '';
       return { ok: false, detail: `a damaged write-ahead log was set aside at an open; recent changes may be missing; copy kept: ${copies.at(-1)}${more}` };
     }),
