@@ -1,0 +1,69 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../../electron/documents/docx-writer.ts';
+import { renderPdf } from '../../electron/documents/pdf-writer.ts';
+import { DocPreview } from '../../renderer/features/letters/DocPreview.tsx';
+import { docSchema, type Doc } from '../../shared/document/model.ts';
+import { docxParts } from '../support/documents.ts';
+import { expectGolden, lineDiff, prettyMarkup } from '../support/golden.ts';
+import { goldenDocs } from '../support/golden-docs.ts';
+import { pdfGeometry } from '../support/pdf-geometry.ts';
+
+/**
+ * Golden tests per writer (CONTRIBUTING.md, "Golden files"): each small Doc of test/support/golden-docs.ts is
+ * rendered by the PDF writer (text and geometry), the DOCX writer (its XML parts) and the window's preview (its
+ * DOM), and compared to the committed file under test/golden/<writer>/. A difference fails with a line diff;
+ * `UPDATE_GOLDEN=1` accepts an intended one.
+ */
+const SEED = 'golden';
+const cases: [string, Doc][] = [...Object.entries(goldenDocs)];
+
+/** Every XML part of a DOCX, pretty, by name; binary parts (fonts, images) by name and size. */
+async function docxText(doc: Doc): Promise<Map<string, string>> {
+  const parts = await docxParts(await renderDocx(doc, SEED));
+  parts.delete('docProps/core.xml'); // creation and modification times: the one part that is not deterministic
+  return new Map([...parts].map(([name, content]) => [name, name.endsWith('.xml') || name.endsWith('.rels') ? prettyMarkup(content) : `${content.length} bytes\n`]));
+}
+
+/** A document's parts as one file: word/document.xml, then every part that differs from the same meta with no blocks. */
+async function docxGolden(doc: Doc): Promise<string> {
+  const parts = await docxText(doc);
+  const base = await docxText({ meta: doc.meta, blocks: [] });
+  const names = [...parts.keys()].filter((name) => name === 'word/document.xml' || parts.get(name) !== base.get(name)).sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a.localeCompare(b)));
+  return names.map((name) => `<!-- ${name} -->\n${parts.get(name)}`).join('\n');
+}
+
+const preview = (doc: Doc) => prettyMarkup(renderToStaticMarkup(createElement(DocPreview, { doc, label: doc.meta.title })));
+
+describe('golden files per writer', () => {
+  it('has a schema-valid Doc for every case', () => {
+    for (const [name, doc] of cases) expect(docSchema.safeParse(doc).success, name).toBe(true);
+  });
+
+  describe.each(cases)('%s', (name, doc) => {
+    it('PDF: text and geometry', async () => expectGolden(`pdf/${name}.tsv`, pdfGeometry(await renderPdf(doc))));
+    it('DOCX: XML parts', async () => expectGolden(`docx/${name}.xml`, await docxGolden(doc)));
+    it('preview: DOM', () => expectGolden(`preview/${name}.html`, preview(doc)));
+  });
+
+  it('DOCX parts every document shares (styles, numbering, headers, settings) match their golden', async () => {
+    const parts = await docxText({ meta: goldenDocs['letter-ru']!.meta, blocks: [] });
+    const names = [...parts.keys()].filter((name) => name !== 'word/document.xml').sort();
+    expectGolden('docx/_shared-parts.xml', names.map((name) => `<!-- ${name} -->\n${parts.get(name)}`).join('\n'));
+  });
+});
+
+describe('the golden comparison itself', () => {
+  it('shows a changed line with its neighbours and the golden line number', () => {
+    const diff = lineDiff('a\nb\nc\nd\ne\nf\ng\nh\n', 'a\nb\nc\nd\nE\nf\ng\nh\n');
+    expect(diff).toBe('@@ golden line 2 @@\n  b\n  c\n  d\n- e\n+ E\n  f\n  g\n  h');
+  });
+
+  it('pretty-prints markup one element per line without changing a character of tags or text', () => {
+    const markup = '<a x="1"><b>text &amp; more</b><c/><d><e>1</e>tail</d></a>';
+    const pretty = prettyMarkup(markup);
+    expect(pretty).toBe('<a x="1">\n  <b>text &amp; more</b>\n  <c/>\n  <d>\n    <e>1</e>\n    tail\n  </d>\n</a>\n');
+    expect(pretty.replace(/\n\s*/g, '')).toBe(markup);
+  });
+});
