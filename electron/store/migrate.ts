@@ -5,10 +5,18 @@ import * as caseRecords from './migrations/0002-case-records.ts';
 import * as savedSearches from './migrations/0003-saved-searches.ts';
 import * as correspondence from './migrations/0004-correspondence.ts';
 import * as letterFiles from './migrations/0005-letter-files.ts';
+import * as strictRegistry from './migrations/0006-strict-registry.ts';
 
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * The step rebuilds tables (SQLite's create-copy-drop-rename): it runs with foreign key enforcement off, because
+   * with it on, dropping the old table deletes its rows first and that CASCADEs into the children (letter files'
+   * chunks), and the references into a dropped table would fail the commit. The whole store's foreign keys are
+   * then checked before the step commits.
+   */
+  rebuildsTables?: boolean;
   up(db: Db): void;
 }
 
@@ -19,12 +27,37 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'saved-searches', up: savedSearches.up },
   { version: 4, name: 'correspondence', up: correspondence.up },
   { version: 5, name: 'letter-files', up: letterFiles.up },
+  { version: 6, name: 'strict-registry', rebuildsTables: true, up: strictRegistry.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+function setForeignKeys(db: Db, on: boolean): void {
+  db.pragma(`foreign_keys=${on ? 'ON' : 'OFF'}`);
+  // SQLite ignores the pragma inside a transaction; a rebuild then would cascade deletes, so never go on silently.
+  if (db.pragma('foreign_keys', { simple: true }) !== (on ? 1 : 0)) {
+    throw new AppError('internal', { detail: `foreign_keys could not be turned ${on ? 'on' : 'off'} for a migration` });
+  }
+}
+
+/** Every reference in the store points at a row; a rebuild that broke one must not commit. */
+function checkForeignKeys(db: Db, migration: Migration): void {
+  const violation = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (violation.length > 0) {
+    throw new AppError('store-damaged', { detail: `migration ${migration.version}: rows of ${violation[0]!.table} refer to missing rows of ${violation[0]!.parent}` });
+  }
+}
+
+function apply(db: Db, migration: Migration): void {
+  db.transaction(() => {
+    migration.up(db);
+    if (migration.rebuildsTables) checkForeignKeys(db, migration);
+    db.pragma(`user_version=${migration.version}`);
+  })();
 }
 
 /**
@@ -39,10 +72,16 @@ export function migrate(db: Db, available: readonly Migration[] = migrations): {
   }
   for (const migration of available) {
     if (migration.version <= schemaVersion(db)) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version=${migration.version}`);
-    })();
+    if (!migration.rebuildsTables) {
+      apply(db, migration);
+      continue;
+    }
+    setForeignKeys(db, false);
+    try {
+      apply(db, migration);
+    } finally {
+      setForeignKeys(db, true);
+    }
   }
   return { from, to: schemaVersion(db) };
 }

@@ -61,6 +61,39 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('runs a step that rebuilds tables with foreign keys off, and never commits it with a broken reference', () => {
+    const db = freshStore();
+    migrate(db);
+    db.prepare(`INSERT INTO counterpart (id, institution, position, name, language, address, country, delivery_channel, reply_days, reply_kind) VALUES ('cp', 'I', 'P', 'N', 'ru', '', 'KZ', 'email', 30, 'calendar')`).run();
+    db.prepare(`INSERT INTO letter (id, direction, number, date, counterpart_id, subject) VALUES ('l', 'outgoing', '1', '2024-01-01', 'cp', 'S')`).run();
+    const seen: number[] = [];
+    const orphaning: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      name: 'test-orphaning-rebuild',
+      rebuildsTables: true,
+      up: (d) => {
+        seen.push(d.pragma('foreign_keys', { simple: true }) as number);
+        d.prepare(`DELETE FROM counterpart`).run(); // the letter now points at nothing
+      },
+    };
+    expect(() => migrate(db, [...migrations, orphaning])).toThrow(expect.objectContaining({ code: 'store-damaged', detail: expect.stringMatching(/letter.*counterpart/) }));
+    expect(seen).toEqual([0]);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare('SELECT count(*) FROM counterpart').pluck().get()).toBe(1);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses to run a step that rebuilds tables inside a transaction, where foreign keys cannot be turned off', () => {
+    const db = freshStore();
+    migrate(db);
+    const rebuild: Migration = { version: LATEST_SCHEMA_VERSION + 1, name: 'test-rebuild', rebuildsTables: true, up: (d) => d.exec('CREATE TABLE t (x INTEGER) STRICT') };
+    expect(() => db.transaction(() => migrate(db, [...migrations, rebuild]))()).toThrow(expect.objectContaining({ code: 'internal' }));
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
   it('refuses a store from a newer version without changing it', () => {
     const db = freshStore();
     migrate(db);

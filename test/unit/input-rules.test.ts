@@ -142,9 +142,9 @@ describe('CLI output hygiene', () => {
       { name: 'integrity' as const, ok: true, detail: 'ok' },
       { name: 'cipher-integrity' as const, ok: true, detail: 'ok (12 pages)' },
       { name: 'audit-chain' as const, ok: true, detail: 'ok (2 rows)' },
-      { name: 'schema-version' as const, ok: true, detail: 'schema 5 of 5' },
+      { name: 'schema-version' as const, ok: true, detail: 'schema 6 of 6' },
     ];
-    expect(verifyLine({ ok: true, checks })).toBe('ok: integrity, cipher-integrity (12 pages), audit-chain (2 rows), schema 5 of 5');
+    expect(verifyLine({ ok: true, checks })).toBe('ok: integrity, cipher-integrity (12 pages), audit-chain (2 rows), schema 6 of 6');
     const failed = verifyLine({ ok: false, checks: [...checks.slice(0, 2), { name: 'audit-chain', ok: false, detail: 'row 7: hash mismatch' }, checks[3]!] });
     expect(failed).toBe('verify failed — audit-chain: row 7: hash mismatch');
     expect(failed).not.toContain('\n');
