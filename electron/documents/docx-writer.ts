@@ -26,18 +26,38 @@ import {
   WidthType,
   type IParagraphStyleOptions,
 } from 'docx';
+import { assertNever } from '../../shared/assert-never.ts';
+import {
+  addresseeLook,
+  executorLook,
+  fontFamily,
+  headingLook,
+  keyLook,
+  letterheadLook,
+  lineHeight,
+  listLook,
+  mmToPx,
+  mmToTwip,
+  page,
+  paragraphLook,
+  ptToEighths,
+  ptToHalfPoints,
+  ptToTwip,
+  signatureLook,
+  tableLook,
+  textWidthMm,
+  type,
+  type ParagraphLook,
+} from '../../shared/document/layout.ts';
 import type { Block, Doc, ParagraphStyle, Run } from '../../shared/document/model.ts';
-import { addresseeIndentMm, fontFamily, lineHeight, mmToTwip, page, paragraphLook, signaturePositionShare, signatureSpaceBeforePt, textWidthMm, type, type ParagraphLook } from '../../shared/document/layout.ts';
 import { withSeededRandom } from './deterministic.ts';
 import { fontPath } from './fonts.ts';
 import { safeText } from './safe-text.ts';
 
-const halfPoints = (pt: number) => Math.round(pt * 2);
-const twentieths = (pt: number) => Math.round(pt * 20);
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
 
 /** Named paragraph styles, so a clerk can restyle the letter in Word; every look comes from layout.ts. */
-const styleIds: Record<ParagraphStyle | 'letterhead' | 'letterhead-small' | 'addressee' | 'signature' | 'executor' | 'table', string> = {
+const styleIds: Record<ParagraphStyle | 'letterhead' | 'letterhead-small' | 'addressee' | 'signature' | 'executor' | 'table' | 'key', string> = {
   reference: 'Reference',
   subject: 'Subject',
   salutation: 'Salutation',
@@ -51,18 +71,19 @@ const styleIds: Record<ParagraphStyle | 'letterhead' | 'letterhead-small' | 'add
   signature: 'Signature',
   executor: 'Executor',
   table: 'TableText',
+  key: 'Key',
 };
 
-function style(id: string, name: string, look: ParagraphLook, extra: { indentLeftMm?: number } = {}): IParagraphStyleOptions {
+function style(id: string, name: string, look: ParagraphLook, extra: { indentLeftMm?: number; letterSpacingPt?: number } = {}): IParagraphStyleOptions {
   return {
     id,
     name,
     basedOn: 'Normal',
     quickFormat: true,
-    run: { font: fontFamily, size: halfPoints(look.sizePt), bold: look.bold },
+    run: { font: fontFamily, size: ptToHalfPoints(look.sizePt), bold: look.bold, ...(extra.letterSpacingPt ? { characterSpacing: ptToTwip(extra.letterSpacingPt) } : {}) },
     paragraph: {
       alignment: alignment[look.align],
-      spacing: { before: twentieths(look.spaceBeforePt), after: twentieths(look.spaceAfterPt), line: twentieths(look.sizePt * lineHeight), lineRule: LineRuleType.EXACT },
+      spacing: { before: ptToTwip(look.spaceBeforePt), after: ptToTwip(look.spaceAfterPt), line: ptToTwip(look.sizePt * lineHeight), lineRule: LineRuleType.EXACT },
       indent: { firstLine: mmToTwip(look.firstLineMm), ...(extra.indentLeftMm ? { left: mmToTwip(extra.indentLeftMm) } : {}) },
     },
   };
@@ -70,13 +91,19 @@ function style(id: string, name: string, look: ParagraphLook, extra: { indentLef
 
 const paragraphStyles: IParagraphStyleOptions[] = [
   ...(Object.keys(paragraphLook) as ParagraphStyle[]).map((key) => style(styleIds[key], styleIds[key], paragraphLook[key])),
-  style(styleIds.letterhead, 'Letterhead', { ...paragraphLook.reference, align: 'center', bold: true, sizePt: type.letterheadPt + 1 }),
-  style(styleIds['letterhead-small'], 'Letterhead details', { ...paragraphLook.reference, align: 'center', sizePt: type.smallPt }),
-  style(styleIds.addressee, 'Addressee', { ...paragraphLook.reference, sizePt: type.bodyPt, spaceAfterPt: 0 }, { indentLeftMm: addresseeIndentMm }),
-  style(styleIds.signature, 'Signature', { ...paragraphLook.reference, sizePt: type.bodyPt, spaceAfterPt: 0 }),
-  style(styleIds.executor, 'Executor', paragraphLook.note),
-  style(styleIds.table, 'Table text', { ...paragraphLook.reference, sizePt: type.tablePt, spaceAfterPt: 0 }),
+  style(styleIds.letterhead, 'Letterhead', letterheadLook.name),
+  style(styleIds['letterhead-small'], 'Letterhead details', letterheadLook.details),
+  style(styleIds.addressee, 'Addressee', addresseeLook.line, { indentLeftMm: addresseeLook.indentMm }),
+  style(styleIds.signature, 'Signature', signatureLook.line),
+  style(styleIds.executor, 'Executor', executorLook.line),
+  style(styleIds.table, 'Table text', tableLook.text),
+  style(styleIds.key, 'Key', keyLook.line, { letterSpacingPt: keyLook.letterSpacingPt }),
 ];
+
+/** An empty paragraph exactly `pt` high: the space the PDF writer leaves after a block that is not a paragraph. */
+const spacer = (pt: number) => new Paragraph({ spacing: { before: 0, after: 0, line: ptToTwip(pt), lineRule: LineRuleType.EXACT }, children: [] });
+const rule = (widthPt: number) => ({ style: BorderStyle.SINGLE, size: ptToEighths(widthPt), color: '000000', space: 0 });
+const listLevel = { level: 0, suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: mmToTwip(listLook.item.firstLineMm) } } } } as const;
 
 /** Runs as Word text runs; a line break inside a run becomes a break, as the PDF writer shows it. */
 const textRuns = (runs: readonly Run[]) =>
@@ -100,14 +127,11 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
       title: doc.meta.title,
       lastModifiedBy: 'Ombuds Dossier',
       fonts: [{ name: fontFamily, data: readFileSync(fontPath('regular')), bold: readFileSync(fontPath('bold')), italic: readFileSync(fontPath('italic')), boldItalic: readFileSync(fontPath('bold-italic')), characterSet: CharacterSet.RUSSIAN }],
-      styles: { default: { document: { run: { font: fontFamily, size: halfPoints(type.bodyPt) } } }, paragraphStyles },
+      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt) } } }, paragraphStyles },
       numbering: {
         config: [
-          {
-            reference: 'ordered',
-            levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: mmToTwip(12.5) } } } }],
-          },
-          { reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: mmToTwip(12.5) } } } }] },
+          { reference: 'ordered', levels: [{ ...listLevel, format: LevelFormat.DECIMAL, text: listLook.number('%1') }] },
+          { reference: 'bullets', levels: [{ ...listLevel, format: LevelFormat.BULLET, text: listLook.bullet }] },
         ],
       },
       sections: [
@@ -121,7 +145,7 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
           },
           headers: {
             first: new Header({ children: [] }),
-            default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPoints(type.tablePt) })] })] }),
+            default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: ptToHalfPoints(type.pageNumberPt) })] })] }),
           },
           children,
         },
@@ -131,27 +155,47 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
   });
 }
 
+/** The emblem centred above the letterhead, as wide as the Doc says and as high (both writers take it as square). */
+function emblemParagraph(emblem: NonNullable<Extract<Block, { kind: 'letterhead' }>['emblem']>, office: string): Paragraph {
+  const size = mmToPx(emblem.widthMm);
+  const image = new ImageRun({ type: emblem.mediaType === 'image/png' ? 'png' : 'jpg', data: Buffer.from(emblem.base64, 'base64'), transformation: { width: size, height: size }, altText: { name: 'emblem', title: office, description: office } });
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(letterheadLook.emblemGapPt) }, children: [image] });
+}
+
 function docxBlock(block: Block, nextList: () => number): (Paragraph | Table)[] {
   switch (block.kind) {
-    case 'letterhead':
+    case 'letterhead': {
+      const emblem = block.emblem ? [emblemParagraph(block.emblem, block.lines[0] ?? '')] : [];
       return [
-        ...(block.emblem
-          ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: block.emblem.mediaType === 'image/png' ? 'png' : 'jpg', data: Buffer.from(block.emblem.base64, 'base64'), transformation: { width: block.emblem.widthMm * 3.78, height: block.emblem.widthMm * 3.78 }, altText: { name: 'emblem', title: block.lines[0] ?? '', description: block.lines[0] ?? '' } })] })]
-          : []),
+        ...emblem,
         ...block.lines.map((line, index) =>
           new Paragraph({
             style: index === 0 ? styleIds.letterhead : styleIds['letterhead-small'],
             children: textRuns([{ text: line }]),
-            ...(index === block.lines.length - 1 ? { border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } }, spacing: { after: 200 } } : {}),
+            ...(index === block.lines.length - 1 ? { border: { bottom: { ...rule(letterheadLook.ruleWidthPt), space: letterheadLook.ruleGapPt } }, spacing: { after: ptToTwip(letterheadLook.spaceAfterPt) } } : {}),
           }),
         ),
       ];
+    }
     case 'addressee':
-      return block.lines.map((line, index) => new Paragraph({ style: styleIds.addressee, children: textRuns([{ text: line }]), ...(index === 0 ? { spacing: { before: 120 } } : {}), ...(index === block.lines.length - 1 ? { spacing: { after: 240 } } : {}) }));
+      return block.lines.map((line, index) =>
+        new Paragraph({
+          style: styleIds.addressee,
+          children: textRuns([{ text: line }]),
+          spacing: { before: index === 0 ? ptToTwip(addresseeLook.spaceBeforePt) : 0, after: index === block.lines.length - 1 ? ptToTwip(addresseeLook.spaceAfterPt) : 0 },
+        }),
+      );
     case 'paragraph':
       return [para(styleIds[block.style], block.runs)];
     case 'heading':
-      return [new Paragraph({ heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, spacing: { before: 160, after: 200 }, children: [new TextRun({ text: safeText(block.text), bold: true, font: fontFamily, size: halfPoints(type.headingPt), color: '000000' })] })];
+      return [
+        new Paragraph({
+          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          alignment: AlignmentType.CENTER,
+          spacing: { before: ptToTwip(headingLook.spaceBeforePt), after: ptToTwip(headingLook.spaceAfterPt) },
+          children: [new TextRun({ text: safeText(block.text), bold: true, font: fontFamily, size: ptToHalfPoints(headingLook.sizePt), color: '000000' })],
+        }),
+      ];
     case 'list': {
       const instance = nextList();
       return block.items.map((item) => new Paragraph({ style: styleIds.body, numbering: { reference: block.ordered ? 'ordered' : 'bullets', level: 0, instance }, children: textRuns(item) }));
@@ -159,21 +203,32 @@ function docxBlock(block: Block, nextList: () => number): (Paragraph | Table)[] 
     case 'table': {
       const total = block.widths.reduce((a, b) => a + b, 0);
       const widths = block.header.map((_, i) => mmToTwip(((block.widths[i] ?? 1) / total) * textWidthMm));
+      const pad = ptToTwip(tableLook.paddingPt);
+      const border = rule(tableLook.ruleWidthPt);
       const row = (cells: readonly string[], header: boolean) =>
         new TableRow({
           tableHeader: header,
           cantSplit: false,
           children: block.header.map((_, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [new Paragraph({ style: styleIds.table, children: textRuns([{ text: cells[i] ?? '', bold: header }]) })] })),
         });
-      return [new Table({ width: { size: mmToTwip(textWidthMm), type: WidthType.DXA }, columnWidths: widths, rows: [row(block.header, true), ...block.rows.map((cells) => row(cells, false))] })];
+      return [
+        new Table({
+          width: { size: mmToTwip(textWidthMm), type: WidthType.DXA },
+          columnWidths: widths,
+          margins: { top: pad, bottom: pad, left: pad, right: pad },
+          borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+          rows: [row(block.header, true), ...block.rows.map((cells) => row(cells, false))],
+        }),
+        spacer(tableLook.spaceAfterPt),
+      ];
     }
     case 'signature': {
       // Position on the left, the name right-aligned level with the position's last line: a table without borders.
-      const left = mmToTwip(textWidthMm * signaturePositionShare);
+      const left = mmToTwip(textWidthMm * signatureLook.positionShare);
       const right = mmToTwip(textWidthMm) - left;
       const cell = (paragraphs: Paragraph[], size: number) => new TableCell({ width: { size, type: WidthType.DXA }, verticalAlign: VerticalAlign.BOTTOM, children: paragraphs });
       return [
-        new Paragraph({ spacing: { before: 0, after: 0, line: twentieths(signatureSpaceBeforePt), lineRule: LineRuleType.EXACT }, children: [] }),
+        spacer(signatureLook.spaceBeforePt),
         new Table({
           borders: TableBorders.NONE,
           width: { size: mmToTwip(textWidthMm), type: WidthType.DXA },
@@ -193,11 +248,22 @@ function docxBlock(block: Block, nextList: () => number): (Paragraph | Table)[] 
       return [
         new Paragraph({
           style: styleIds.executor,
-          frame: { type: 'alignment', alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM }, anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN }, width: mmToTwip(100) },
+          frame: { type: 'alignment', alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM }, anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN }, width: mmToTwip(executorLook.widthMm) },
           children: block.lines.map((line, index) => new TextRun({ text: safeText(line), ...(index > 0 ? { break: 1 } : {}) })),
         }),
       ];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    case 'key':
+      return block.lines.map((line, index) =>
+        new Paragraph({
+          style: styleIds.key,
+          keepNext: index < block.lines.length - 1,
+          spacing: { before: index === 0 ? ptToTwip(keyLook.spaceBeforePt) : 0, after: index === block.lines.length - 1 ? ptToTwip(keyLook.spaceAfterPt) : 0 },
+          children: textRuns([{ text: line }]),
+        }),
+      );
+    default:
+      return assertNever(block, 'block kind');
   }
 }

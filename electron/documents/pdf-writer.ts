@@ -1,6 +1,22 @@
 import PDFDocument from 'pdfkit';
+import { assertNever } from '../../shared/assert-never.ts';
+import {
+  addresseeLook,
+  executorLook,
+  headingLook,
+  keyLook,
+  letterheadLook,
+  lineHeight,
+  listLook,
+  mmToPt,
+  page,
+  paragraphLook,
+  signatureLook,
+  tableLook,
+  type,
+  type ParagraphLook,
+} from '../../shared/document/layout.ts';
 import type { Block, Doc, Run } from '../../shared/document/model.ts';
-import { addresseeIndentMm, lineHeight, mmToPt, page, paragraphLook, signaturePositionShare, signatureSpaceBeforePt, type, type ParagraphLook } from '../../shared/document/layout.ts';
 import { fontPath } from './fonts.ts';
 import { safeText } from './safe-text.ts';
 
@@ -8,6 +24,8 @@ type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 const M = { top: mmToPt(page.marginMm.top), right: mmToPt(page.marginMm.right), bottom: mmToPt(page.marginMm.bottom), left: mmToPt(page.marginMm.left) };
+/** Without a date (a draft) the document still needs a fixed creation date, so its bytes stay deterministic. */
+const UNDATED = '2000-01-01';
 const fontOf = (run: Pick<Run, 'bold' | 'italic'>) => (run.bold ? (run.italic ? 'serif-bold-italic' : 'serif-bold') : run.italic ? 'serif-italic' : 'serif');
 
 /**
@@ -16,7 +34,7 @@ const fontOf = (run: Pick<Run, 'bold' | 'italic'>) => (run.bold ? (run.italic ? 
  * letter's date, so the same Doc gives the same bytes. Layout from shared/document/layout.ts.
  */
 export function renderPdf(doc: Doc): Promise<Buffer> {
-  const created = new Date(`${doc.meta.date ?? '2000-01-01'}T00:00:00Z`);
+  const created = new Date(`${doc.meta.date ?? UNDATED}T00:00:00Z`);
   const pdf = new PDFDocument({
     size: 'A4',
     margins: M,
@@ -53,7 +71,7 @@ export function renderPdf(doc: Doc): Promise<Buffer> {
 const gapFor = (pdf: Pdf, sizePt: number) => sizePt * lineHeight - pdf.currentLineHeight(false);
 const width = (pdf: Pdf) => pdf.page.width - M.left - M.right;
 
-function runs(pdf: Pdf, parent: Struct, items: readonly Run[], look: ParagraphLook, options: { x?: number; width?: number; prefix?: string } = {}): void {
+function runs(pdf: Pdf, parent: Struct, items: readonly Run[], look: ParagraphLook, options: { x?: number; width?: number; prefix?: string; letterSpacingPt?: number } = {}): void {
   const x = options.x ?? M.left;
   const w = options.width ?? width(pdf);
   // pdfkit drops a run's leading space at a font change: it moves to the end of the run before.
@@ -77,7 +95,7 @@ function runs(pdf: Pdf, parent: Struct, items: readonly Run[], look: ParagraphLo
     pdf.font(fontOf({ bold: run.bold || look.bold, italic: run.italic }));
     const text = safeText(run.text);
     const markings = { structParent: element, structType: 'Span' } as const;
-    const style = { width: w, align: look.align, indent: mmToPt(look.firstLineMm), continued: !last, lineGap: gapFor(pdf, look.sizePt) };
+    const style = { width: w, align: look.align, indent: mmToPt(look.firstLineMm), continued: !last, lineGap: gapFor(pdf, look.sizePt), characterSpacing: options.letterSpacingPt ?? 0 };
     if (index === 0) pdf.text(text, x, pdf.y, { ...style, ...markings });
     else pdf.text(text, { ...style, ...markings });
   });
@@ -94,71 +112,80 @@ function writeBlock(pdf: Pdf, root: Struct, block: Block): void {
           pdf.image(Buffer.from(block.emblem!.base64, 'base64'), (pdf.page.width - size) / 2, pdf.y, { width: size });
         });
         root.add(figure);
-        pdf.y += size + 4;
+        pdf.y += size + letterheadLook.emblemGapPt;
       }
-      block.lines.forEach((line, index) => runs(pdf, root, [{ text: line, bold: index === 0 }], { ...paragraphLook.reference, align: 'center', sizePt: index === 0 ? type.letterheadPt + 1 : type.smallPt }));
-      rule(pdf);
-      pdf.y += 10;
+      block.lines.forEach((line, index) => runs(pdf, root, [{ text: line }], index === 0 ? letterheadLook.name : letterheadLook.details));
+      rule(pdf, pdf.y + letterheadLook.ruleGapPt);
+      pdf.y += letterheadLook.spaceAfterPt;
       return;
     }
     case 'addressee': {
-      pdf.y += 6;
-      const x = M.left + mmToPt(addresseeIndentMm);
-      for (const line of block.lines) runs(pdf, root, [{ text: line }], { ...paragraphLook.reference, sizePt: type.bodyPt }, { x, width: width(pdf) - mmToPt(addresseeIndentMm) });
-      pdf.y += 12;
+      pdf.y += addresseeLook.spaceBeforePt;
+      const x = M.left + mmToPt(addresseeLook.indentMm);
+      for (const line of block.lines) runs(pdf, root, [{ text: line }], addresseeLook.line, { x, width: width(pdf) - mmToPt(addresseeLook.indentMm) });
+      pdf.y += addresseeLook.spaceAfterPt;
       return;
     }
     case 'paragraph':
       return runs(pdf, root, block.runs, paragraphLook[block.style]);
     case 'heading': {
-      pdf.y += 8;
+      pdf.y += headingLook.spaceBeforePt;
       const heading = pdf.struct(block.level === 1 ? 'H1' : 'H2');
       root.add(heading);
-      pdf.font('serif-bold').fontSize(type.headingPt).text(safeText(block.text), M.left, pdf.y, { width: width(pdf), align: 'center', structParent: heading, structType: 'Span' });
+      pdf.font('serif-bold').fontSize(headingLook.sizePt).text(safeText(block.text), M.left, pdf.y, { width: width(pdf), align: 'center', structParent: heading, structType: 'Span' });
       heading.end();
-      pdf.y += 10;
+      pdf.y += headingLook.spaceAfterPt;
       return;
     }
     case 'list': {
       const list = pdf.struct('L');
       root.add(list);
-      block.items.forEach((item, index) => runs(pdf, list, item, paragraphLook.body, { prefix: block.ordered ? `${index + 1}. ` : '• ' }));
+      block.items.forEach((item, index) => runs(pdf, list, item, listLook.item, { prefix: (block.ordered ? listLook.number(index + 1) : listLook.bullet) + listLook.gap }));
       list.end();
       return;
     }
     case 'table':
       return table(pdf, root, block);
     case 'signature': {
-      pdf.y += signatureSpaceBeforePt;
-      const look = { ...paragraphLook.reference, sizePt: type.bodyPt };
-      if (pdf.y + 3 * type.bodyPt > pdf.page.height - M.bottom) pdf.addPage();
-      const top = pdf.y;
-      block.position.forEach((line) => runs(pdf, root, [{ text: line }], look, { width: width(pdf) * signaturePositionShare }));
+      pdf.y += signatureLook.spaceBeforePt;
+      const look = signatureLook.line;
+      if (pdf.y + signatureLook.keepLines * look.sizePt > pdf.page.height - M.bottom) pdf.addPage();
+      block.position.forEach((line) => runs(pdf, root, [{ text: line }], look, { width: width(pdf) * signatureLook.positionShare }));
       const bottom = pdf.y;
-      pdf.y = top + (bottom - top) - pdf.currentLineHeight(true);
+      pdf.y = bottom - look.sizePt * lineHeight; // every line is exactly this high: the name stands on the last line's baseline
       runs(pdf, root, [{ text: block.name }], { ...look, align: 'right' });
       pdf.y = Math.max(pdf.y, bottom);
       return;
     }
     case 'executor': {
       // Bottom left of the page the letter ends on (a new page only when the text already reaches the bottom).
-      pdf.fontSize(type.smallPt);
-      const height = block.lines.length * pdf.currentLineHeight(true) + 4;
+      const look = executorLook.line;
+      pdf.fontSize(look.sizePt);
+      const height = block.lines.length * pdf.currentLineHeight(true) + executorLook.slackPt;
       const target = pdf.page.height - M.bottom - height;
-      if (pdf.y + 12 > target) pdf.addPage();
-      pdf.y = Math.max(pdf.y + 12, pdf.page.height - M.bottom - height);
-      for (const line of block.lines) runs(pdf, root, [{ text: line }], paragraphLook.note);
+      if (pdf.y + executorLook.gapPt > target) pdf.addPage();
+      pdf.y = Math.max(pdf.y + executorLook.gapPt, pdf.page.height - M.bottom - height);
+      for (const line of block.lines) runs(pdf, root, [{ text: line }], look, { width: mmToPt(executorLook.widthMm) });
       return;
     }
     case 'pageBreak':
       pdf.addPage();
       return;
+    case 'key': {
+      pdf.y += keyLook.spaceBeforePt;
+      for (const line of block.lines) runs(pdf, root, [{ text: line }], keyLook.line, { letterSpacingPt: keyLook.letterSpacingPt });
+      pdf.y += keyLook.spaceAfterPt;
+      return;
+    }
+    default:
+      return assertNever(block, 'block kind');
   }
 }
 
-function rule(pdf: Pdf): void {
+/** A horizontal rule across the text width at `y`, an artifact (not part of the text's structure). */
+function rule(pdf: Pdf, y: number): void {
   pdf.markContent('Artifact', { type: 'Layout' });
-  pdf.moveTo(M.left, pdf.y + 2).lineTo(pdf.page.width - M.right, pdf.y + 2).lineWidth(0.6).stroke();
+  pdf.moveTo(M.left, y).lineTo(pdf.page.width - M.right, y).lineWidth(letterheadLook.ruleWidthPt).stroke();
   pdf.endMarkedContent();
 }
 
@@ -166,17 +193,18 @@ function rule(pdf: Pdf): void {
 function table(pdf: Pdf, root: Struct, block: Extract<Block, { kind: 'table' }>): void {
   const total = block.widths.reduce((a, b) => a + b, 0);
   const widths = block.header.map((_, i) => ((block.widths[i] ?? 1) / total) * width(pdf));
-  const pad = 3;
+  const pad = tableLook.paddingPt;
+  const look = tableLook.text;
   const element = pdf.struct('Table');
   root.add(element);
   const drawRow = (cells: readonly string[], header: boolean) => {
-    pdf.font(header ? 'serif-bold' : 'serif').fontSize(type.tablePt);
-    const heights = cells.map((cell, i) => pdf.heightOfString(safeText(cell) || ' ', { width: widths[i]! - 2 * pad, lineGap: gapFor(pdf, type.tablePt) }));
+    pdf.font(header ? 'serif-bold' : 'serif').fontSize(look.sizePt);
+    const heights = cells.map((cell, i) => pdf.heightOfString(safeText(cell) || ' ', { width: widths[i]! - 2 * pad, lineGap: gapFor(pdf, look.sizePt) }));
     const height = Math.max(...heights) + 2 * pad;
     if (pdf.y + height > pdf.page.height - M.bottom) {
       pdf.addPage();
       if (!header) drawRow(block.header, true);
-      pdf.font(header ? 'serif-bold' : 'serif').fontSize(type.tablePt);
+      pdf.font(header ? 'serif-bold' : 'serif').fontSize(look.sizePt);
     }
     const top = pdf.y;
     const row = pdf.struct('TR');
@@ -185,7 +213,7 @@ function table(pdf: Pdf, root: Struct, block: Extract<Block, { kind: 'table' }>)
     cells.forEach((cell, i) => {
       const cellElement = pdf.struct(header ? 'TH' : 'TD');
       row.add(cellElement);
-      pdf.text(safeText(cell) || ' ', x + pad, top + pad, { width: widths[i]! - 2 * pad, align: 'left', lineGap: gapFor(pdf, type.tablePt), structParent: cellElement, structType: 'Span' });
+      pdf.text(safeText(cell) || ' ', x + pad, top + pad, { width: widths[i]! - 2 * pad, align: look.align, lineGap: gapFor(pdf, look.sizePt), structParent: cellElement, structType: 'Span' });
       cellElement.end();
       x += widths[i]!;
     });
@@ -193,7 +221,7 @@ function table(pdf: Pdf, root: Struct, block: Extract<Block, { kind: 'table' }>)
     pdf.markContent('Artifact', { type: 'Layout' });
     x = M.left;
     for (const w of widths) {
-      pdf.rect(x, top, w, height).lineWidth(0.5).stroke();
+      pdf.rect(x, top, w, height).lineWidth(tableLook.ruleWidthPt).stroke();
       x += w;
     }
     pdf.endMarkedContent();
@@ -203,7 +231,7 @@ function table(pdf: Pdf, root: Struct, block: Extract<Block, { kind: 'table' }>)
   drawRow(block.header, true);
   for (const cells of block.rows) drawRow(block.header.map((_, i) => cells[i] ?? ''), false);
   element.end();
-  pdf.y += 8;
+  pdf.y += tableLook.spaceAfterPt;
 }
 
 /** Page numbers from page 2, centred at the top, as artifacts (not part of the text's structure). */
@@ -214,7 +242,7 @@ function numberPages(pdf: Pdf): void {
     pdf.markContent('Artifact', { type: 'Pagination' });
     const top = pdf.page.margins.top;
     pdf.page.margins.top = 0; // writing inside the top margin must not start a new page
-    pdf.font('serif').fontSize(type.tablePt).text(String(index - start + 1), M.left, mmToPt(page.headerMm), { width: pdf.page.width - M.left - M.right, align: 'center', lineBreak: false });
+    pdf.font('serif').fontSize(type.pageNumberPt).text(String(index - start + 1), M.left, mmToPt(page.headerMm), { width: pdf.page.width - M.left - M.right, align: 'center', lineBreak: false });
     pdf.page.margins.top = top;
     pdf.endMarkedContent();
   }

@@ -4,15 +4,15 @@ import type { ParagraphStyle } from './model.ts';
  * The one source of page geometry and type for every writer (GOST R 7.0.97 conventions, DOMAIN.md): A4, margins
  * 20 mm left, 10 mm right, 20 mm top and bottom; 14 pt serif body, justified, 1.25 cm first-line indent; page
  * numbers from page 2, centred at the top; the executor's mark in 10 pt at the bottom left of the last page.
+ * The PDF, DOCX and preview writers hold no measure of their own (lint: no-magic-numbers in those files), so a
+ * change here moves all three alike — and shows in every golden file (test/golden).
  */
 export const page = { widthMm: 210, heightMm: 297, marginMm: { top: 20, right: 10, bottom: 20, left: 20 }, headerMm: 10 } as const;
 
 export const fontFamily = 'PT Serif';
-export const type = { bodyPt: 14, smallPt: 10, letterheadPt: 12, headingPt: 14, tablePt: 11 } as const;
+export const type = { bodyPt: 14, smallPt: 10, headingPt: 14, tablePt: 11, pageNumberPt: 11 } as const;
 /** Line height as a multiple of the type size, exactly, in both writers (so DOCX and PDF break pages alike). */
 export const lineHeight = 1.2;
-/** The signature's position takes this share of the text width; the name is right-aligned beside its last line. */
-export const signaturePositionShare = 0.6;
 
 export interface ParagraphLook {
   align: 'left' | 'center' | 'right' | 'justify';
@@ -35,12 +35,66 @@ export const paragraphLook: Record<ParagraphStyle, ParagraphLook> = {
   note: { ...body, align: 'left', firstLineMm: 0, sizePt: type.smallPt },
 };
 
-/** The addressee block starts at this distance from the left margin (the right half of the text width). */
-export const addresseeIndentMm = 80;
-/** The signature block: position on the left, the name right-aligned, with this gap above. */
-export const signatureSpaceBeforePt = 30;
+/** A line of text that is not a paragraph of the body: left-aligned, no indent, no space around. */
+const line: ParagraphLook = { ...body, align: 'left', firstLineMm: 0 };
 
-export const mmToPt = (mm: number) => (mm * 72) / 25.4;
-/** DOCX measures in twentieths of a point. */
-export const mmToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
+/** The letterhead: the emblem centred above the office's name, its details under it, a rule under them all. */
+export const letterheadLook = {
+  name: { ...line, align: 'center', sizePt: 13, bold: true, spaceAfterPt: 2 },
+  details: { ...line, align: 'center', sizePt: type.smallPt, spaceAfterPt: 2 },
+  /** Between the emblem and the name. */
+  emblemGapPt: 4,
+  /** Between the last line's box and the rule, and the rule's weight. */
+  ruleGapPt: 2,
+  ruleWidthPt: 0.75,
+  spaceAfterPt: 10,
+} as const;
+
+/** The addressee block: one line each, starting at this distance from the left margin (the right half). */
+export const addresseeLook = { line: { ...line, sizePt: type.bodyPt }, indentMm: 80, spaceBeforePt: 6, spaceAfterPt: 12 } as const;
+
+export const headingLook = { sizePt: type.headingPt, spaceBeforePt: 8, spaceAfterPt: 10 } as const;
+
+/** Lists: items are body paragraphs whose first line starts with the marker and a space. */
+export const listLook = {
+  item: body,
+  bullet: '•',
+  /** The number's form; DOCX passes its level placeholder (`%1`) for n. */
+  number: (n: number | string) => `${n}.`,
+  gap: ' ',
+} as const;
+
+/** Tables: text in the table size, each cell padded on every side and framed by a thin rule. */
+export const tableLook = { text: { ...line, sizePt: type.tablePt }, paddingPt: 3, ruleWidthPt: 0.5, spaceAfterPt: 8 } as const;
+
+/** The signature: the position takes this share of the text width, the name right-aligned level with its last line. */
+export const signatureLook = {
+  line: { ...line, sizePt: type.bodyPt },
+  positionShare: 0.6,
+  spaceBeforePt: 30,
+  /** The PDF starts a new page rather than leave fewer body lines than this for the signature. */
+  keepLines: 3,
+} as const;
+
+/** The executor's mark, bottom left of the last page: at most this wide, at least this far below the text. */
+export const executorLook = { line: paragraphLook.note, widthMm: 100, gapPt: 12, slackPt: 4 } as const;
+
+/** Characters to be copied by hand (the recovery key): large, bold, spaced apart, never justified or broken. */
+export const keyLook = { line: { ...line, sizePt: 22, bold: true }, letterSpacingPt: 2, spaceBeforePt: 6, spaceAfterPt: 12 } as const;
+
 export const textWidthMm = page.widthMm - page.marginMm.left - page.marginMm.right;
+
+// Units: the writers convert with these, so no writer carries a factor of its own.
+const MM_PER_INCH = 25.4;
+const PT_PER_INCH = 72;
+export const mmToPt = (mm: number) => (mm * PT_PER_INCH) / MM_PER_INCH;
+/** DOCX measures spacing and widths in twentieths of a point ("twips"). */
+export const mmToTwip = (mm: number) => Math.round(mmToPt(mm) * 20);
+export const ptToTwip = (pt: number) => Math.round(pt * 20);
+/** DOCX type sizes are in half points, border widths in eighths of a point. */
+export const ptToHalfPoints = (pt: number) => Math.round(pt * 2);
+export const ptToEighths = (pt: number) => Math.round(pt * 8);
+/** The docx library sizes images in CSS pixels (96 per inch). */
+export const mmToPx = (mm: number) => (mm * 96) / MM_PER_INCH;
+/** A share of a width as a CSS percentage. */
+export const percent = (share: number) => `${share * 100}%`;

@@ -3,8 +3,9 @@ import { languageSchema } from '../domain/vault.ts';
 
 /**
  * The document model every writer draws from: a small closed vocabulary of blocks with semantic styles. Templates
- * build it, staff edit its text, the registry freezes it, and the DOCX, PDF and preview writers each render it with
- * one exhaustive switch over `kind`, taking geometry and type sizes from `layout.ts` — so the outputs cannot drift.
+ * build it (letters, the recovery sheet), staff edit its text, the registry freezes it, and the DOCX, PDF and preview
+ * writers each render it with one exhaustive switch over `kind` ending in `assertNever` — a new kind does not compile
+ * until all three draw it (test/integration/writer-fences.test.ts) — taking every measure from `layout.ts`.
  */
 
 // eslint-disable-next-line no-control-regex -- text may not carry control characters (tabs and newlines are fine)
@@ -34,6 +35,8 @@ export const blockSchema = z.discriminatedUnion('kind', [
   /** The executor's name and phone: bottom left of the last page, in a smaller size. */
   z.object({ kind: z.literal('executor'), lines: z.array(text(300)).min(1).max(3) }).strict(),
   z.object({ kind: z.literal('pageBreak') }).strict(),
+  /** Characters to be copied by hand, such as the recovery key: large, spaced apart, one line each. */
+  z.object({ kind: z.literal('key'), lines: z.array(text(100)).min(1).max(8) }).strict(),
 ]);
 export type Block = z.infer<typeof blockSchema>;
 

@@ -1,4 +1,39 @@
+import { plain, type Doc } from '../document/model.ts';
 import type { Language } from '../domain/vault.ts';
+
+export interface RecoverySheetInput {
+  recoveryKey: string;
+  vaultId: string;
+  createdAt: Date;
+  language: Language;
+}
+
+/** Groups of the key on one line: eight groups print as two lines, so a hand copying them does not lose its place. */
+const GROUPS_PER_LINE = 4;
+
+/**
+ * The printable recovery sheet as a Doc like any letter, drawn by the same writers (the app saves it as PDF): the
+ * title, what the key is for, the key itself in a `key` block, which vault and when, what to do, the warning.
+ */
+export function recoverySheetDoc(input: RecoverySheetInput): Doc {
+  const phrases = recoverySheetPhrases[input.language];
+  const groups = input.recoveryKey.split('-');
+  const keyLines = Array.from({ length: Math.ceil(groups.length / GROUPS_PER_LINE) }, (_, line) => groups.slice(line * GROUPS_PER_LINE, (line + 1) * GROUPS_PER_LINE).join('-'));
+  const created = input.createdAt.toISOString().slice(0, 10);
+  return {
+    meta: { language: input.language, title: phrases.title, number: null, date: created, classification: null },
+    blocks: [
+      { kind: 'heading', level: 1, text: phrases.title },
+      { kind: 'paragraph', style: 'body', runs: plain(phrases.intro) },
+      { kind: 'paragraph', style: 'subject', runs: plain(phrases.keyLabel) },
+      { kind: 'key', lines: keyLines },
+      { kind: 'paragraph', style: 'reference', runs: plain(`${phrases.vaultLabel}: ${input.vaultId}`) },
+      { kind: 'paragraph', style: 'reference', runs: plain(`${phrases.createdLabel}: ${created}`) },
+      { kind: 'list', ordered: true, items: phrases.instructions.map(plain) },
+      { kind: 'paragraph', style: 'closing', runs: [{ text: phrases.warning, bold: true }] },
+    ],
+  };
+}
 
 /** Wording of the printable recovery sheet, per language. */
 export interface RecoverySheetPhrases {

@@ -3,8 +3,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../electron/documents/docx-writer.ts';
 import { renderPdf } from '../../electron/documents/pdf-writer.ts';
+import { renderRecoverySheet } from '../../electron/documents/recovery-sheet.ts';
 import { DocPreview } from '../../renderer/features/letters/DocPreview.tsx';
 import { docSchema, type Doc } from '../../shared/document/model.ts';
+import { recoverySheetDoc, type RecoverySheetInput } from '../../shared/templates/recovery-sheet.ts';
 import { docxParts } from '../support/documents.ts';
 import { expectGolden, lineDiff, prettyMarkup } from '../support/golden.ts';
 import { goldenDocs } from '../support/golden-docs.ts';
@@ -17,7 +19,8 @@ import { pdfGeometry } from '../support/pdf-geometry.ts';
  * `UPDATE_GOLDEN=1` accepts an intended one.
  */
 const SEED = 'golden';
-const cases: [string, Doc][] = [...Object.entries(goldenDocs)];
+const recoverySheet: RecoverySheetInput = { recoveryKey: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ23-4567-89AB', vaultId: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', createdAt: new Date('2025-01-15T09:30:00Z'), language: 'tg' };
+const cases: [string, Doc][] = [...Object.entries(goldenDocs), ['recovery-sheet-tg', recoverySheetDoc(recoverySheet)]];
 
 /** Every XML part of a DOCX, pretty, by name; binary parts (fonts, images) by name and size. */
 async function docxText(doc: Doc): Promise<Map<string, string>> {
@@ -51,6 +54,10 @@ describe('golden files per writer', () => {
     const parts = await docxText({ meta: goldenDocs['letter-ru']!.meta, blocks: [] });
     const names = [...parts.keys()].filter((name) => name !== 'word/document.xml').sort();
     expectGolden('docx/_shared-parts.xml', names.map((name) => `<!-- ${name} -->\n${parts.get(name)}`).join('\n'));
+  });
+
+  it('the recovery sheet the app saves is the PDF writer drawing its Doc', async () => {
+    expect((await renderRecoverySheet(recoverySheet)).equals(await renderPdf(recoverySheetDoc(recoverySheet)))).toBe(true);
   });
 });
 

@@ -61,6 +61,11 @@ const perKind = {
     { kind: 'pageBreak' },
     { kind: 'paragraph', style: 'body', runs: [{ text: 'Вторая страница: номер 2 стоит вверху.' }] },
   ],
+  key: [
+    { kind: 'paragraph', style: 'subject', runs: [{ text: 'Ключ восстановления' }] },
+    { kind: 'key', lines: ['ABCD-EFGH-JKMN-PQRS', 'TVWX-YZ23-4567-89AB'] },
+    { kind: 'paragraph', style: 'body', runs: [{ text: 'Текст после ключа.' }] },
+  ],
 } satisfies Record<Block['kind'], Block[]>;
 
 interface LetterWords {

@@ -105,7 +105,7 @@ function drawShapes(stream: string, pageHeight: number): string[] {
       const [x, y, w, h] = nums() as [number, number, number, number];
       path.push([point(x, y), point(x + w, y), point(x + w, y + h), point(x, y + h), point(x, y)]);
     } else if (['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*'].includes(op)) {
-      const kind = op === 'S' || op === 's' ? `stroke ${r(lineWidth)}` : 'fill';
+      const kind = op === 'S' || op === 's' ? `stroke ${lineWidth.toFixed(2)}` : 'fill';
       for (const points of path) shapes.push(describePath(points, kind));
       path = [];
     } else if (op === 'n') path = [];

@@ -1,8 +1,10 @@
 import boldUrl from '@expo-google-fonts/pt-serif/700Bold/PTSerif_700Bold.ttf?url';
 import regularUrl from '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regular.ttf?url';
 import { useEffect } from 'react';
+import type { CSSProperties } from 'react';
+import { assertNever } from '../../../shared/assert-never.ts';
+import { addresseeLook, executorLook, fontFamily, headingLook, keyLook, letterheadLook, lineHeight, listLook, page, paragraphLook, percent, signatureLook, tableLook, type ParagraphLook } from '../../../shared/document/layout.ts';
 import type { Block, Doc, Run } from '../../../shared/document/model.ts';
-import { addresseeIndentMm, fontFamily, lineHeight, page, paragraphLook, signaturePositionShare, signatureSpaceBeforePt, type } from '../../../shared/document/layout.ts';
 
 let fontsLoaded = false;
 /** The letter's own font (PT Serif, shipped with the app), so the preview shows Tajik letters as the PDF does. */
@@ -19,6 +21,16 @@ function useLetterFont(): void {
 
 const mm = (value: number) => `${value}mm`;
 const pt = (value: number) => `${value}pt`;
+/** A paragraph look as CSS: the same alignment, indent, size, weight and spacing the PDF and DOCX writers use. */
+const lookStyle = (look: ParagraphLook): CSSProperties => ({
+  textAlign: look.align,
+  textIndent: mm(look.firstLineMm),
+  fontSize: pt(look.sizePt),
+  fontWeight: look.bold ? 'bold' : 'normal',
+  marginTop: pt(look.spaceBeforePt),
+  marginBottom: pt(look.spaceAfterPt),
+});
+const ruleStyle = (widthPt: number) => `${pt(widthPt)} solid #000`;
 
 function RunsView({ runs }: { runs: readonly Run[] }) {
   return (
@@ -50,10 +62,10 @@ function BlockView({ block }: { block: Block }) {
   switch (block.kind) {
     case 'letterhead':
       return (
-        <header className="doc-letterhead">
-          {block.emblem && <img src={`data:${block.emblem.mediaType};base64,${block.emblem.base64}`} alt="" style={{ width: mm(block.emblem.widthMm) }} />}
+        <header className="doc-letterhead" style={{ borderBottom: ruleStyle(letterheadLook.ruleWidthPt), paddingBottom: pt(letterheadLook.ruleGapPt), marginBottom: pt(letterheadLook.spaceAfterPt) }}>
+          {block.emblem && <img src={`data:${block.emblem.mediaType};base64,${block.emblem.base64}`} alt="" style={{ width: mm(block.emblem.widthMm), marginBottom: pt(letterheadLook.emblemGapPt) }} />}
           {block.lines.map((line, index) => (
-            <p key={index} style={{ fontSize: pt(index === 0 ? type.letterheadPt + 1 : type.smallPt), fontWeight: index === 0 ? 700 : 400 }}>
+            <p key={index} style={lookStyle(index === 0 ? letterheadLook.name : letterheadLook.details)}>
               {line}
             </p>
           ))}
@@ -61,28 +73,28 @@ function BlockView({ block }: { block: Block }) {
       );
     case 'addressee':
       return (
-        <div className="doc-addressee" style={{ marginLeft: mm(addresseeIndentMm), fontSize: pt(type.bodyPt) }}>
+        <div className="doc-addressee" style={{ marginLeft: mm(addresseeLook.indentMm), marginTop: pt(addresseeLook.spaceBeforePt), marginBottom: pt(addresseeLook.spaceAfterPt) }}>
           {block.lines.map((line, index) => (
-            <p key={index}>{line}</p>
+            <p key={index} style={lookStyle(addresseeLook.line)}>
+              {line}
+            </p>
           ))}
         </div>
       );
-    case 'paragraph': {
-      const look = paragraphLook[block.style];
+    case 'paragraph':
       return (
-        <p className={`doc-p doc-${block.style}`} style={{ textAlign: look.align, textIndent: mm(look.firstLineMm), fontSize: pt(look.sizePt), fontWeight: look.bold ? 700 : 400, marginTop: pt(look.spaceBeforePt), marginBottom: pt(look.spaceAfterPt) }}>
+        <p className={`doc-p doc-${block.style}`} style={lookStyle(paragraphLook[block.style])}>
           <RunsView runs={block.runs} />
         </p>
       );
-    }
     case 'heading':
-      return <h3 style={{ fontSize: pt(type.headingPt), textAlign: 'center' }}>{block.text}</h3>;
+      return <h3 style={{ fontSize: pt(headingLook.sizePt), textAlign: 'center', marginTop: pt(headingLook.spaceBeforePt), marginBottom: pt(headingLook.spaceAfterPt) }}>{block.text}</h3>;
     case 'list':
       return (
         <div className="doc-list">
           {block.items.map((item, index) => (
-            <p key={index} style={{ textAlign: 'justify', textIndent: mm(paragraphLook.body.firstLineMm), fontSize: pt(type.bodyPt) }}>
-              {block.ordered ? `${index + 1}. ` : '• '}
+            <p key={index} style={lookStyle(listLook.item)}>
+              {(block.ordered ? listLook.number(index + 1) : listLook.bullet) + listLook.gap}
               <RunsView runs={item} />
             </p>
           ))}
@@ -90,18 +102,19 @@ function BlockView({ block }: { block: Block }) {
       );
     case 'table': {
       const total = block.widths.reduce((a, b) => a + b, 0);
+      const cell: CSSProperties = { ...lookStyle(tableLook.text), padding: pt(tableLook.paddingPt), border: ruleStyle(tableLook.ruleWidthPt) };
       return (
-        <table className="doc-table" style={{ fontSize: pt(type.tablePt) }}>
+        <table className="doc-table" style={{ fontSize: pt(tableLook.text.sizePt), marginTop: 0, marginBottom: pt(tableLook.spaceAfterPt) }}>
           <colgroup>
             {block.header.map((_, i) => (
-              <col key={i} style={{ width: `${((block.widths[i] ?? 1) / total) * 100}%` }} />
+              <col key={i} style={{ width: percent((block.widths[i] ?? 1) / total) }} />
             ))}
           </colgroup>
           <thead>
             <tr>
-              {block.header.map((cell, i) => (
-                <th key={i} scope="col">
-                  {cell}
+              {block.header.map((text, i) => (
+                <th key={i} scope="col" style={{ ...cell, fontWeight: 'bold' }}>
+                  {text}
                 </th>
               ))}
             </tr>
@@ -110,7 +123,9 @@ function BlockView({ block }: { block: Block }) {
             {block.rows.map((row, r) => (
               <tr key={r}>
                 {block.header.map((_, i) => (
-                  <td key={i}>{row[i] ?? ''}</td>
+                  <td key={i} style={cell}>
+                    {row[i] ?? ''}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -120,24 +135,42 @@ function BlockView({ block }: { block: Block }) {
     }
     case 'signature':
       return (
-        <div className="doc-signature" style={{ marginTop: pt(signatureSpaceBeforePt), fontSize: pt(type.bodyPt) }}>
-          <div style={{ width: `${signaturePositionShare * 100}%` }}>
+        <div className="doc-signature" style={{ marginTop: pt(signatureLook.spaceBeforePt) }}>
+          <div style={{ width: percent(signatureLook.positionShare) }}>
             {block.position.map((line, index) => (
-              <p key={index}>{line}</p>
+              <p key={index} style={lookStyle(signatureLook.line)}>
+                {line}
+              </p>
             ))}
           </div>
-          <p className="doc-signature-name">{block.name}</p>
+          <p className="doc-signature-name" style={{ ...lookStyle(signatureLook.line), textAlign: 'right' }}>
+            {block.name}
+          </p>
         </div>
       );
     case 'executor':
       return (
-        <footer className="doc-executor" style={{ fontSize: pt(type.smallPt) }}>
+        <footer className="doc-executor" style={{ marginTop: pt(executorLook.gapPt), maxWidth: mm(executorLook.widthMm) }}>
           {block.lines.map((line, index) => (
-            <p key={index}>{line}</p>
+            <p key={index} style={lookStyle(executorLook.line)}>
+              {line}
+            </p>
           ))}
         </footer>
       );
     case 'pageBreak':
       return <hr className="doc-page-break" />;
+    case 'key':
+      return (
+        <div className="doc-key" style={{ marginTop: pt(keyLook.spaceBeforePt), marginBottom: pt(keyLook.spaceAfterPt) }}>
+          {block.lines.map((line, index) => (
+            <p key={index} style={{ ...lookStyle(keyLook.line), letterSpacing: pt(keyLook.letterSpacingPt) }}>
+              {line}
+            </p>
+          ))}
+        </div>
+      );
+    default:
+      return assertNever(block, 'block kind');
   }
 }
