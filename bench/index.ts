@@ -1,10 +1,13 @@
-// `npm run bench`: every figure printed beside a baseline measured in this same run, with the ratio.
-// Figures are for reading, never asserted.
+// `npm run bench`: every figure printed beside a baseline measured in this same run that does the same work, with
+// the ratio and the machine's load average. Figures are for reading, never asserted.
 import { benchLetters } from './letters.bench.ts';
 import { benchRecords } from './records.bench.ts';
+import { printLoad } from './report.ts';
 import { benchStoreOverhead, benchUnlock } from './vault.bench.ts';
 
-console.log(`Ombuds Dossier benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(`Ombuds Dossier benchmarks — Node ${process.version}, ${new Date().toISOString()}`);
+console.log('each line: figure, value, baseline (same work, same run), value, ratio figure ÷ baseline, 1-minute load average');
+printLoad('at the start');
 // `npm run bench -- records` runs one group; no argument runs all.
 const only = process.argv[2];
 if (!only || only === 'vault') {
@@ -13,3 +16,5 @@ if (!only || only === 'vault') {
 }
 if (!only || only === 'records') await benchRecords();
 if (!only || only === 'letters') await benchLetters();
+console.log('');
+printLoad('at the end');
