@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../errors/app-error.ts';
-import { checksFileModes } from '../store/permissions.ts';
+import { checksFileModes } from '../services/vault-service.ts';
 
 /**
  * Secrets for the CLI, read as bytes (a Buffer the caller zeroes after use) so that the passphrase never becomes a

@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain/vault.ts';
 import { renderRecoverySheet } from '../documents/recovery-sheet.ts';
 import { AppError } from '../errors/app-error.ts';
-import { appendAudit } from '../store/audit.ts';
+import { audited } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { createBackup } from '../store/backup.ts';
 import type { KdfParams } from '../store/envelope.ts';
@@ -16,7 +16,7 @@ import { newPassphraseProblem, type Passphrase } from '../store/passphrase-bytes
 import { openBackup, restoreOpenedBackup } from '../store/restore.ts';
 import { changePassphrase, createVault, recoverVault, storePath, unlockVault, vaultExists, type OpenVault } from '../store/vault.ts';
 import { verifyStore } from '../store/verify.ts';
-import { readSettings, writeSettings } from './settings-repository.ts';
+import { readSettings, writeSettings } from '../store/repositories/settings-repository.ts';
 import { isWrongSecret, UnlockThrottle } from './unlock-throttle.ts';
 
 export interface VaultSessionOptions {
@@ -231,10 +231,7 @@ export class VaultSession {
   updateSettings(changes: Partial<Settings>): Settings {
     const vault = this.requireVault();
     const before = this.settings!;
-    vault.db.transaction(() => {
-      writeSettings(vault.db, changes);
-      appendAudit(vault.db, { actor: this.actor, action: 'settings.update', entity: 'settings', before, after: { ...before, ...changes } });
-    })();
+    audited(vault.db, () => ({ actor: this.actor, action: 'settings.update', entity: 'settings', before, after: { ...before, ...changes } }), () => writeSettings(vault.db, changes));
     this.settings = readSettings(vault.db);
     return this.settings;
   }

@@ -8,7 +8,7 @@ import { importInBatches } from '../../electron/services/interchange/batched-imp
 import { listEvidence } from '../../electron/store/repositories/evidence-repository.ts';
 import { createVault, type OpenVault } from '../../electron/store/vault.ts';
 import { EvidenceService } from '../../electron/services/evidence/evidence-service.ts';
-import { readSettings } from '../../electron/services/settings-repository.ts';
+import { readSettings } from '../../electron/store/repositories/settings-repository.ts';
 import { gifHeaders, heicHeaders, jpegHeaders, pngImage, tiffHeaders, webpHeaders } from '../support/images.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 

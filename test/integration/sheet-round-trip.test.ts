@@ -7,7 +7,7 @@ import { exportFile, type ExportFormat } from '../../electron/services/interchan
 import { importFile } from '../../electron/services/interchange/import-file.ts';
 import { ImportJobs } from '../../electron/services/interchange/import-jobs.ts';
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
-import { readSettings } from '../../electron/services/settings-repository.ts';
+import { readSettings } from '../../electron/store/repositories/settings-repository.ts';
 import type { Db } from '../../electron/store/open.ts';
 import { listEvidence } from '../../electron/store/repositories/evidence-repository.ts';
 import { iterateIncidents } from '../../electron/store/repositories/incident-repository.ts';

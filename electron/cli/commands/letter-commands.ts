@@ -4,24 +4,14 @@ import { letterKinds } from '../../../shared/templates/letters/input.ts';
 import { isoDateSchema } from '../../../shared/domain/records.ts';
 import { localToday } from '../../../shared/domain/calendar.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { CorrespondenceService } from '../../services/correspondence-service.ts';
-import { LetterFiles } from '../../services/letter-files.ts';
-import { LetterService } from '../../services/letters/letter-service.ts';
-import { readSettings } from '../../services/settings-repository.ts';
+// The one store module the CLI may use: a file write with no access to the store (see eslint.config.js).
 import { writeFileAtomic } from '../../store/atomic-write.ts';
-import type { OpenVault } from '../../store/vault.ts';
-import { lettersOf } from '../../store/repositories/letter-repository.ts';
 import { EXIT } from '../messages.ts';
 import { printable, printableJson } from '../printable.ts';
+import { cliServices } from '../services.ts';
 import { actor, withVault, type Command, type CommandOptions } from './vault-commands.ts';
 
 const today = () => localToday();
-
-function letterService(vault: OpenVault): LetterService {
-  const store = () => vault.db;
-  const files = new LetterFiles(store, () => readSettings(vault.db).evidenceMaxMiB * 1024 ** 2, actor());
-  return new LetterService(store, new CorrespondenceService(store, actor()), files, actor());
-}
 
 function readJson(path: string | undefined, flag: string): unknown {
   if (!path) throw new AppError('invalid-input', { detail: `missing ${flag}` });
@@ -55,7 +45,7 @@ const subcommands: Record<string, Command> = {
       revealWithheld: options.revealWithheld ?? false,
     };
     const asOf = date(options.asOf, '--as-of');
-    const draft = await withVault(options, (vault) => letterService(vault).draft(request, asOf));
+    const draft = await withVault(options, (vault) => cliServices(vault, actor()).letters.draft(request, asOf));
     writeFileAtomic(options.out, `${JSON.stringify(draft, null, 2)}\n`);
     for (const warning of draft.warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
     io.out(`Draft written to ${options.out}`);
@@ -66,7 +56,7 @@ const subcommands: Record<string, Command> = {
   async register(options, io) {
     const draft = readJson(options.draft, '--draft DRAFT.json');
     const on = date(options.date, '--date');
-    const result = await withVault(options, (vault) => letterService(vault).register(draft, on));
+    const result = await withVault(options, (vault) => cliServices(vault, actor()).letters.register(draft, on));
     io.out(result.created ? `registered, SHA-256 ${result.fingerprint}` : `already registered, SHA-256 ${result.fingerprint}`);
     io.out(printable(result.letter.number));
     return EXIT.ok;
@@ -81,10 +71,11 @@ const subcommands: Record<string, Command> = {
     const number = options.number;
     const out = options.out;
     await withVault(options, (vault) => {
-      const matches = lettersOf(vault.db).filter((letter) => letter.direction === 'outgoing' && letter.number === number && (!options.year || letter.date.startsWith(`${options.year}-`)));
+      const { registry, letters } = cliServices(vault, actor());
+      const matches = registry.letters().filter((letter) => letter.direction === 'outgoing' && letter.number === number && (!options.year || letter.date.startsWith(`${options.year}-`)));
       if (matches.length === 0) throw new AppError('not-found', { detail: `no outgoing letter No. ${number}` });
       if (matches.length > 1) throw new AppError('invalid-input', { detail: `No. ${number} was used in ${matches.map((l) => l.date.slice(0, 4)).join(', ')}: add --year` });
-      writeFileAtomic(out, letterService(vault).file(matches[0]!.id, format).bytes);
+      writeFileAtomic(out, letters.file(matches[0]!.id, format).bytes);
     });
     io.out(`Exported to ${out}`);
     return EXIT.ok;
@@ -94,7 +85,7 @@ const subcommands: Record<string, Command> = {
 /** The office's letter settings: printed, or set from a JSON file (and an emblem image). */
 async function office(options: CommandOptions, io: { out(line: string): void }): Promise<number> {
   const result = await withVault(options, (vault) => {
-    const service = letterService(vault);
+    const service = cliServices(vault, actor()).letters;
     if (!options.set && !options.emblem) return service.office();
     const base = options.set ? readJson(options.set, '--set OFFICE.json') : service.office();
     let emblem = (base as { emblem?: unknown }).emblem ?? null;

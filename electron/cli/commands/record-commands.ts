@@ -5,12 +5,10 @@ import { exportFile, exportFormatOf } from '../../services/interchange/export-fi
 import { importFile, importFormatOf } from '../../services/interchange/import-file.ts';
 import { forkParseHost } from '../../services/isolation/node-parse-host.ts';
 import { resolve } from 'node:path';
-import { EvidenceService } from '../../services/evidence/evidence-service.ts';
-import { readSettings } from '../../services/settings-repository.ts';
-import { searchIncidents } from '../../store/repositories/incident-search.ts';
 import { EXIT } from '../messages.ts';
 import { printable, printableJson, printableRow } from '../printable.ts';
 import { plural } from '../../../shared/domain/plural.ts';
+import { cliServices } from '../services.ts';
 import { actor, withVault, type Command, type Output } from './vault-commands.ts';
 
 /** --mapping FILE.json: `{ "title": 0, "startDate": 2, … }` (zero-based columns); without it, headers are matched by name. */
@@ -129,7 +127,7 @@ export const recordCommands: Record<string, Command> = {
     const incidentId = options.incident;
     if (!incidentId) throw new AppError('invalid-input', { detail: 'missing --incident' });
     await withVault(options, (vault) => {
-      const evidence = new EvidenceService(() => vault.db, () => readSettings(vault.db), actor());
+      const { evidence } = cliServices(vault, actor());
       const added = evidence.add(incidentId, options.positionals.map((path) => resolve(path)));
       for (const record of options.positionals.length ? added : evidence.list(incidentId)) {
         io.out(printableRow([record.id, record.sha256, record.mediaType, record.size, record.fileName]));
@@ -140,7 +138,7 @@ export const recordCommands: Record<string, Command> = {
 
   async search(options, io) {
     const hits = await withVault(options, (vault) =>
-      searchIncidents(vault.db, {
+      cliServices(vault, actor()).records.search({
         text: options.positionals.join(' ') || undefined,
         violationTypes: options.types?.length ? options.types : undefined,
         from: options.from,

@@ -2,9 +2,9 @@ import { isoDateSchema } from '../../../shared/domain/records.ts';
 import { localToday } from '../../../shared/domain/calendar.ts';
 import { plural } from '../../../shared/domain/plural.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { CorrespondenceService } from '../../services/correspondence-service.ts';
 import { EXIT } from '../messages.ts';
 import { printable, printableJson, printableRow } from '../printable.ts';
+import { cliServices } from '../services.ts';
 import { actor, withVault, type Command } from './vault-commands.ts';
 
 const today = () => localToday();
@@ -20,7 +20,7 @@ export const registryCommands: Record<string, Command> = {
   /** The register: every letter (or one counterpart's, or only the overdue ones), oldest first. */
   async letters(options, io) {
     const asOf = dates(options);
-    const entries = await withVault(options, (vault) => new CorrespondenceService(() => vault.db, actor()).register(options.counterpart, asOf));
+    const entries = await withVault(options, (vault) => cliServices(vault, actor()).registry.register(options.counterpart, asOf));
     const rows = entries.filter((entry) => !options.overdue || entry.state === 'overdue').map((entry) => ({ ...entry.letter, state: entry.state, daysWaiting: entry.daysWaiting, replies: entry.replies }));
     // Numbers, ids and subjects come from imported registers: escaped, so a control code cannot reach the terminal.
     if (options.json) io.out(printableJson(rows));
@@ -33,7 +33,7 @@ export const registryCommands: Record<string, Command> = {
     if (!options.counterpart) throw new AppError('invalid-input', { detail: 'missing --counterpart' });
     const counterpart = options.counterpart;
     const asOf = dates(options);
-    const ledger = await withVault(options, (vault) => new CorrespondenceService(() => vault.db, actor()).ledger(counterpart, asOf, { from: options.from, to: options.to }));
+    const ledger = await withVault(options, (vault) => cliServices(vault, actor()).registry.ledger(counterpart, asOf, { from: options.from, to: options.to }));
     if (options.json) {
       io.out(printableJson({ counterpartId: counterpart, asOf, ...ledger }));
       return EXIT.ok;

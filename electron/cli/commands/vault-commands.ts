@@ -1,21 +1,19 @@
 import { userInfo } from 'node:os';
 import { AppError } from '../../errors/app-error.ts';
-import { createBackup } from '../../store/backup.ts';
-import { newPassphraseProblem } from '../../store/passphrase-bytes.ts';
-import type { PermissionFix } from '../../store/permissions.ts';
-import { restoreBackup } from '../../store/restore.ts';
 import {
-  changePassphrase,
-  createVault,
+  backupVault,
+  changeVaultPassphrase,
   emergencyDataKey,
-  recoverVault,
-  storePath,
+  initVault,
+  recoverWithKey,
+  restoreVault,
+  setAsideWalCopy,
   unlockVault,
+  verifyVault,
   type OpenVault,
+  type PermissionFix,
   type UnlockHooks,
-} from '../../store/vault.ts';
-import { verifyStore } from '../../store/verify.ts';
-import { setAsideWalCopies } from '../../store/wal-check.ts';
+} from '../../services/vault-service.ts';
 import { throttledAttempt } from '../attempts-file.ts';
 import { EXIT } from '../messages.ts';
 import { printableJson } from '../printable.ts';
@@ -78,11 +76,6 @@ function required<K extends keyof CommandOptions>(options: CommandOptions, key: 
   return value as NonNullable<CommandOptions[K]>;
 }
 
-function assertStrong(secret: Buffer): void {
-  const problem = newPassphraseProblem(secret);
-  if (problem) throw new AppError('weak-passphrase', { detail: problem });
-}
-
 /** Every open tightens what was open to other users; the CLI says so on stderr (names only, no case data). */
 const warnings: UnlockHooks = {
   onPermissionsTightened(fixes: PermissionFix[]) {
@@ -107,7 +100,7 @@ const unlockWithPassphrase = (options: CommandOptions) =>
 
 /** While a damaged WAL set aside at an open is kept (store/wal-check.ts), every command says so on stderr; verify fails. */
 function warnOfSetAsideWal(vault: OpenVault): void {
-  const copy = setAsideWalCopies(storePath(vault.dir)).at(-1);
+  const copy = setAsideWalCopy(vault);
   if (copy) process.stderr.write(`ombuds: warning: a damaged write-ahead log was set aside as ${copy}; recent changes may be missing (see verify and README, Security)\n`);
 }
 
@@ -125,10 +118,7 @@ export type Command = (options: CommandOptions, io: Output) => Promise<number>;
 
 export const vaultCommands: Record<string, Command> = {
   async init(options, io) {
-    const { vault, recoveryKey } = await withSecret(passphrase(options.passphraseFile), (secret) => {
-      assertStrong(secret);
-      return createVault(options.store, secret, { actor: actor() });
-    });
+    const { vault, recoveryKey } = await withSecret(passphrase(options.passphraseFile), (secret) => initVault(options.store, secret, actor()));
     vault.close();
     io.out('Vault created. Recovery key (shown once — write it down and keep it in a safe place):');
     io.out(recoveryKey);
@@ -144,15 +134,7 @@ export const vaultCommands: Record<string, Command> = {
   async 'change-passphrase'(options, io) {
     await throttledAttempt(options.store, () =>
       withSecret(passphrase(options.passphraseFile), (current) =>
-        withSecret(newPassphrase(options.newPassphraseFile), async (next) => {
-          assertStrong(next);
-          const vault = await unlockVault(options.store, current, warnings);
-          try {
-            (await changePassphrase(vault, current, next, { actor: actor() })).close();
-          } finally {
-            vault.close();
-          }
-        }),
+        withSecret(newPassphrase(options.newPassphraseFile), (next) => changeVaultPassphrase(options.store, current, next, actor(), warnings)),
       ),
     );
     io.out('Passphrase changed.');
@@ -162,10 +144,7 @@ export const vaultCommands: Record<string, Command> = {
   async recover(options, io) {
     const key = required(options, 'recoveryKey', 'recovery-key');
     await throttledAttempt(options.store, () =>
-      withSecret(newPassphrase(options.newPassphraseFile), async (next) => {
-        assertStrong(next);
-        (await recoverVault(options.store, key, next, { actor: actor(), ...warnings })).close();
-      }),
+      withSecret(newPassphrase(options.newPassphraseFile), (next) => recoverWithKey(options.store, key, next, actor(), warnings)),
     );
     io.out('Recovered: the new passphrase is set.');
     return EXIT.ok;
@@ -173,23 +152,20 @@ export const vaultCommands: Record<string, Command> = {
 
   async backup(options, io) {
     const out = required(options, 'out', 'out');
-    const { bytes } = await withVault(options, (vault) => createBackup(vault, out, actor()));
+    const { bytes } = await withVault(options, (vault) => backupVault(vault, out, actor()));
     io.out(`Backup written and verified: ${out} (${bytes} bytes)`);
     return EXIT.ok;
   },
 
   async restore(options, io) {
     const from = required(options, 'from', 'from');
-    const restored = await throttledAttempt(options.store, () =>
-      withSecret(passphrase(options.passphraseFile), (secret) => restoreBackup(options.store, from, secret, actor())),
-    );
-    restored.close();
+    await throttledAttempt(options.store, () => withSecret(passphrase(options.passphraseFile), (secret) => restoreVault(options.store, from, secret, actor())));
     io.out('Restored and verified. Unlock with the passphrase that was valid when the backup was made.');
     return EXIT.ok;
   },
 
   async verify(options, io) {
-    const report = await withVault(options, (vault) => verifyStore(vault.db, storePath(vault.dir), vault.dek, vault.envelope));
+    const report = await withVault(options, (vault) => verifyVault(vault));
     // One line, as the README promises: `ok: …` on stdout, or the error line on stderr naming the failing checks.
     // --json gives every check with its detail.
     if (options.json) io.out(printableJson(report));

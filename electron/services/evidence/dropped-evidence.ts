@@ -8,6 +8,7 @@ import type { Db } from '../../store/open.ts';
 import { chunkWriter, completeFile, deleteIncompleteFiles } from '../../store/repositories/chunked-file-repository.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
 import { insertIncompleteEvidence, setEvidenceDimensions, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import { CHUNK_BYTES, storedSource } from '../files/chunked-files.ts';
 import { DEFAULT_LIMITS } from './evidence-files.ts';
 import { measureImage, type Dimensions } from './image-dimensions.ts';
@@ -84,7 +85,7 @@ export class DroppedEvidence {
       const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       if (index === 0) drop.record = this.firstChunk(drop, data);
       const write = chunkWriter(drop.db, 'evidence', drop.record!.id);
-      drop.db.transaction(() => write(index, data))();
+      inTransaction(drop.db, () => write(index, data));
       drop.hash.update(data);
       drop.received += data.length;
       drop.nextIndex += 1;
@@ -103,11 +104,11 @@ export class DroppedEvidence {
       withinPixelLimit(dimensions);
       const record = { ...first, width: dimensions?.width ?? null, height: dimensions?.height ?? null };
       const sha256 = drop.hash.digest('hex');
-      drop.db.transaction(() => {
+      inTransaction(drop.db, () => {
         setEvidenceDimensions(drop.db, record.id, dimensions);
         completeFile(drop.db, 'evidence', record.id, sha256);
         appendAudit(drop.db, { actor: this.actor, action: 'evidence.add', entity: 'evidence', entityId: record.id, after: { ...record, sha256, via: 'drop' } });
-      })();
+      });
       this.open.delete(dropId);
       checkpointAfterLargeWrite(drop.db); // the file reaches store.db now, not at SQLite's next checkpoint
       return { ...record, sha256 };

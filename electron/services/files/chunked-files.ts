@@ -6,6 +6,7 @@ import { fsyncDirectory } from '../../store/atomic-write.ts';
 import { checkpointAfterLargeWrite } from '../../store/checkpoint.ts';
 import type { Db } from '../../store/open.ts';
 import { chunkWriter, completeFile, deleteIncompleteFiles, fileChunk, fileChunks, type ChunkedFileKind } from '../../store/repositories/chunked-file-repository.ts';
+import { inTransaction } from '../../store/transaction.ts';
 
 export const CHUNK_BYTES = 1 << 20;
 /** Chunks per transaction: keeps the WAL small for a 2 GiB video instead of one 2 GiB transaction. */
@@ -51,7 +52,7 @@ export function streamIn(db: Db, kind: ChunkedFileKind, id: string, source: Byte
     let total = 0;
     let read = source.read(buffer, 0);
     while (read > 0) {
-      db.transaction(() => {
+      inTransaction(db, () => {
         for (let n = 0; n < CHUNKS_PER_COMMIT && read > 0; n += 1) {
           const chunk = buffer.subarray(0, read);
           hash.update(chunk);
@@ -60,14 +61,14 @@ export function streamIn(db: Db, kind: ChunkedFileKind, id: string, source: Byte
           total += read;
           read = source.read(buffer, total);
         }
-      })();
+      });
     }
     if (total !== source.size) throw new AppError('io-error', { detail: 'the file changed while it was read' });
     const sha256 = hash.digest('hex');
-    db.transaction(() => {
+    inTransaction(db, () => {
       completeFile(db, kind, id, sha256);
       complete(sha256);
-    })();
+    });
     checkpointAfterLargeWrite(db);
     return sha256;
   } catch (error) {

@@ -8,6 +8,7 @@ import { placeExists, upsertPlace } from '../../store/repositories/place-reposit
 import type { ImportCounts, ParsedInterchange } from './json-import.ts';
 import type { Letter } from '../../../shared/domain/correspondence.ts';
 import { counterpartExists, getLetter, letterExists, upsertCounterpart, upsertLetter } from '../../store/repositories/letter-repository.ts';
+import { beginWriteTransaction } from '../../store/transaction.ts';
 
 export interface ImportProgress {
   onProgress?(done: number, total: number): void;
@@ -61,7 +62,7 @@ export async function importInBatches(db: Db, file: ParsedInterchange, actor: st
   add('incidents', 'incident', file.incidents, (id) => incidentExists(db, id), (i) => upsertIncident(db, i));
   add('letters', 'letter', repliesAfterOriginals(file.letters ?? []), (id) => letterExists(db, id), (l) => upsertLetter(db, l));
 
-  db.exec('BEGIN IMMEDIATE');
+  const transaction = beginWriteTransaction(db);
   try {
     for (let start = 0; start < work.length; start += BATCH) {
       if (progress.signal?.aborted) throw new AppError('cancelled');
@@ -76,12 +77,12 @@ export async function importInBatches(db: Db, file: ParsedInterchange, actor: st
     }
     if (progress.signal?.aborted) throw new AppError('cancelled');
     followLetters(db, file.letters ?? []);
-    db.exec('COMMIT');
+    transaction.commit();
     checkpointAfterLargeWrite(db);
   } catch (error) {
     // A lock closes the connection mid-import, which rolls the transaction back by itself.
     if (!db.open) throw new AppError('vault-locked', { cause: error });
-    if (db.inTransaction) db.exec('ROLLBACK');
+    transaction.rollback();
     throw error;
   }
   return counts;

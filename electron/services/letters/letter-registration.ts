@@ -12,6 +12,7 @@ import type { Db } from '../../store/open.ts';
 import { getIncident } from '../../store/repositories/incident-repository.ts';
 import { getLetterDocument, insertLetterDocument, type LetterDocument } from '../../store/repositories/letter-document-repository.ts';
 import { getCounterpart, getLetter } from '../../store/repositories/letter-repository.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import type { CorrespondenceService } from '../correspondence-service.ts';
 import type { LetterFiles } from '../letter-files.ts';
 
@@ -93,7 +94,7 @@ export async function registerDraft(deps: RegistrationDeps, draft: LetterDraft, 
     onStep('docx-rendered');
     // Asked again: the vault may have been locked or restored while the letter was rendered.
     const db = deps.store();
-    const outcome = db.transaction((): Plan | Registered => {
+    const outcome = inTransaction(db, (): Plan | Registered => {
       const now = plan(db, registry, draft, date);
       const unchanged = now.kind === 'to-register' && now.number === number && now.date === on && now.existing?.id === existing?.id;
       if (!unchanged) return now;
@@ -121,7 +122,7 @@ export async function registerDraft(deps: RegistrationDeps, draft: LetterDraft, 
       appendAudit(db, { actor, action: 'letter.freeze', entity: 'letter', entityId: letter.id, after: { sha256: fingerprint, revealWithheld: draft.request.revealWithheld } });
       onStep('doc-frozen');
       return { letter, fingerprint, created: !existing };
-    })();
+    });
     if (!('kind' in outcome)) {
       checkpointAfterLargeWrite(db); // the letter and its files reach store.db now, not at SQLite's next checkpoint
       onStep('committed');
