@@ -12,7 +12,7 @@ import { audited } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { createBackup } from '../store/backup.ts';
 import type { KdfParams } from '../store/envelope.ts';
-import { newPassphraseProblem, type Passphrase } from '../store/passphrase-bytes.ts';
+import { newPassphraseProblem } from '../store/passphrase-bytes.ts';
 import { openBackup, restoreOpenedBackup } from '../store/restore.ts';
 import { changePassphrase, createVault, recoverVault, storePath, unlockVault, vaultExists, type OpenVault } from '../store/vault.ts';
 import { verifyStore } from '../store/verify.ts';
@@ -28,7 +28,7 @@ export interface VaultSessionOptions {
   kdf?: KdfParams;
 }
 
-function assertStrong(passphrase: Passphrase): void {
+function assertStrong(passphrase: Uint8Array): void {
   const problem = newPassphraseProblem(passphrase);
   if (problem) throw new AppError('weak-passphrase', { detail: problem });
 }
@@ -36,9 +36,9 @@ function assertStrong(passphrase: Passphrase): void {
 /**
  * The one open vault of a running app and its lifecycle: create, unlock, lock (user, idle, suspend),
  * passphrase change, recovery, backup, restore and verify. Operations run one at a time, in order.
- * Passphrases arrive from IPC as strings (bytes where a caller has them): they are handed straight to the vault,
- * which turns them into bytes it zeroes after the KDF, and none is kept here; lock closes the store and zeroes
- * the data key (README, Security, for what a JS string leaves behind).
+ * Passphrases arrive as UTF-8 bytes (the contract takes nothing else) and are handed straight to the vault, which
+ * copies them for the KDF and zeroes its copy; none is kept here, and the caller (the router, for IPC) zeroes its
+ * own. Lock closes the store and zeroes the data key (README, Security).
  */
 export class VaultSession {
   private vault: OpenVault | null = null;
@@ -97,7 +97,7 @@ export class VaultSession {
     };
   }
 
-  create(passphrase: Passphrase): Promise<{ recoveryKey: string }> {
+  create(passphrase: Uint8Array): Promise<{ recoveryKey: string }> {
     return this.exclusive(async () => {
       assertStrong(passphrase);
       const { vault, recoveryKey } = await createVault(this.options.dataDir, passphrase, { actor: this.actor, kdf: this.options.kdf });
@@ -136,7 +136,7 @@ export class VaultSession {
     }
   }
 
-  unlock(passphrase: Passphrase): Promise<void> {
+  unlock(passphrase: Uint8Array): Promise<void> {
     return this.exclusive(async () => {
       if (this.vault) return;
       this.opened(await this.attempt(() => unlockVault(this.options.dataDir, passphrase)));
@@ -144,7 +144,7 @@ export class VaultSession {
     });
   }
 
-  recover(recoveryKey: string, newPassphrase: Passphrase): Promise<void> {
+  recover(recoveryKey: string, newPassphrase: Uint8Array): Promise<void> {
     return this.exclusive(async () => {
       assertStrong(newPassphrase);
       this.closeVault();
@@ -153,7 +153,7 @@ export class VaultSession {
     });
   }
 
-  changePassphrase(current: Passphrase, next: Passphrase): Promise<void> {
+  changePassphrase(current: Uint8Array, next: Uint8Array): Promise<void> {
     return this.exclusive(async () => {
       assertStrong(next);
       const vault = this.requireVault();
@@ -201,7 +201,7 @@ export class VaultSession {
   }
 
   /** Restores over the current store (or into an empty data folder); the restored vault is left unlocked. */
-  restore(path: string, passphrase: string): Promise<void> {
+  restore(path: string, passphrase: Uint8Array): Promise<void> {
     return this.exclusive(async () => {
       // Prove the file and its passphrase before closing the open store, so a wrong file or passphrase
       // leaves the user where they were.

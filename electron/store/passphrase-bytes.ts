@@ -1,9 +1,9 @@
-import { passphraseProblem } from '../../shared/domain/vault.ts';
+import { MIN_DISTINCT_CHARACTERS, MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../shared/domain/vault.ts';
 
 /**
- * A passphrase as it reaches the vault: bytes where the front end can keep it as bytes (the CLI reads its file
- * or prompt into a Buffer), text where it cannot (the window's IPC delivers a JS string). Bytes can be zeroed
- * after use; a JS string cannot, so text is only accepted where nothing else is possible (README, Security).
+ * A passphrase as it reaches the vault. Both front ends hand it over as bytes (the CLI reads its file or prompt
+ * into a Buffer; the window sends UTF-8 bytes over IPC), which can be zeroed after use; a JS string cannot.
+ * Text is still taken for tests, benchmarks and the demo script, whose passphrases are not secrets.
  * The vault never zeroes a caller's buffer: whoever read the secret owns it and zeroes it.
  */
 export type Passphrase = string | Uint8Array;
@@ -23,8 +23,11 @@ const NFC_STABLE = [
   [0x048a, 0x052f],
 ] as const;
 
-/** Whether UTF-8 `bytes` is valid and made only of NFC-stable code points (so it is already NFC), with no string made. */
-function isStableNfcUtf8(bytes: Uint8Array): boolean {
+/**
+ * Calls `visit` with each code point of UTF-8 `bytes` while they are valid and NFC-stable; returns whether all
+ * were (so the text is already NFC), with no string made.
+ */
+function visitStableCodePoints(bytes: Uint8Array, visit: (codePoint: number) => void): boolean {
   for (let i = 0; i < bytes.length; ) {
     const lead = bytes[i]!;
     const size = lead < 0x80 ? 1 : (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : 0;
@@ -37,9 +40,51 @@ function isStableNfcUtf8(bytes: Uint8Array): boolean {
     }
     if ((size === 2 && codePoint < 0x80) || (size === 3 && codePoint < 0x800)) return false; // overlong
     if (!NFC_STABLE.some(([low, high]) => codePoint >= low && codePoint <= high)) return false;
+    visit(codePoint);
     i += size;
   }
   return true;
+}
+
+const isStableNfcUtf8 = (bytes: Uint8Array) => visitStableCodePoints(bytes, () => undefined);
+
+/**
+ * The lower case of every NFC-stable code point as one number, made once from the character tables (not from any
+ * passphrase), so the strength rules can fold case without making a string of the passphrase. A letter whose
+ * lower case is more than one code point (only U+0130 İ here) keeps itself: like the string "i̇" it stands for,
+ * it equals no other letter's lower case.
+ */
+const LOWER_CASE = (() => {
+  const table = new Uint16Array(NFC_STABLE.at(-1)![1] + 1);
+  for (const [low, high] of NFC_STABLE) {
+    for (let codePoint = low; codePoint <= high; codePoint += 1) {
+      const lower = String.fromCodePoint(codePoint).toLowerCase();
+      table[codePoint] = lower.length === 1 ? lower.charCodeAt(0) : codePoint;
+    }
+  }
+  return table;
+})();
+
+/**
+ * `passphraseProblem` counted on NFC-stable UTF-8 bytes: code points, and the first few different lower-case
+ * ones, in a small array zeroed after. Undefined when the bytes are not all NFC-stable.
+ */
+function stableBytesProblem(bytes: Uint8Array): ReturnType<typeof passphraseProblem> | undefined {
+  const distinct = new Uint16Array(MIN_DISTINCT_CHARACTERS);
+  let found = 0;
+  let length = 0;
+  try {
+    const stable = visitStableCodePoints(bytes, (codePoint) => {
+      length += 1;
+      const lower = LOWER_CASE[codePoint]!;
+      if (found < distinct.length && !distinct.subarray(0, found).includes(lower)) distinct[found++] = lower;
+    });
+    if (!stable) return undefined;
+    if (length < MIN_PASSPHRASE_LENGTH) return 'too-short';
+    return found < MIN_DISTINCT_CHARACTERS ? 'too-simple' : null;
+  } finally {
+    distinct.fill(0);
+  }
 }
 
 /**
@@ -56,7 +101,13 @@ export function normalizedPassphraseBytes(passphrase: Passphrase): Buffer {
   return Buffer.from(view(passphrase).toString('utf8').normalize('NFC'), 'utf8');
 }
 
-/** What is wrong with a new passphrase, or null. The strength rules count characters, so bytes are decoded here. */
+/**
+ * What is wrong with a new passphrase, or null: `passphraseProblem`'s rules. Bytes of NFC-stable text (Russian,
+ * Tajik, Latin) are checked as they are, with no string made; anything else is decoded into a short-lived string,
+ * as `normalizedPassphraseBytes` must do for the KDF anyway (the same residual risk, README, Security).
+ */
 export function newPassphraseProblem(passphrase: Passphrase): ReturnType<typeof passphraseProblem> {
-  return passphraseProblem(typeof passphrase === 'string' ? passphrase : view(passphrase).toString('utf8'));
+  if (typeof passphrase === 'string') return passphraseProblem(passphrase);
+  const problem = stableBytesProblem(passphrase);
+  return problem !== undefined ? problem : passphraseProblem(view(passphrase).toString('utf8'));
 }

@@ -2,9 +2,20 @@ import { z } from 'zod';
 
 /** Fewer characters than this cannot reach a useful strength even with a slow KDF. */
 export const MIN_PASSPHRASE_LENGTH = 10;
-export const MAX_PASSPHRASE_LENGTH = 1024;
+/** A new passphrase needs at least this many different characters (case aside): "aaaaaaaaaaaa" is refused. */
+export const MIN_DISTINCT_CHARACTERS = 5;
+/** Far above any passphrase a person types (1,024 characters of at most 4 UTF-8 bytes each); the CLI's limit too. */
+export const MAX_PASSPHRASE_BYTES = 4096;
 
-export const passphraseSchema = z.string().min(MIN_PASSPHRASE_LENGTH).max(MAX_PASSPHRASE_LENGTH);
+/**
+ * A passphrase as it crosses IPC: its UTF-8 bytes, never a string. The window encodes it at the moment it calls
+ * and zeroes its copy after; main's router zeroes what it received when the call ends, so main never holds the
+ * passphrase as a JS string, which nothing can zero (README, Security). Only bytes are accepted: one way in.
+ * The strength of a new passphrase is checked by main on these bytes (`passphraseProblem`'s rules).
+ */
+export const passphraseBytesSchema = z
+  .instanceof(Uint8Array)
+  .refine((bytes) => bytes.byteLength >= 1 && bytes.byteLength <= MAX_PASSPHRASE_BYTES, { message: `1 to ${MAX_PASSPHRASE_BYTES} bytes` });
 
 /** Crockford Base32 groups joined by dashes; parsing is forgiving (case, spaces, I/L/O), see recovery-key.ts. */
 export const recoveryKeyInputSchema = z.string().min(16).max(200);
@@ -52,11 +63,12 @@ export type VerifyReport = z.infer<typeof verifyReportSchema>;
 
 /**
  * The floor main enforces for a new passphrase (the window's strength meter asks for more). Returns what is
- * wrong, or null. Counted in code points so Tajik and Russian letters count as one each.
+ * wrong, or null. Counted in code points so Tajik and Russian letters count as one each. Main applies the same
+ * rules to the passphrase's bytes without making a string of them (electron/store/passphrase-bytes.ts).
  */
 export function passphraseProblem(passphrase: string): 'too-short' | 'too-simple' | null {
   const chars = [...passphrase.normalize('NFC')];
   if (chars.length < MIN_PASSPHRASE_LENGTH) return 'too-short';
-  if (new Set(chars.map((ch) => ch.toLowerCase())).size < 5) return 'too-simple';
+  if (new Set(chars.map((ch) => ch.toLowerCase())).size < MIN_DISTINCT_CHARACTERS) return 'too-simple';
   return null;
 }

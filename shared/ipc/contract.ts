@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   languageSchema,
-  passphraseSchema,
+  passphraseBytesSchema,
   recoveryKeyInputSchema,
   settingsSchema,
   verifyReportSchema,
@@ -50,7 +50,7 @@ export const contract = {
   'vault:status': { input: empty, output: vaultStatusSchema },
   /** First run: creates the vault; returns the recovery key, the only time it is ever shown. */
   'vault:create': {
-    input: z.object({ passphrase: passphraseSchema }).strict(),
+    input: z.object({ passphrase: passphraseBytesSchema }).strict(),
     output: z.object({ recoveryKey: z.string() }),
   },
   /** Writes the printable recovery sheet (PDF) for the pending recovery key to a path chosen in a save dialog. */
@@ -60,15 +60,15 @@ export const contract = {
   },
   /** The user confirms the recovery key is saved; main forgets it. */
   'vault:confirmRecoverySaved': { input: empty, output: empty },
-  'vault:unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(), output: empty },
+  'vault:unlock': { input: z.object({ passphrase: passphraseBytesSchema }).strict(), output: empty },
   'vault:lock': { input: empty, output: empty },
   'vault:changePassphrase': {
-    input: z.object({ current: z.string().min(1).max(1024), next: passphraseSchema }).strict(),
+    input: z.object({ current: passphraseBytesSchema, next: passphraseBytesSchema }).strict(),
     output: empty,
   },
   /** Sets a new passphrase with the recovery key and unlocks. */
   'vault:recover': {
-    input: z.object({ recoveryKey: recoveryKeyInputSchema, newPassphrase: passphraseSchema }).strict(),
+    input: z.object({ recoveryKey: recoveryKeyInputSchema, newPassphrase: passphraseBytesSchema }).strict(),
     output: empty,
   },
   /** Backs the unlocked store up to a file chosen in a save dialog. */
@@ -78,7 +78,7 @@ export const contract = {
    * until the restored one is verified). The passphrase is the one that was valid when the backup was made.
    */
   'vault:restore': {
-    input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+    input: z.object({ passphrase: passphraseBytesSchema }).strict(),
     output: z.object({ restored: z.boolean() }),
   },
   'vault:verify': { input: empty, output: verifyReportSchema },
@@ -231,6 +231,19 @@ export const contract = {
   'registry:calendar': { input: empty, output: holidayCalendarSchema },
   'registry:saveCalendar': { input: holidayCalendarSchema, output: holidayCalendarSchema },
 } as const;
+
+/**
+ * The passphrase fields (UTF-8 bytes, `passphraseBytesSchema`) of each channel that takes one. The router zeroes
+ * them when the call ends, however it ends (refused input, refused channel, failure, success): the arrays IPC
+ * delivered belong to main alone. A unit test keeps this list equal to the fields that use the schema.
+ */
+export const passphraseFields = {
+  'vault:create': ['passphrase'],
+  'vault:unlock': ['passphrase'],
+  'vault:changePassphrase': ['current', 'next'],
+  'vault:recover': ['newPassphrase'],
+  'vault:restore': ['passphrase'],
+} as const satisfies { readonly [C in Channel]?: readonly (keyof ChannelInput<C>)[] };
 
 /** Channels that only read; everything else waits while an import is being written. */
 export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([

@@ -72,8 +72,10 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
     const bridge = Object.fromEntries(names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]));
     Object.defineProperty(window, 'ombuds', { value: Object.freeze(bridge) });
   }, channelNames);
-  // Like the preload, nothing else: no file paths. A dropped file's bytes reach the router through the same
-  // bindings (Playwright carries a Uint8Array across as one, as Electron's IPC does).
+  // Like the preload, nothing else: no file paths. A dropped file's bytes and every passphrase (UTF-8 bytes: the
+  // contract takes no string) reach the router through the same bindings: Playwright carries a Uint8Array across
+  // as one (base64 inside its own protocol, a copy only this harness makes), as Electron's IPC does, so the router
+  // and contract stay the app's own.
   // Serve the built renderer; every other request is refused, as the app's session does.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());

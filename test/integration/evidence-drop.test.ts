@@ -13,6 +13,7 @@ import { dropBytes } from '../support/drop.ts';
 import { jpegHeaders, pngImage } from '../support/images.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/border-detention.json', import.meta.url), 'utf8');
 const PASS = 'correct horse battery';
@@ -25,7 +26,7 @@ async function unlockedApp() {
   const dataDir = tempDir();
   const app = createApp({ dataDir, dialogs, actor: 'tester', kdf: FAST_KDF });
   const call = (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<Reply>;
-  await call('vault:create', { passphrase: PASS });
+  await call('vault:create', { passphrase: passphraseBytes(PASS) });
   const db = app.session.store();
   await importInBatches(db, parseInterchange(db, FIXTURE), 'tester');
   const rows = () => ({
@@ -135,7 +136,7 @@ describe('files dropped onto the window reach main as bytes, never as a path', (
     expect(vault.db.prepare('SELECT count(*) FROM evidence_chunk').pluck().get()).toBe(0);
     vault.close();
     const again = createApp({ dataDir, dialogs: scriptedDialogs(), actor: 'tester' });
-    expect((await again.router.handle('vault:unlock', { passphrase: PASS })).ok).toBe(true);
+    expect((await again.router.handle('vault:unlock', { passphrase: passphraseBytes(PASS) })).ok).toBe(true);
     expect(await again.router.handle('evidence:dropChunk', { dropId, index: 1, bytes: new Uint8Array(1) })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     again.dispose();
   });

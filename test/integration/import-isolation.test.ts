@@ -15,6 +15,7 @@ import { runCli } from '../support/cli.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 import { handMadeXlsx, xlsxRow } from '../support/xlsx.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const PASS = 'correct horse battery';
 const FIXTURE = readFileSync(new URL('../fixtures/border-detention.json', import.meta.url), 'utf8');
@@ -67,7 +68,7 @@ async function windowApp(host: ParseHost) {
   const app = createApp({ dataDir: tempDir(), dialogs, actor: 'tester', kdf: FAST_KDF, parseHost: host });
   onTestFinished(() => app.dispose());
   const call = (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<{ ok: boolean; value?: any; error?: any }>;
-  await call('vault:create', { passphrase: PASS });
+  await call('vault:create', { passphrase: passphraseBytes(PASS) });
   const choose = async (path: string): Promise<string> => {
     dialogs.next.push(path);
     return (await call('import:choose')).value.token;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/app.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/border-detention.json', import.meta.url), 'utf8');
 type Reply = { ok: boolean; value?: any; error?: { code: string; detail?: string } };
@@ -13,7 +14,7 @@ async function unlockedApp() {
   const dialogs = scriptedDialogs();
   const app = createApp({ dataDir: tempDir(), dialogs, actor: 'tester', kdf: FAST_KDF });
   const call = (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<Reply>;
-  await call('vault:create', { passphrase: 'correct horse battery' });
+  await call('vault:create', { passphrase: passphraseBytes('correct horse battery') });
   /** Chooses `path` in the (scripted) open dialog; returns its token. */
   const choose = async (path: string) => {
     dialogs.next.push(path);
@@ -113,7 +114,7 @@ describe('imports as jobs from the window', () => {
       status = (await call('import:status', { jobId: second })).value;
     } while (status.state === 'running' && status.phase !== 'writing');
     await call('vault:lock');
-    await call('vault:unlock', { passphrase: 'correct horse battery' });
+    await call('vault:unlock', { passphrase: passphraseBytes('correct horse battery') });
     expect(await call('incidents:count', {})).toEqual({ ok: true, value: { total: 0 } });
     expect(await call('import:status', { jobId: second })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });

@@ -13,22 +13,29 @@ import { FAST_KDF, tempDir } from '../support/temp.ts';
 // or (where the front end kept it as bytes) the passphrase.
 const CHILD = fileURLToPath(new URL('../support/children/lock-and-wait.ts', import.meta.url));
 
+/** A passphrase no other process holds (random), with Tajik letters so its UTF-8 and UTF-16 differ from Latin-1's. */
+const canaryPassphrase = (label: string) => `canary ${label} ${randomBytes(6).toString('hex')} кӯҳ`;
+
+function secretFile(text: string): string {
+  const path = join(tempDir(), 'passphrase.txt');
+  writeFileSync(path, text, { mode: 0o600 });
+  return path;
+}
+
 async function vaultWithKnownKey() {
   const dir = join(tempDir(), 'vault');
-  const passphrase = `canary passphrase ${randomBytes(6).toString('hex')} кӯҳ`;
+  const passphrase = canaryPassphrase('passphrase');
   const { vault } = await createVault(dir, passphrase, { actor: 'tester', kdf: FAST_KDF });
   const dek = Buffer.from(vault.dek);
   vault.close();
-  const passphraseFile = join(tempDir(), 'passphrase.txt');
-  writeFileSync(passphraseFile, passphrase, { mode: 0o600 });
-  return { dir, passphrase, dek, passphraseFile };
+  return { dir, passphrase, dek, passphraseFile: secretFile(passphrase) };
 }
 
 /** Runs the child in `mode` until it has locked, scans its memory, then lets it exit. */
-async function scanAfterLock(mode: 'cli' | 'window', dir: string, passphraseFile: string, patterns: Record<string, Buffer>) {
+async function scanAfterLock(mode: 'cli' | 'window', args: string[], patterns: Record<string, Buffer>) {
   // A token only the child's own arguments hold: the scan must find it, or it read nothing that counts.
   const beacon = `scan-beacon-${randomBytes(8).toString('hex')}`;
-  const child = spawn(process.execPath, ['--expose-gc', CHILD, mode, dir, passphraseFile, beacon], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', CHILD, mode, ...args, beacon], { stdio: ['pipe', 'pipe', 'pipe'] });
   try {
     await waitForLine(child, (line) => line === 'locked');
     return scanProcessMemory(child.pid!, { ...patterns, beacon: Buffer.from(beacon) });
@@ -48,23 +55,26 @@ function keyPatterns(dek: Buffer) {
   };
 }
 
-function passphrasePatterns(passphrase: string) {
-  return { 'passphrase, UTF-8': Buffer.from(passphrase, 'utf8'), 'passphrase, UTF-16LE': Buffer.from(passphrase, 'utf16le') };
+function passphrasePatterns(passphrase: string, label = 'passphrase') {
+  return { [`${label}, UTF-8`]: Buffer.from(passphrase, 'utf8'), [`${label}, UTF-16LE`]: Buffer.from(passphrase, 'utf16le') };
 }
 
 describe.skipIf(!canReadProcessMemory)('key material after lock', () => {
   it('CLI: neither the data key nor the passphrase (read as bytes from its file) is left anywhere in memory', async () => {
     const { dir, passphrase, dek, passphraseFile } = await vaultWithKnownKey();
-    const { hits, bytesRead } = await scanAfterLock('cli', dir, passphraseFile, { ...keyPatterns(dek), ...passphrasePatterns(passphrase) });
+    const { hits, bytesRead } = await scanAfterLock('cli', [dir, passphraseFile], { ...keyPatterns(dek), ...passphrasePatterns(passphrase) });
     expect(bytesRead).toBeGreaterThan(1 << 20);
     expect(hits.beacon?.length).toBeGreaterThan(0);
     delete hits.beacon;
     expect(hits).toEqual({});
   });
 
-  it('window: the data key is gone after lock (the passphrase came over IPC as a JS string, see README)', async () => {
-    const { dir, dek, passphraseFile } = await vaultWithKnownKey();
-    const { hits } = await scanAfterLock('window', dir, passphraseFile, keyPatterns(dek));
+  it('window: after unlock and a passphrase change through the router, neither the data key nor either passphrase is left in main', async () => {
+    const { dir, passphrase, dek, passphraseFile } = await vaultWithKnownKey();
+    const next = canaryPassphrase('new passphrase');
+    const patterns = { ...keyPatterns(dek), ...passphrasePatterns(passphrase), ...passphrasePatterns(next, 'new passphrase') };
+    const { hits, bytesRead } = await scanAfterLock('window', [dir, passphraseFile, secretFile(next)], patterns);
+    expect(bytesRead).toBeGreaterThan(1 << 20);
     expect(hits.beacon?.length).toBeGreaterThan(0);
     delete hits.beacon;
     expect(hits).toEqual({});

@@ -11,6 +11,7 @@ import { verifyAuditChain } from '../../electron/store/audit.ts';
 import { pngImage } from '../support/images.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 type Reply = { ok: boolean; value?: any; error?: { code: string; detail?: string } };
@@ -19,7 +20,7 @@ describe('letters over IPC', () => {
   it('drafts with the chosen signatory, registers a draft once however often it is sent, and refuses what it cannot use', async () => {
     const app = createApp({ dataDir: tempDir(), dialogs: scriptedDialogs(), actor: 'clerk', kdf: FAST_KDF });
     const call = (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<Reply>;
-    await call('vault:create', { passphrase: 'correct horse battery' });
+    await call('vault:create', { passphrase: passphraseBytes('correct horse battery') });
     const db = app.session.store();
     for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), 'tester');
 
@@ -65,7 +66,7 @@ describe('letters over IPC', () => {
     const dialogs = scriptedDialogs();
     const app = createApp({ dataDir: tempDir(), dialogs, actor: 'clerk', kdf: FAST_KDF });
     const call = (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<Reply>;
-    await call('vault:create', { passphrase: 'correct horse battery' });
+    await call('vault:create', { passphrase: passphraseBytes('correct horse battery') });
     const db = app.session.store();
     for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), 'tester');
     expect((await call('office:save', JSON.parse(fixture('office.json')))).ok).toBe(true);

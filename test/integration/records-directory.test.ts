@@ -11,6 +11,7 @@ import { dropBytes } from '../support/drop.ts';
 import { pngImage } from '../support/images.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/border-detention.json', import.meta.url), 'utf8');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -19,7 +20,7 @@ async function unlockedApp() {
   const dialogs = scriptedDialogs();
   const app = createApp({ dataDir: tempDir(), dialogs, actor: 'tester', kdf: FAST_KDF });
   const call = async (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<{ ok: boolean; value?: any; error?: { code: string; detail?: string } }>;
-  await call('vault:create', { passphrase: 'correct horse battery' });
+  await call('vault:create', { passphrase: passphraseBytes('correct horse battery') });
   const db = app.session.store();
   await importInBatches(db, parseInterchange(db, FIXTURE), 'tester');
   return { app, call, dialogs, db };

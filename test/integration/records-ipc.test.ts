@@ -6,6 +6,7 @@ import { parseInterchange } from '../../electron/services/interchange/json-impor
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { verifyAuditChain } from '../../electron/store/audit.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/border-detention.json', import.meta.url), 'utf8');
 const PASS = 'correct horse battery';
@@ -16,7 +17,7 @@ describe('case records over IPC', () => {
     const app = createApp({ dataDir: tempDir(), dialogs: noDialogs, actor: 'tester', kdf: FAST_KDF });
     const call = (channel: string, input: unknown) => app.router.handle(channel, input);
     expect(await call('incidents:search', {})).toMatchObject({ ok: false, error: { code: 'vault-not-found' } });
-    await call('vault:create', { passphrase: PASS });
+    await call('vault:create', { passphrase: passphraseBytes(PASS) });
     const db = app.session.store();
     await importInBatches(db, parseInterchange(db, FIXTURE), 'tester');
 

@@ -7,6 +7,7 @@ import { importInBatches } from '../../electron/services/interchange/batched-imp
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -14,7 +15,7 @@ describe('the registry over IPC', () => {
   it('lists letters with their state, registers under the next number, refuses bad links, gives the ledger as data', async () => {
     const app = createApp({ dataDir: tempDir(), dialogs: scriptedDialogs(), actor: 'registrar', kdf: FAST_KDF });
     const call = (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<{ ok: boolean; value?: any; error?: { code: string; detail?: string } }>;
-    await call('vault:create', { passphrase: 'correct horse battery' });
+    await call('vault:create', { passphrase: passphraseBytes('correct horse battery') });
     const db = app.session.store();
     for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), 'tester');
 
@@ -40,7 +41,7 @@ describe('the registry over IPC', () => {
     const dataDir = tempDir();
     const app = createApp({ dataDir, dialogs, actor: 'registrar', kdf: FAST_KDF });
     const call = (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<{ ok: boolean; value?: any; error?: { code: string; detail?: string } }>;
-    await call('vault:create', { passphrase: 'correct horse battery' });
+    await call('vault:create', { passphrase: passphraseBytes('correct horse battery') });
     const db = app.session.store();
     for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), 'tester');
 

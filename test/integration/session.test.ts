@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/app.ts';
 import { VaultSession } from '../../electron/services/vault-session.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const PASS = 'correct horse battery';
 
@@ -17,7 +18,7 @@ function clock(start = Date.parse('2026-11-28T09:00:00Z')) {
 async function createdSession(time = clock()) {
   const dataDir = tempDir();
   const session = new VaultSession({ dataDir, actor: 'tester', now: time.now, kdf: FAST_KDF });
-  const { recoveryKey } = await session.create(PASS);
+  const { recoveryKey } = await session.create(passphraseBytes(PASS));
   return { session, dataDir, recoveryKey, time };
 }
 
@@ -26,16 +27,16 @@ describe('vault session', () => {
     const dataDir = tempDir();
     const session = new VaultSession({ dataDir, actor: 'tester', kdf: FAST_KDF });
     expect(session.status().state).toBe('uninitialized');
-    await expect(session.create('short')).rejects.toMatchObject({ code: 'weak-passphrase' });
-    await expect(session.create('aaaaaaaaaaaa')).rejects.toMatchObject({ code: 'weak-passphrase' });
-    await session.create(PASS);
+    await expect(session.create(passphraseBytes('short'))).rejects.toMatchObject({ code: 'weak-passphrase' });
+    await expect(session.create(passphraseBytes('aaaaaaaaaaaa'))).rejects.toMatchObject({ code: 'weak-passphrase' });
+    await session.create(passphraseBytes(PASS));
     expect(session.status()).toMatchObject({ state: 'unlocked', recoveryKeyPending: true });
     session.confirmRecoverySaved();
     expect(session.status().recoveryKeyPending).toBe(false);
     session.lock('user');
     expect(session.status()).toMatchObject({ state: 'locked', lastLockReason: 'user' });
     expect(() => session.getSettings()).toThrow(expect.objectContaining({ code: 'vault-locked' }));
-    await session.unlock(PASS);
+    await session.unlock(passphraseBytes(PASS));
     expect(session.status()).toMatchObject({ state: 'unlocked', lastLockReason: null });
   });
 
@@ -43,19 +44,19 @@ describe('vault session', () => {
     const { session, dataDir, time } = await createdSession();
     session.lock('user');
     const files = ['vault.json', 'store.db'].map((name) => readFileSync(join(dataDir, name)));
-    for (let i = 0; i < 5; i += 1) await expect(session.unlock(`wrong ${i} passphrase`)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    for (let i = 0; i < 5; i += 1) await expect(session.unlock(passphraseBytes(`wrong ${i} passphrase`))).rejects.toMatchObject({ code: 'wrong-passphrase' });
     expect(session.status()).toMatchObject({ failedAttempts: 5, retryAfterMs: 1000 });
     // Even the right passphrase waits: the delay is checked before any key derivation.
-    await expect(session.unlock(PASS)).rejects.toMatchObject({ code: 'too-many-attempts', retryAfterMs: 1000 });
+    await expect(session.unlock(passphraseBytes(PASS))).rejects.toMatchObject({ code: 'too-many-attempts', retryAfterMs: 1000 });
     time.advance(1000);
-    await expect(session.unlock('wrong again!!')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(session.unlock(passphraseBytes('wrong again!!'))).rejects.toMatchObject({ code: 'wrong-passphrase' });
     expect(session.status().retryAfterMs).toBe(2000);
     time.advance(2000);
-    await expect(session.unlock('wrong again!!')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(session.unlock(passphraseBytes('wrong again!!'))).rejects.toMatchObject({ code: 'wrong-passphrase' });
     expect(session.status().retryAfterMs).toBe(4000);
     ['vault.json', 'store.db'].forEach((name, i) => expect(readFileSync(join(dataDir, name)).equals(files[i]!)).toBe(true));
     time.advance(4000);
-    await session.unlock(PASS);
+    await session.unlock(passphraseBytes(PASS));
     expect(session.status()).toMatchObject({ state: 'unlocked', failedAttempts: 0, retryAfterMs: 0 });
   });
 
@@ -98,11 +99,11 @@ describe('router over the app services', () => {
     const { router } = app;
     expect(await router.handle('vault:status', {})).toMatchObject({ ok: true, value: { state: 'uninitialized' } });
     expect(await router.handle('nope:never', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const bad = await router.handle('vault:create', { passphrase: 'SECRET-SHORT', extra: 1 });
+    const bad = await router.handle('vault:create', { passphrase: passphraseBytes('SECRET-SHORT'), extra: 1 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(JSON.stringify(bad)).not.toContain('SECRET');
     expect(await router.handle('settings:get', {})).toMatchObject({ ok: false, error: { code: 'vault-not-found' } });
-    const created = await router.handle('vault:create', { passphrase: PASS });
+    const created = await router.handle('vault:create', { passphrase: passphraseBytes(PASS) });
     expect(created).toMatchObject({ ok: true });
 
     dialogs.next.push(null);
@@ -120,20 +121,52 @@ describe('router over the app services', () => {
     const notBackup = join(tempDir(), 'x.ombudsbackup');
     writeFileSync(notBackup, 'hello');
     dialogs.next.push(notBackup);
-    expect(await router.handle('vault:restore', { passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'backup-invalid' } });
+    expect(await router.handle('vault:restore', { passphrase: passphraseBytes(PASS) })).toMatchObject({ ok: false, error: { code: 'backup-invalid' } });
     dialogs.next.push(backup);
-    expect(await router.handle('vault:restore', { passphrase: 'not the backup passphrase' })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await router.handle('vault:restore', { passphrase: passphraseBytes('not the backup passphrase') })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
     // A refused file or passphrase leaves the user in the open vault.
     expect((await router.handle('vault:status', {})) as { value: { state: string } }).toMatchObject({ value: { state: 'unlocked' } });
     dialogs.next.push(backup);
-    expect(await router.handle('vault:restore', { passphrase: PASS })).toEqual({ ok: true, value: { restored: true } });
+    expect(await router.handle('vault:restore', { passphrase: passphraseBytes(PASS) })).toEqual({ ok: true, value: { restored: true } });
     expect(await router.handle('settings:get', {})).toEqual({ ok: true, value: { autoLockMinutes: 3, evidenceMaxMiB: 2048 } });
 
     app.lock('suspend');
     expect(await router.handle('vault:status', {})).toMatchObject({ value: { state: 'locked', lastLockReason: 'suspend' } });
-    expect(await router.handle('vault:unlock', { passphrase: 'nope nope nope' })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
-    expect(await router.handle('vault:unlock', { passphrase: PASS })).toEqual({ ok: true, value: {} });
+    expect(await router.handle('vault:unlock', { passphrase: passphraseBytes('nope nope nope') })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await router.handle('vault:unlock', { passphrase: passphraseBytes(PASS) })).toEqual({ ok: true, value: {} });
     app.dispose();
     expect(await router.handle('vault:status', {})).toMatchObject({ value: { state: 'locked' } });
+  });
+
+  it('takes passphrases only as bytes, and zeroes the bytes it was given however the call ends', async () => {
+    const app = createApp({ dataDir: tempDir(), dialogs: scriptedDialogs(), actor: 'tester', kdf: FAST_KDF });
+    const { router } = app;
+    const zeroed = (bytes: Uint8Array) => bytes.every((byte) => byte === 0);
+    // One way in: the text of a passphrase is refused, as the window never sends it.
+    expect(await router.handle('vault:create', { passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'invalid-input', detail: 'passphrase' } });
+    const refused = passphraseBytes(PASS);
+    expect(await router.handle('vault:create', { passphrase: refused, extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const weak = passphraseBytes('aaaaaaaaaaaa');
+    expect(await router.handle('vault:create', { passphrase: weak })).toMatchObject({ ok: false, error: { code: 'weak-passphrase', detail: 'too-simple' } });
+    const created = passphraseBytes(PASS);
+    const made = await router.handle('vault:create', { passphrase: created });
+    expect(made).toMatchObject({ ok: true });
+    const { recoveryKey } = (made as { value: { recoveryKey: string } }).value;
+    app.lock('user');
+    const wrong = passphraseBytes('not the passphrase');
+    expect(await router.handle('vault:unlock', { passphrase: wrong })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    const right = passphraseBytes(PASS);
+    expect(await router.handle('vault:unlock', { passphrase: right })).toEqual({ ok: true, value: {} });
+    const [current, next] = [passphraseBytes(PASS), passphraseBytes('горная тропа вдоль Пянджа')];
+    expect(await router.handle('vault:changePassphrase', { current, next })).toEqual({ ok: true, value: {} });
+    const cancelled = passphraseBytes('горная тропа вдоль Пянджа');
+    expect(await router.handle('vault:restore', { passphrase: cancelled })).toEqual({ ok: true, value: { restored: false } }); // no file chosen
+    app.lock('user');
+    const recovered = passphraseBytes('ещё одна тропа через перевал');
+    expect(await router.handle('vault:recover', { recoveryKey, newPassphrase: recovered })).toEqual({ ok: true, value: {} });
+    for (const bytes of [refused, weak, created, wrong, right, current, next, cancelled, recovered]) expect(zeroed(bytes)).toBe(true);
+    app.lock('user');
+    expect(await router.handle('vault:unlock', { passphrase: passphraseBytes('ещё одна тропа через перевал') })).toEqual({ ok: true, value: {} });
+    app.dispose();
   });
 });

@@ -13,6 +13,7 @@ import { dateBounds } from '../../shared/domain/dates.ts';
 import { runCli } from '../support/cli.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 const FIXTURE = readFileSync(new URL('../fixtures/border-detention.json', import.meta.url), 'utf8');
 const PASS = 'correct horse battery';
@@ -140,7 +141,7 @@ describe('ids are printable everywhere (issue 10, item 9)', () => {
   it('IPC: id fields with NUL, ESC or U+202E are refused naming the field', async () => {
     const app = createApp({ dataDir: tempDir(), dialogs: scriptedDialogs(), actor: 'tester', kdf: FAST_KDF });
     const call = (channel: string, input: unknown) => app.router.handle(channel, input);
-    await call('vault:create', { passphrase: PASS });
+    await call('vault:create', { passphrase: passphraseBytes(PASS) });
     const incident = { id: 'in-1', title: 'Задержание', startDate: '2024-03-11' };
     expect(await call('incidents:save', incident)).toMatchObject({ ok: true });
     expect(await call('incidents:save', { ...incident, id: 'in-\u0000' })).toEqual({ ok: false, error: { code: 'invalid-input', detail: 'id' } });
@@ -251,7 +252,7 @@ describe('validation gaps (issue 10, item 12)', () => {
 
     const app = createApp({ dataDir: tempDir(), dialogs: scriptedDialogs(), actor: 'tester', kdf: FAST_KDF });
     const call = (channel: string, input: unknown) => app.router.handle(channel, input);
-    await call('vault:create', { passphrase: PASS });
+    await call('vault:create', { passphrase: passphraseBytes(PASS) });
     expect(await call('incidents:save', { id: 'in-1', title: 'T', startDate: '9999-01-01' })).toEqual({ ok: false, error: { code: 'invalid-input', detail: 'startDate' } });
     expect(await call('persons:save', { id: 'ps-1', kind: 'individual', name: 'Раҳимов', birthDate: tomorrow })).toEqual({ ok: false, error: { code: 'invalid-input', detail: 'birthDate' } });
     await call('counterparts:save', counterpart);
@@ -273,7 +274,7 @@ describe('validation gaps (issue 10, item 12)', () => {
 
     const app = createApp({ dataDir: tempDir(), dialogs: scriptedDialogs(), actor: 'tester', kdf: FAST_KDF });
     const call = (channel: string, input: unknown) => app.router.handle(channel, input);
-    await call('vault:create', { passphrase: PASS });
+    await call('vault:create', { passphrase: passphraseBytes(PASS) });
     expect(await call('places:save', { id: 'pl-1', name: 'Somewhere', country: 'ZZ' })).toEqual({ ok: false, error: { code: 'invalid-input', detail: 'country' } });
     expect(await call('places:save', { id: 'pl-1', name: 'Алматы', country: 'KZ' })).toMatchObject({ ok: true });
     app.dispose();

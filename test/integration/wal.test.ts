@@ -15,6 +15,7 @@ import { runCli } from '../support/cli.ts';
 import { pngImage } from '../support/images.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { passphraseBytes } from '../support/passphrase.ts';
 
 /**
  * The write-ahead log after a crash (store/wal-check.ts): committed work that only the WAL holds is kept by a copy
@@ -180,7 +181,7 @@ describe('large writes reach store.db at once', () => {
       if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
       return result.value;
     };
-    await call('vault:create', { passphrase: PASS });
+    await call('vault:create', { passphrase: passphraseBytes(PASS) });
     const db = app.session.store();
     for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), actor);
     await call('office:save', JSON.parse(fixture('office.json')));

@@ -19,6 +19,7 @@ import { runCli } from './cli.ts';
 import { docxParts, pdfText } from './documents.ts';
 import { scriptedDialogs } from './scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from './temp.ts';
+import { passphraseBytes } from './passphrase.ts';
 
 /** Helpers for the tests of letter registration: a prepared vault, the services over it, and "the letter is whole". */
 export const PASS = 'correct horse battery';
@@ -38,7 +39,7 @@ export async function preparedVault(dir: string): Promise<{ dir: string; draft: 
     if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
     return result.value;
   };
-  await call('vault:create', { passphrase: PASS });
+  await call('vault:create', { passphrase: passphraseBytes(PASS) });
   const db = app.session.store();
   for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), 'tester');
   await call('office:save', JSON.parse(fixture('office.json')));
@@ -114,7 +115,7 @@ export async function expectWholeLetter(dir: string, draftId: string, number: st
   }
   const app = createApp({ dataDir: dir, dialogs: scriptedDialogs(), actor: 'clerk' });
   try {
-    expect((await app.router.handle('vault:unlock', { passphrase: PASS })).ok).toBe(true);
+    expect((await app.router.handle('vault:unlock', { passphrase: passphraseBytes(PASS) })).ok).toBe(true);
     expect(await app.router.handle('vault:verify', {})).toMatchObject({ ok: true, value: { ok: true } });
   } finally {
     app.dispose();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizedPassphraseBytes } from '../../electron/store/passphrase-bytes.ts';
+import { newPassphraseProblem, normalizedPassphraseBytes } from '../../electron/store/passphrase-bytes.ts';
+import { passphraseProblem } from '../../shared/domain/vault.ts';
 
 // The KDF input must stay exactly what `hashRaw(text.normalize('NFC'))` hashed before passphrases became bytes,
 // or existing vaults would stop opening.
@@ -43,5 +44,46 @@ describe('passphrase bytes for the KDF', () => {
     const again = normalizedPassphraseBytes(input);
     input.fill(0);
     expect(again.toString('utf8')).toBe('горная тропа');
+  });
+});
+
+// Main checks a new passphrase on the bytes the window sends (no string made of NFC-stable text): the verdict
+// must be exactly what the text rules (`passphraseProblem`) give for the same text.
+describe('the strength of a new passphrase, checked on its bytes', () => {
+  const cases = [
+    'correct horse battery staple',
+    'горная тропа 2024 Ҷ',
+    'Ғафуров ӣ қ ӯ ҳ ҷ',
+    'short',
+    'қӯҳҷғқӯҳҷ', // nine Tajik letters: 18 bytes, still too short
+    'aaaaaaaaaaaa',
+    'AaAaBbBbCcCcDd', // four letters in two cases: too simple
+    'АаБбВвГгДдЕе',
+    'ЁёЁёЁёЁёЁёЁё',
+    'ҶҷҶҷҒғҒғҚқҚқ',
+    'İiİiİiİiİiI', // İ lower-cases to two code points: a letter of its own
+    'и\u0306и\u0306и\u0306и\u0306и\u0306и\u0306', // decomposed й: six characters once normalized (decoded path)
+    'cafe\u0301 decomposed',
+    '中文密码 🔑 emoji and more',
+    'titlo \u0483 combining Cyrillic',
+  ];
+
+  it.each(cases)('gives the text rules\' verdict: %s', (text) => {
+    expect(newPassphraseProblem(Buffer.from(text, 'utf8'))).toBe(passphraseProblem(text));
+    expect(newPassphraseProblem(new TextEncoder().encode(text))).toBe(passphraseProblem(text));
+  });
+
+  it('folds case exactly like the text rules for every pair of letters it checks without decoding', () => {
+    // a + b + three other characters (ten in all): too simple when a and b are one letter in two cases, else fine.
+    const ranges = [[0x20, 0x7e], [0xa0, 0x17f], [0x400, 0x482], [0x48a, 0x52f]] as const;
+    const letters = ranges.flatMap(([low, high]) => Array.from({ length: high - low + 1 }, (_, i) => String.fromCodePoint(low + i)));
+    const disagreements: string[] = [];
+    for (const a of letters) {
+      for (const b of letters) {
+        const text = `${a}${b}01201201`;
+        if (newPassphraseProblem(Buffer.from(text, 'utf8')) !== passphraseProblem(text)) disagreements.push(text);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 });

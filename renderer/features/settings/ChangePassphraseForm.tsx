@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge.ts';
+import { withPassphraseBytes } from '../../passphrase-bytes.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -18,7 +19,10 @@ export function ChangePassphraseForm() {
     setDone(false);
     const next = newPassphrase.accept();
     if (next === null) return;
-    if (await run(() => call('vault:changePassphrase', { current, next }))) {
+    const changed = await run(() =>
+      withPassphraseBytes(current, (currentBytes) => withPassphraseBytes(next, (nextBytes) => call('vault:changePassphrase', { current: currentBytes, next: nextBytes }))),
+    );
+    if (changed) {
       setCurrent('');
       newPassphrase.reset();
       setDone(true);

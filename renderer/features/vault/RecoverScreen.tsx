@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge.ts';
+import { withPassphraseBytes } from '../../passphrase-bytes.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields.tsx';
@@ -17,7 +18,7 @@ export function RecoverScreen({ onRecovered, onBack }: { onRecovered(): void; on
     event.preventDefault();
     const accepted = newPassphrase.accept();
     if (accepted === null) return;
-    if (await run(() => call('vault:recover', { recoveryKey, newPassphrase: accepted }))) onRecovered();
+    if (await run(() => withPassphraseBytes(accepted, (bytes) => call('vault:recover', { recoveryKey, newPassphrase: bytes })))) onRecovered();
   }
 
   return (

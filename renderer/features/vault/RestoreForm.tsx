@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { call } from '../../bridge.ts';
+import { withPassphraseBytes } from '../../passphrase-bytes.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -26,7 +27,7 @@ export function RestoreForm({ passphraseLabel, submitLabel, confirmLabel, onRest
   async function submit(event: FormEvent) {
     event.preventDefault();
     const value = await run(async () => {
-      const result = await call('vault:restore', { passphrase });
+      const result = await withPassphraseBytes(passphrase, (bytes) => call('vault:restore', { passphrase: bytes }));
       if (!result.ok) onFailed?.(result.error);
       return result;
     });

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge.ts';
+import { withPassphraseBytes } from '../../passphrase-bytes.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields.tsx';
@@ -16,7 +17,7 @@ export function SetupScreen({ onCreated, onRestored }: { onCreated(recoveryKey: 
     event.preventDefault();
     const passphrase = newPassphrase.accept();
     if (passphrase === null) return;
-    const created = await run(() => call('vault:create', { passphrase }));
+    const created = await run(() => withPassphraseBytes(passphrase, (bytes) => call('vault:create', { passphrase: bytes })));
     if (created) onCreated(created.recoveryKey);
   }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../shared/domain/vault.ts';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { call } from '../../bridge.ts';
+import { withPassphraseBytes } from '../../passphrase-bytes.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PassphraseField } from '../../components/PassphraseField.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -31,7 +32,7 @@ export function UnlockScreen({ status, carriedError = null, onUnlocked, onForgot
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTried(true);
-    if (await run(() => call('vault:unlock', { passphrase }))) {
+    if (await run(() => withPassphraseBytes(passphrase, (bytes) => call('vault:unlock', { passphrase: bytes })))) {
       setPassphrase('');
       onUnlocked();
       return;

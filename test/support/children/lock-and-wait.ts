@@ -1,20 +1,36 @@
 // Child process for the key-material scan: unlocks a vault, reads from it, locks, collects garbage, then says
 // "locked" and waits (its memory is read by the test meanwhile) until its stdin closes.
 //   cli:    the CLI's own path — the passphrase read as bytes from a 0600 file, `withVault` unlocks and closes.
-//   window: the window's path — VaultSession.unlock with the passphrase as a JS string (as IPC delivers it), lock.
+//   window: the window's path — the app's router, called as IPC calls it (each passphrase a fresh Uint8Array of
+//           its UTF-8, as the structured clone delivers it; the router zeroes it): unlock, a read, a passphrase
+//           change (current and new passphrase, so the strength check runs too), lock.
 import { readFileSync } from 'node:fs';
 import { withVault } from '../../../electron/cli/commands/vault-commands.ts';
-import { VaultSession } from '../../../electron/services/vault-session.ts';
+import { createApp } from '../../../electron/app.ts';
+import { scriptedDialogs } from '../scripted-dialogs.ts';
 
-// The fourth argument is a beacon the test looks for, to prove its scan reads this process.
-const [mode, dir, passphraseFile] = process.argv.slice(2) as ['cli' | 'window', string, string, string];
+// The last argument is a beacon the test looks for, to prove its scan reads this process.
+const [mode, dir, passphraseFile, newPassphraseFile] = process.argv.slice(2) as ['cli' | 'window', string, string, string, string];
 if (mode === 'cli') {
   await withVault({ store: dir, positionals: [], passphraseFile }, (vault) => vault.db.prepare('SELECT count(*) FROM audit_log').get());
 } else {
-  const session = new VaultSession({ dataDir: dir, actor: 'tester' });
-  await session.unlock(readFileSync(passphraseFile, 'utf8'));
-  session.store().prepare('SELECT count(*) FROM audit_log').get();
-  session.lock('user');
+  // FAST_KDF (test/support/temp.ts imports vitest, which a child cannot) for the new passphrase's wrap.
+  const app = createApp({ dataDir: dir, dialogs: scriptedDialogs(), actor: 'tester', kdf: { memoryKiB: 65_536, iterations: 3, parallelism: 4 } });
+  const call = async (channel: string, input: unknown) => {
+    const result = await app.router.handle(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}`);
+  };
+  // What IPC hands main: a Uint8Array of its own. The file's Buffer is this stand-in's, so it zeroes it.
+  const delivered = (path: string) => {
+    const read = readFileSync(path);
+    const bytes = new Uint8Array(read);
+    read.fill(0);
+    return bytes;
+  };
+  await call('vault:unlock', { passphrase: delivered(passphraseFile) });
+  app.session.store().prepare('SELECT count(*) FROM audit_log').get();
+  await call('vault:changePassphrase', { current: delivered(passphraseFile), next: delivered(newPassphraseFile) });
+  app.dispose();
 }
 globalThis.gc!();
 process.stdout.write('locked\n');

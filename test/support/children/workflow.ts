@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createApp } from '../../../electron/app.ts';
 import { unlockVault } from '../../../electron/store/vault.ts';
 import { audited } from '../../../electron/store/audit.ts';
+import { passphraseBytes } from '../passphrase.ts';
 
 // userDir holds what the user chose to export and the files they took in as evidence: case data by design, so
 // it is the one folder the scan skips.
@@ -24,7 +25,7 @@ const call = async (channel: string, input: unknown = {}) => {
   return result.value;
 };
 
-await call('vault:create', { passphrase: PASS });
+await call('vault:create', { passphrase: passphraseBytes(PASS) });
 queue.push(join(outDir, 'sheet.pdf'));
 await call('vault:saveRecoverySheet', { language: 'ru' });
 await call('vault:confirmRecoverySaved');
@@ -37,16 +38,16 @@ for (const canary of canaries) {
     vault.db.prepare('INSERT INTO leak_probe (note) VALUES (?)').run(canary));
 }
 vault.close();
-await call('vault:unlock', { passphrase: PASS });
+await call('vault:unlock', { passphrase: passphraseBytes(PASS) });
 await call('settings:update', { autoLockMinutes: 7 });
 queue.push(join(outDir, 'backup.ombudsbackup'));
 await call('vault:backup');
-await call('vault:changePassphrase', { current: PASS, next: `${PASS} 2` });
+await call('vault:changePassphrase', { current: passphraseBytes(PASS), next: passphraseBytes(`${PASS} 2`) });
 await call('vault:verify');
 queue.push(join(outDir, 'backup.ombudsbackup'));
-await call('vault:restore', { passphrase: PASS });
+await call('vault:restore', { passphrase: passphraseBytes(PASS) });
 app.lock('idle');
-await call('vault:unlock', { passphrase: PASS });
+await call('vault:unlock', { passphrase: passphraseBytes(PASS) });
 
 // The record services: a place, a person, an incident, evidence in and out, exports and imports of each kind.
 const [name, place, words] = canaries as [string, string, string];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newPassphraseIssue, passphraseScore, REQUIRED_SCORE } from '../../../renderer/components/strength.ts';
-import { MIN_PASSPHRASE_LENGTH, passphraseSchema } from '../../../shared/domain/vault.ts';
+import { newPassphraseProblem } from '../../../electron/store/passphrase-bytes.ts';
+import { MIN_PASSPHRASE_LENGTH, passphraseBytesSchema } from '../../../shared/domain/vault.ts';
 
 /** The rules the setup, change and recover forms apply before anything is sent to main. */
 describe('new passphrase rules', () => {
@@ -27,7 +28,10 @@ describe('new passphrase rules', () => {
   it('accepts several unrelated words, and what it accepts main accepts too', () => {
     expect(passphraseScore(strong)).toBeGreaterThanOrEqual(REQUIRED_SCORE);
     expect(newPassphraseIssue(strong, strong)).toBeNull();
-    expect(passphraseSchema.safeParse(strong).success).toBe(true);
+    // Main takes it as the UTF-8 bytes the form sends, and checks its own floor on them.
+    const bytes = new TextEncoder().encode(strong);
+    expect(passphraseBytesSchema.safeParse(bytes).success).toBe(true);
+    expect(newPassphraseProblem(bytes)).toBeNull();
   });
 
   it('scores the empty passphrase 0 and a random one 4', () => {
