@@ -2,6 +2,7 @@ import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../app.ts';
+import { mayOpenWindow } from '../security/navigation.ts';
 import { electronDialogs } from './dialogs.ts';
 import { registerIpc } from './ipc/register.ts';
 import { installMenu } from './menu.ts';
@@ -63,6 +64,6 @@ if (!app.requestSingleInstanceLock()) {
   // Nothing but our own window may ever exist: no webviews, no popups, from any webContents.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(({ url }) => ({ action: mayOpenWindow(url) ? 'allow' : 'deny' }));
   });
 }

@@ -1,14 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
-
-export const APP_SCHEME = 'app';
-const APP_HOST = 'ombuds';
-/** The renderer's one origin. Every check on URLs (navigation, IPC sender) compares against it. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-
-/** True for the app origin itself and anything below it (not for `app://ombuds.evil` and the like). */
-export const isAppUrl = (url: string): boolean => url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+import { resolveAppPath } from '../security/app-path.ts';
+import { APP_SCHEME } from '../security/app-url.ts';
 
 /**
  * The only content security policy the window ever runs under: no remote origin, no inline script or style,
@@ -74,28 +68,13 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Maps a request URL to a file under `root` (which ends with a separator), or null when the URL is for another
- * host, is malformed, or would escape the folder (`..`, encoded slashes or backslashes, NUL bytes).
+ * Serves the built renderer from `rendererDir`, read-only: GET and HEAD for files inside it, 404 for the rest.
+ * Which file a URL may name is decided by the path guard in electron/security/app-path.ts.
  */
-export function resolveRendererPath(root: string, requestUrl: string): string | null {
-  let url: URL;
-  let relative: string;
-  try {
-    url = new URL(requestUrl);
-    relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-  } catch {
-    return null; // malformed URL or percent-encoding
-  }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || relative.includes('\0')) return null;
-  const path = normalize(join(root, relative));
-  return path.startsWith(root) && path !== root ? path : null;
-}
-
-/** Serves the built renderer from `rendererDir`, read-only: GET and HEAD for files inside it, 404 for the rest. */
 export function serveRenderer(rendererDir: string): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
-    const path = resolveRendererPath(root, request.url);
+    const path = resolveAppPath(root, request.url);
     if (!path || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
     try {
       const body = await readFile(path);

@@ -1,10 +1,11 @@
 import { BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
+import { APP_ORIGIN } from '../security/app-url.ts';
+import { mayNavigate, mayOpenWindow, mayRequest } from '../security/navigation.ts';
 import { isDevelopment } from './development.ts';
-import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './protocol.ts';
 
-/** Schemes a request may use. Neither reaches a network: `data:` only for images (the CSP says so). */
-const allowedSchemes = () => [`${APP_SCHEME}:`, 'data:', ...(isDevelopment() ? ['devtools:'] : [])];
+// The decisions (which URLs the window may load, navigate to or open) live in electron/security/navigation.ts with
+// their tests; this file only wires them into Electron.
 
 /**
  * Locks down the default session (the only one the window uses): every permission request and check is denied
@@ -18,10 +19,7 @@ export function hardenSession(): void {
   ses.setDevicePermissionHandler(() => false);
   // Spell-check dictionaries would be downloaded from a Google CDN.
   ses.setSpellCheckerEnabled(false);
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = allowedSchemes().some((scheme) => details.url.startsWith(scheme));
-    callback({ cancel: !allowed });
-  });
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !mayRequest(details.url, isDevelopment()) }));
   // Nothing from an earlier run (or an earlier version's renderer) is served from a cache.
   void ses.clearCache();
 }
@@ -57,14 +55,14 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   const contents = window.webContents;
   // The page never leaves the app origin: a dropped file, a stray link or injected markup cannot navigate it.
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigate(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigate(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   // No new windows, ever. The app is offline and links nowhere.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => ({ action: mayOpenWindow(url) ? 'allow' : 'deny' }));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

@@ -1,0 +1,22 @@
+import { isAppUrl } from './app-url.ts';
+
+/**
+ * What the window may load and open, decided from plain URLs; electron/main/window.ts only wires these into
+ * Electron's events. The app is offline and links nowhere.
+ */
+
+/** A navigation or redirect of the page stays inside the app origin: a dropped file, a stray link or injected markup cannot move it. */
+export const mayNavigate = (url: string): boolean => isAppUrl(url);
+
+/** No new window, ever, for any URL (window.open, target=_blank, middle click). */
+export const mayOpenWindow = (_url: string): boolean => false;
+
+/**
+ * Requests the session lets through: the app's own origin (not another `app://` host), `data:` (the CSP allows it
+ * for images only), and DevTools' own pages in development. Everything else — http(s), file, ftp, ws, other hosts
+ * of our scheme — is cancelled, so the window cannot reach a network or the disk even if a bug or injected markup
+ * tried to.
+ */
+export function mayRequest(url: string, development: boolean): boolean {
+  return isAppUrl(url) || url.startsWith('data:') || (development && url.startsWith('devtools:'));
+}
