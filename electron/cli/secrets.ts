@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { MAX_PASSPHRASE_BYTES } from '../../shared/domain/vault.ts';
 import { AppError } from '../errors/app-error.ts';
 import { checksFileModes } from '../services/vault-service.ts';
 
@@ -14,8 +15,8 @@ export interface SecretSource {
   prompt: string;
 }
 
-/** Far above any passphrase a person types (the window takes 1,024 characters, ≤ 4 bytes each). */
-const MAX_SECRET_BYTES = 4096;
+/** Far above any passphrase a person types; the same limit the window's passphrase bytes have over IPC. */
+const MAX_SECRET_BYTES = MAX_PASSPHRASE_BYTES;
 
 /**
  * Reads a secret from a file, dropping one trailing newline (as editors and `echo` add). A file that group or
