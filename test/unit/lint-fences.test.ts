@@ -92,6 +92,14 @@ describe('ipcMain only where channels are registered', () => {
   });
 });
 
+describe("'electron' only in the shell", () => {
+  it('keeps the window guards plain: electron/security may not import electron', async () => {
+    const code = `import { BrowserWindow } from 'electron';\nexport const count = () => BrowserWindow.getAllWindows().length;\n`;
+    expect(await lint('electron/security/x.ts', code)).toContainEqual(expect.stringMatching(/Only electron\/main and electron\/preload import 'electron'/));
+    expect(await lint('electron/main/x.ts', code)).toEqual([]);
+  });
+});
+
 describe('the CLI reaches the vault only through services', () => {
   it('fails any import from electron/store, types included', async () => {
     const imports = [
