@@ -49,9 +49,10 @@ import {
   type,
   type ParagraphLook,
 } from '../../shared/document/layout.ts';
-import type { Block, Doc, ParagraphStyle, Run } from '../../shared/document/model.ts';
+import type { Block, Doc, Image, ParagraphStyle, Run } from '../../shared/document/model.ts';
 import { withSeededRandom } from './deterministic.ts';
 import { fontPath } from './fonts.ts';
+import { imageHeightMm } from './image-size.ts';
 import { safeText } from './safe-text.ts';
 
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
@@ -119,9 +120,10 @@ const para = (styleId: string, runs: readonly Run[] | string) => new Paragraph({
  */
 export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
   return withSeededRandom(seed, () => {
-    let lists = 0;
+    const counted = { lists: 0, drawings: 0 };
+    const next: Counters = { list: () => (counted.lists += 1), drawing: () => (counted.drawings += 1) };
     const children: (Paragraph | Table)[] = [];
-    for (const block of doc.blocks) children.push(...docxBlock(block, () => (lists += 1)));
+    for (const block of doc.blocks) children.push(...docxBlock(block, next));
     const document = new Document({
       creator: 'Ombuds Dossier',
       title: doc.meta.title,
@@ -155,17 +157,27 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
   });
 }
 
-/** The emblem centred above the letterhead, as wide as the Doc says and as high (both writers take it as square). */
-function emblemParagraph(emblem: NonNullable<Extract<Block, { kind: 'letterhead' }>['emblem']>, office: string): Paragraph {
-  const size = mmToPx(emblem.widthMm);
-  const image = new ImageRun({ type: emblem.mediaType === 'image/png' ? 'png' : 'jpg', data: Buffer.from(emblem.base64, 'base64'), transformation: { width: size, height: size }, altText: { name: 'emblem', title: office, description: office } });
+/** The emblem centred above the letterhead, as wide as the Doc says, as high as its proportions make it. */
+function emblemParagraph(emblem: Image, office: string, id: number): Paragraph {
+  const transformation = { width: mmToPx(emblem.widthMm), height: mmToPx(imageHeightMm(emblem)) };
+  const image = new ImageRun({ type: emblem.mediaType === 'image/png' ? 'png' : 'jpg', data: Buffer.from(emblem.base64, 'base64'), transformation, altText: { id: String(id), name: 'emblem', title: office, description: office } });
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: ptToTwip(letterheadLook.emblemGapPt) }, children: [image] });
 }
 
-function docxBlock(block: Block, nextList: () => number): (Paragraph | Table)[] {
+/**
+ * Numbers that must be unique within one document, counted per document: each list's numbering instance (so it
+ * restarts at 1) and each drawing's id. The docx library would draw drawing ids from a counter shared by the whole
+ * process, and the second export of the same letter would differ from the first.
+ */
+interface Counters {
+  list: () => number;
+  drawing: () => number;
+}
+
+function docxBlock(block: Block, next: Counters): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'letterhead': {
-      const emblem = block.emblem ? [emblemParagraph(block.emblem, block.lines[0] ?? '')] : [];
+      const emblem = block.emblem ? [emblemParagraph(block.emblem, block.lines[0] ?? '', next.drawing())] : [];
       return [
         ...emblem,
         ...block.lines.map((line, index) =>
@@ -197,7 +209,7 @@ function docxBlock(block: Block, nextList: () => number): (Paragraph | Table)[] 
         }),
       ];
     case 'list': {
-      const instance = nextList();
+      const instance = next.list();
       return block.items.map((item) => new Paragraph({ style: styleIds.body, numbering: { reference: block.ordered ? 'ordered' : 'bullets', level: 0, instance }, children: textRuns(item) }));
     }
     case 'table': {

@@ -18,6 +18,7 @@ import {
 } from '../../shared/document/layout.ts';
 import type { Block, Doc, Run } from '../../shared/document/model.ts';
 import { fontPath } from './fonts.ts';
+import { imageHeightMm } from './image-size.ts';
 import { safeText } from './safe-text.ts';
 
 type Pdf = PDFKit.PDFDocument;
@@ -107,12 +108,13 @@ function writeBlock(pdf: Pdf, root: Struct, block: Block): void {
   switch (block.kind) {
     case 'letterhead': {
       if (block.emblem) {
-        const size = mmToPt(block.emblem.widthMm);
+        const emblem = block.emblem;
+        const [w, h] = [mmToPt(emblem.widthMm), mmToPt(imageHeightMm(emblem))];
         const figure = pdf.struct('Figure', { alt: block.lines[0] ?? 'Emblem' }, () => {
-          pdf.image(Buffer.from(block.emblem!.base64, 'base64'), (pdf.page.width - size) / 2, pdf.y, { width: size });
+          pdf.image(Buffer.from(emblem.base64, 'base64'), (pdf.page.width - w) / 2, pdf.y, { width: w, height: h });
         });
         root.add(figure);
-        pdf.y += size + letterheadLook.emblemGapPt;
+        pdf.y += h + letterheadLook.emblemGapPt;
       }
       block.lines.forEach((line, index) => runs(pdf, root, [{ text: line }], index === 0 ? letterheadLook.name : letterheadLook.details));
       rule(pdf, pdf.y + letterheadLook.ruleGapPt);

@@ -19,6 +19,8 @@ export const paragraphStyles = ['reference', 'subject', 'salutation', 'body', 'c
 export type ParagraphStyle = (typeof paragraphStyles)[number];
 
 const image = z.object({ mediaType: z.enum(['image/png', 'image/jpeg']), base64: z.string().max(2_000_000), widthMm: z.number().min(5).max(60) }).strict();
+/** An image placed at a width; its height follows from its own proportions. */
+export type Image = z.infer<typeof image>;
 
 export const blockSchema = z.discriminatedUnion('kind', [
   /** The office's letterhead: emblem, name, address lines — centred at the top of the first page. */

@@ -56,6 +56,13 @@ describe('golden files per writer', () => {
     expectGolden('docx/_shared-parts.xml', names.map((name) => `<!-- ${name} -->\n${parts.get(name)}`).join('\n'));
   });
 
+  it('gives the same DOCX for the same letter however many documents the process wrote before (drawing ids per document)', async () => {
+    const letter = goldenDocs['letter-tg']!;
+    const first = (await docxParts(await renderDocx(letter, SEED))).get('word/document.xml');
+    await renderDocx(goldenDocs['kind-letterhead']!, SEED);
+    expect((await docxParts(await renderDocx(letter, SEED))).get('word/document.xml')).toBe(first);
+  });
+
   it('the recovery sheet the app saves is the PDF writer drawing its Doc', async () => {
     expect((await renderRecoverySheet(recoverySheet)).equals(await renderPdf(recoverySheetDoc(recoverySheet)))).toBe(true);
   });

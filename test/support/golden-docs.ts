@@ -16,8 +16,9 @@ const long =
 const perKind = {
   letterhead: [
     { kind: 'letterhead', emblem, lines: ['Уполномоченный по правам человека в Республике Таджикистан', '734025, г. Душанбе, проспект Рудаки, 19', 'Тел.: +992 37 221-70-88'] },
-    { kind: 'paragraph', style: 'body', runs: [{ text: 'Текст под бланком без герба:' }] },
+    { kind: 'paragraph', style: 'body', runs: [{ text: 'Бланк без герба, затем с гербом выше своей ширины:' }] },
     { kind: 'letterhead', emblem: null, lines: ['Бланк без герба'] },
+    { kind: 'letterhead', emblem: { mediaType: 'image/png', base64: pngImage(60, 90, [160, 30, 30]).toString('base64'), widthMm: 12 }, lines: ['Герб 2 : 3'] },
   ],
   addressee: [{ kind: 'addressee', lines: ['Уполномоченному по правам человека', 'в Республике Казахстан', 'Ивановой Т. Н.'] }],
   paragraph: [
