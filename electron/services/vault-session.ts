@@ -12,12 +12,12 @@ import { audited } from '../store/audit.ts';
 import type { Db } from '../store/open.ts';
 import { createBackup } from '../store/backup.ts';
 import type { KdfParams } from '../store/envelope.ts';
-import { newPassphraseProblem } from '../store/passphrase-bytes.ts';
 import { openBackup, restoreOpenedBackup } from '../store/restore.ts';
-import { changePassphrase, createVault, recoverVault, storePath, unlockVault, vaultExists, type OpenVault } from '../store/vault.ts';
-import { verifyStore } from '../store/verify.ts';
+import { changePassphrase, createVault, recoverVault, unlockVault, vaultExists, type OpenVault } from '../store/vault.ts';
 import { readSettings, writeSettings } from '../store/repositories/settings-repository.ts';
 import { isWrongSecret, UnlockThrottle } from './unlock-throttle.ts';
+// The CLI applies the same passphrase rule and runs the same checks (vault-service.ts).
+import { assertStrongPassphrase as assertStrong, verifyVault } from './vault-service.ts';
 
 export interface VaultSessionOptions {
   dataDir: string;
@@ -26,11 +26,6 @@ export interface VaultSessionOptions {
   now?: () => number;
   /** Argon2id cost for new wraps; tests pass a cheaper one. */
   kdf?: KdfParams;
-}
-
-function assertStrong(passphrase: Uint8Array): void {
-  const problem = newPassphraseProblem(passphrase);
-  if (problem) throw new AppError('weak-passphrase', { detail: problem });
 }
 
 /**
@@ -220,7 +215,7 @@ export class VaultSession {
 
   verify(): VerifyReport {
     const vault = this.requireVault();
-    return verifyStore(vault.db, storePath(vault.dir), vault.dek, vault.envelope);
+    return verifyVault(vault);
   }
 
   getSettings(): Settings {
