@@ -7,7 +7,7 @@ import { unlockVault } from '../electron/store/vault.ts';
 import { damage, damages, PAGE, type Damage } from './damage.ts';
 import { Counter, figure, percent, Tally } from './report.ts';
 import type { Rng } from './rng.ts';
-import { cli, copyVault, crashOf, digestChanges, expectOk, folderDigest, PASSPHRASE, scenarioVault, workFolder, type CliRun } from './vaults.ts';
+import { cli, copyVault, crashOf, digestChanges, expectOk, folderDigest, PASSPHRASE, workFolder, type CliRun, type Scenario as Template } from './vaults.ts';
 
 /**
  * Corruption: byte flips, zeroed 4096-byte pages and truncations of the store, the stored files inside it (the
@@ -38,9 +38,9 @@ interface Scenario {
 
 const WAL_FRAME = 24 + PAGE;
 
-async function makeScenario(root: string, rng: Rng): Promise<Scenario> {
-  const vault = join(root, 'scenario');
-  const { recoveryKey } = await scenarioVault(vault);
+async function makeScenario(root: string, template: Template, rng: Rng): Promise<Scenario> {
+  const vault = copyVault(template.dir, join(root, 'scenario'));
+  const recoveryKey = template.recoveryKey;
   const evidence = join(root, 'evidence.bin');
   writeFileSync(evidence, rng.bytes(2 * 1024 ** 2 + 12_345));
   expectOk(cli(['evidence', '--store', vault, '--incident', 'in-fotekh-2024-03', evidence]), 'evidence');
@@ -176,11 +176,11 @@ function checkBackup(root: string, file: string, original: Buffer, damaged: Buff
   return run.status === 6 || run.status === 2 ? { kind: 'detected', how: kindOf(run) } : { kind: 'failed', how: `unexpected ${kindOf(run)}` };
 }
 
-export async function corruptionSuite(trials: number, rng: Rng): Promise<Tally> {
+export async function corruptionSuite(trials: number, template: Template, rng: Rng): Promise<Tally> {
   const tally = new Tally('corruption');
   const work = workFolder('corruption');
   try {
-    const scenario = await makeScenario(work.root, rng);
+    const scenario = await makeScenario(work.root, template, rng);
     const perTarget = new Map<string, Counter<string>>();
     const outcomes = new Counter<string>();
     const recoveryCounts = new Counter<string>();

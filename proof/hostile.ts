@@ -9,7 +9,7 @@ import { sheetProperties } from './hostile-sheets.ts';
 import { CANARY, hostileText, outcomes } from './hostile-values.ts';
 import { figure, Tally } from './report.ts';
 import type { Rng } from './rng.ts';
-import { cli, crashOf, digestChanges, firstLine, folderDigest, PASSPHRASE, scenarioVault, workFolder } from './vaults.ts';
+import { cli, crashOf, digestChanges, firstLine, folderDigest, PASSPHRASE, copyVault, workFolder, type Scenario } from './vaults.ts';
 
 /**
  * Hostile input: property-based runs (fast-check) over the interchange import, spreadsheets, the Doc schema and
@@ -64,12 +64,11 @@ function cliSample(vault: string, folder: string, count: number, rng: Rng, tally
   figure('CLI import: generated files through the real CLI', count);
 }
 
-export async function hostileSuite(runs: number, rng: Rng): Promise<Tally> {
+export async function hostileSuite(runs: number, scenario: Scenario, rng: Rng): Promise<Tally> {
   const tally = new Tally('hostile input');
   const work = workFolder('hostile');
   try {
-    const vaultDir = join(work.root, 'vault');
-    await scenarioVault(vaultDir);
+    const vaultDir = copyVault(scenario.dir, join(work.root, 'vault'));
     const files = join(work.root, 'files');
     mkdirSync(files);
     writeFileSync(join(files, 'mapping.json'), JSON.stringify({ id: 0, title: 1, startDate: 2 }));

@@ -1,12 +1,14 @@
 // `npm run proof`: the reliability suites — kill -9, corruption, hostile input — each printing its figures and
 // `N passed, N failed`, then the same line over all of them. Exits 1 when anything failed.
 // `npm run proof -- --ci` is the short setting CI runs; `--seed N` replays a run; `--only kill|corruption|hostile`.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corruptionSuite } from './corruption.ts';
 import { hostileSuite } from './hostile.ts';
 import { killSuite } from './kill.ts';
 import { Rng } from './rng.ts';
 import type { Tally } from './report.ts';
+import { scenarioVault, workFolder } from './vaults.ts';
 
 export const settingsByName = {
   full: { kills: 200, trials: 500, properties: 300 },
@@ -38,16 +40,23 @@ for (const name of chosen) if (!suites.includes(name)) throw new Error(`--only t
 console.log(`Ombuds Dossier proof — ${values.ci ? 'CI' : 'full'} setting, seed ${seed} (replay: npm run proof -- ${values.ci ? '--ci ' : ''}--seed ${seed})`);
 console.log(`kill -9 runs ${settings.kills}, corruption trials ${settings.trials}, property runs ${settings.properties}; Node ${process.version}\n`);
 
+// One scenario vault (the fixtures and the office settings), made once; each suite works on copies.
+const shared = workFolder('scenario');
+const scenario = await scenarioVault(join(shared.root, 'vault'));
 const root = new Rng(seed);
 const plans = { kill: root.fork(), corruption: root.fork(), hostile: root.fork() };
 const tallies: Tally[] = [];
-for (const suite of chosen) {
-  const started = performance.now();
-  console.log(`== ${suite} ==`);
-  if (suite === 'kill') tallies.push(await killSuite({ runs: settings.kills, chainLength: 10 }, plans.kill));
-  if (suite === 'corruption') tallies.push(await corruptionSuite(settings.trials, plans.corruption));
-  if (suite === 'hostile') tallies.push(await hostileSuite(settings.properties, plans.hostile));
-  console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+try {
+  for (const suite of chosen) {
+    const started = performance.now();
+    console.log(`== ${suite} ==`);
+    if (suite === 'kill') tallies.push(await killSuite({ runs: settings.kills, chainLength: 10 }, scenario, plans.kill));
+    if (suite === 'corruption') tallies.push(await corruptionSuite(settings.trials, scenario, plans.corruption));
+    if (suite === 'hostile') tallies.push(await hostileSuite(settings.properties, scenario, plans.hostile));
+    console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  }
+} finally {
+  shared.cleanup();
 }
 const passed = tallies.reduce((sum, tally) => sum + tally.passed, 0);
 const failed = tallies.reduce((sum, tally) => sum + tally.failed, 0);

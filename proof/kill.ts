@@ -5,7 +5,7 @@ import { minus, numberingProblem, readLedger, readVault, sameLedger, type Ledger
 import { NUMBER_PREFIX, operations, prepare, REGISTRATION_DATE, type ChainContext, type KnownBackup, type Operation, type PreparedOperation } from './kill-ops.ts';
 import { Counter, figure, Tally } from './report.ts';
 import type { Rng } from './rng.ts';
-import { cli, copyVault, crashOf, expectOk, firstLine, scenarioVault, startCli, workFolder, type CliRun } from './vaults.ts';
+import { cli, copyVault, crashOf, expectOk, firstLine, startCli, workFolder, type CliRun, type Scenario } from './vaults.ts';
 
 /**
  * kill -9: the real CLI, killed at a point drawn from the seeded generator while it imports (JSON, XLSX), takes in
@@ -117,33 +117,28 @@ async function reRegister(prepared: PreparedOperation, dir: string, outcome: Out
   return { problems, present: true, ledger: after };
 }
 
-async function calibrate(root: string, template: string, templateBackup: KnownBackup, rng: Rng): Promise<Map<Operation, Calibration>> {
-  const calibrations = new Map<Operation, Calibration>();
-  for (const operation of operations) {
-    const dir = join(root, `calibrate-${operation}`, 'vault');
-    const files = join(root, `calibrate-${operation}`, 'files');
-    copyVault(template, dir);
-    mkdirSync(files);
-    const prepared = await prepare(operation, { dir, files, rng: rng.fork(), run: 0, backups: [templateBackup] });
-    const start = performance.now();
-    const run = await startCli(prepared.args, 0).done;
-    expectOk(run, `calibration of ${operation}`);
-    calibrations.set(operation, { steps: run.trace.length, ms: performance.now() - start, firstStepMs: run.firstStepMs ?? 0 });
-  }
-  return calibrations;
+/** Runs the command once, uninterrupted, on a fresh copy of the scenario (done the first time it is drawn). */
+async function calibrate(operation: Operation, root: string, template: string, templateBackup: KnownBackup, rng: Rng): Promise<Calibration> {
+  const dir = copyVault(template, join(root, `calibrate-${operation}`, 'vault'));
+  const files = join(root, `calibrate-${operation}`, 'files');
+  mkdirSync(files);
+  const prepared = await prepare(operation, { dir, files, rng: rng.fork(), run: 0, backups: [templateBackup] });
+  const start = performance.now();
+  const run = await startCli(prepared.args, 0).done;
+  expectOk(run, `calibration of ${operation}`);
+  return { steps: run.trace.length, ms: performance.now() - start, firstStepMs: run.firstStepMs ?? 0 };
 }
 
-export async function killSuite(settings: KillSettings, rng: Rng): Promise<Tally> {
+export async function killSuite(settings: KillSettings, scenario: Scenario, rng: Rng): Promise<Tally> {
   const tally = new Tally('kill -9');
   const work = workFolder('kill');
   try {
-    const template = join(work.root, 'template');
-    await scenarioVault(template);
+    const template = copyVault(scenario.dir, join(work.root, 'template'));
     const templateBackupFile = join(work.root, 'template.ombudsbackup');
     expectOk(cli(['backup', '--store', template, '--out', templateBackupFile]), 'backup of the scenario');
     const templateLedger = await readLedger(template);
     const templateBackup: KnownBackup = { file: templateBackupFile, ledger: templateLedger };
-    const calibrations = await calibrate(work.root, template, templateBackup, rng);
+    const calibrations = new Map<Operation, Calibration>();
 
     const byOperation = new Counter<Operation>();
     const modes = new Counter<Mode>();
@@ -164,7 +159,8 @@ export async function killSuite(settings: KillSettings, rng: Rng): Promise<Tally
       const operation = rng.pick(operations);
       byOperation.add(operation);
       const prepared = await prepare(operation, context);
-      const calibration = calibrations.get(operation)!;
+      const calibration = calibrations.get(operation) ?? (await calibrate(operation, work.root, template, templateBackup, rng));
+      calibrations.set(operation, calibration);
       const byStep = rng.next() < 0.5;
       const killAt = byStep ? rng.int(1, Math.ceil(calibration.steps * 1.1)) : 0;
       // Most drawn delays fall in the command's work; a tenth of them in its start-up.

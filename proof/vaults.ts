@@ -96,12 +96,18 @@ export function workFolder(name: string): { root: string; cleanup(): void } {
  * A vault with the test scenario in it: the fixtures' incidents, persons, places, counterpart and letters, and
  * the office's letter settings, so letters can be drafted. Created in-process with PROOF_KDF, filled by the CLI.
  */
-export async function scenarioVault(dir: string): Promise<{ recoveryKey: string }> {
+export interface Scenario {
+  /** The vault folder; suites work on copies (copyVault). */
+  dir: string;
+  recoveryKey: string;
+}
+
+export async function scenarioVault(dir: string): Promise<Scenario> {
   const { vault, recoveryKey } = await createVault(dir, PASSPHRASE, { actor: ACTOR, kdf: PROOF_KDF });
   vault.close();
   for (const file of ['border-detention.json', 'kz-ombudsman-letters.json']) expectOk(cli(['import', '--store', dir, fixture(file)]), `import ${file}`);
   expectOk(cli(['office', '--store', dir, '--set', fixture('office.json')]), 'office --set');
-  return { recoveryKey };
+  return { dir, recoveryKey };
 }
 
 export function expectOk(run: CliRun, what: string): CliRun {
