@@ -37,7 +37,7 @@ const fontOf = (run: Pick<Run, 'bold' | 'italic'>) => (run.bold ? (run.italic ? 
 export function renderPdf(doc: Doc): Promise<Buffer> {
   const created = new Date(`${doc.meta.date ?? UNDATED}T00:00:00Z`);
   const pdf = new PDFDocument({
-    size: 'A4',
+    size: [mmToPt(page.widthMm), mmToPt(page.heightMm)],
     margins: M,
     bufferPages: true,
     autoFirstPage: true,
