@@ -78,7 +78,7 @@ async function check(prepared: PreparedOperation, run: CliRun, dir: string, befo
     present = extra.length > 0;
     if (prepared.backupFile) present = backupCheck(prepared.backupFile, problems);
   }
-  if (finished(run) && !present && prepared.operation !== 'backup' && !(prepared.restores && sameLedger(before, prepared.restores.ledger))) {
+  if (finished(run) && !present && !(prepared.restores && sameLedger(before, prepared.restores.ledger))) {
     problems.push('the command finished but its records are not there');
   }
   const numbering = numberingProblem(after, REGISTRATION_DATE, NUMBER_PREFIX);
