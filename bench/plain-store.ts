@@ -2,8 +2,11 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../electron/store/migrate.ts';
 import type { Db } from '../electron/store/open.ts';
 
-/** Every pragma the store sets on open (open.ts) and the exclusive lock it takes: the plain baseline gets the same. */
-const STORE_PRAGMAS = ['journal_mode', 'synchronous', 'temp_store', 'secure_delete', 'foreign_keys', 'trusted_schema', 'cache_size', 'locking_mode'] as const;
+/**
+ * Every pragma the store sets on open (open.ts) and the exclusive lock it takes: the plain baseline gets the same, in
+ * the same order — the lock first, so that in WAL mode both keep the WAL index in memory rather than in a -shm file.
+ */
+const STORE_PRAGMAS = ['locking_mode', 'journal_mode', 'synchronous', 'temp_store', 'secure_delete', 'foreign_keys', 'trusted_schema', 'cache_size'] as const;
 
 /**
  * A plain (unencrypted) SQLite connection configured exactly like `encrypted`: each pragma is read from the encrypted
