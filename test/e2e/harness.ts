@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp, type App } from '../../electron/app.ts';
 import { scriptedDialogs, type ScriptedDialogs } from '../support/scripted-dialogs.ts';
+import { FAST_KDF } from '../support/fast-kdf.ts';
 import { channelNames } from '../../shared/ipc/channels.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,7 +65,9 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
   const workDir = mkdtempSync(join(tmpdir(), 'ombuds-e2e-'));
   const dataDir = join(workDir, 'data');
   const dialogs = scriptedDialogs();
-  const app = createApp({ dataDir, dialogs, actor: 'e2e', idleCheckMs: 60_000 });
+  // The setup screen still runs vault:create; only its Argon2id cost is the tests' cheap one (the envelope
+  // records it, so every unlock and passphrase change after it is as cheap). The KDF is not what e2e tests.
+  const app = createApp({ dataDir, dialogs, actor: 'e2e', idleCheckMs: 60_000, kdf: FAST_KDF });
   const context = await (await sharedBrowser()).newContext({ locale: options.locale ?? 'ru-RU', viewport: { width: 1200, height: 820 } });
   await context.exposeBinding('__ombudsInvoke', (_source, channel: string, input: unknown) => app.router.handle(channel, input));
   await context.addInitScript((names: readonly string[]) => {

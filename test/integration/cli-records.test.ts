@@ -2,21 +2,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { cliVault, runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/border-detention.json', import.meta.url));
 const asUser = { OMBUDS_PASSPHRASE: 'Хорог 2024 кӯҳ ва дарё' };
 
-function newStore(): string {
-  const store = join(tempDir(), 'vault');
-  expect(runCli(['init', '--store', store], asUser).status).toBe(0);
-  return store;
+/** A fresh vault with the tests' cheap KDF (support/cli.ts), so the CLI calls below unlock quickly. */
+async function newStore(): Promise<string> {
+  return (await cliVault(asUser.OMBUDS_PASSPHRASE)).store;
 }
 
 describe('CLI: import, search, export', () => {
-  it('imports the border detention, finds it by a Tajik word and by dates, exports, and re-imports into a fresh vault losslessly', () => {
-    const store = newStore();
+  it('imports the border detention, finds it by a Tajik word and by dates, exports, and re-imports into a fresh vault losslessly', async () => {
+    const store = await newStore();
     const imported = runCli(['import', '--store', store, FIXTURE], asUser);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toBe('places: 2 created, 0 updated\npersons: 2 created, 0 updated\nincidents: 2 created, 0 updated\n');
@@ -34,15 +33,15 @@ describe('CLI: import, search, export', () => {
     const out = join(tempDir(), 'export.json');
     expect(runCli(['export', '--store', store, '--out', out], asUser).status).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')));
-    const fresh = newStore();
+    const fresh = await newStore();
     expect(runCli(['import', '--store', fresh, out], asUser).status).toBe(0);
     const again = join(tempDir(), 'again.json');
     runCli(['export', '--store', fresh, '--out', again], asUser);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(out, 'utf8'));
   });
 
-  it('rejects a bad file with every problem by JSON path, exit 10, and changes nothing', () => {
-    const store = newStore();
+  it('rejects a bad file with every problem by JSON path, exit 10, and changes nothing', async () => {
+    const store = await newStore();
     const bad = JSON.parse(readFileSync(FIXTURE, 'utf8'));
     bad.incidents[1].violationTypes.push('made-up');
     bad.incidents[0].placeId = 'pl-nowhere';
@@ -67,7 +66,7 @@ describe('CLI: the border detention from start to finish', () => {
   it('records it with its group of 40 and video source, adds three photos, finds it, exports XLSX and JSON, imports into a fresh vault with nothing lost', async () => {
     const { pngImage } = await import('../support/images.ts');
     const { createHash } = await import('node:crypto');
-    const store = newStore();
+    const store = await newStore();
     expect(runCli(['import', '--store', store, FIXTURE], asUser).status).toBe(0);
     const dir = tempDir();
     const photos = [pngImage(640, 480), pngImage(800, 600, [30, 120, 30]), pngImage(400, 300, [10, 10, 200])].map((bytes, i) => {
@@ -92,7 +91,7 @@ describe('CLI: the border detention from start to finish', () => {
     const sheet = await readXlsx(readFileSync(xlsx));
     expect(sheet.rows.find((row) => row[0] === 'in-fotekh-2024-03')).toEqual(expect.arrayContaining(['Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', '2024-03-11', '2024-03-14', 'КПП «Фотех»', '40', '4']));
 
-    const fresh = newStore();
+    const fresh = await newStore();
     expect(runCli(['import', '--store', fresh, json], asUser).stdout).toContain('incidents: 2 created');
     const again = join(dir, 'again.json');
     expect(runCli(['export', '--store', fresh, '--out', again], asUser).status).toBe(0);

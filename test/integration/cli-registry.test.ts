@@ -2,16 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { cliVault, runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const asUser = { OMBUDS_PASSPHRASE: 'Хорог 2024 кӯҳ ва дарё' };
 
 describe('CLI: letters and the ledger', () => {
-  it('imports a register of 11 letters and one reply; the ledger shows 11 sent / 1 answered / 10 unanswered with the oldest and its days waiting', () => {
-    const store = join(tempDir(), 'vault');
-    expect(runCli(['init', '--store', store], asUser).status).toBe(0);
+  it('imports a register of 11 letters and one reply; the ledger shows 11 sent / 1 answered / 10 unanswered with the oldest and its days waiting', async () => {
+    const { store } = await cliVault(asUser.OMBUDS_PASSPHRASE);
     expect(runCli(['import', '--store', store, fixture('border-detention.json')], asUser).status).toBe(0);
     const imported = runCli(['import', '--store', store, fixture('kz-ombudsman-letters.json')], asUser);
     expect(imported.stderr).toBe('');
@@ -37,10 +36,9 @@ describe('CLI: letters and the ledger', () => {
     expect(runCli(['ledger', '--store', store, '--counterpart', 'cp-kz-ombudsman', '--as-of', '2025-02-30'], asUser).status).toBe(64);
   });
 
-  it('imports a register kept as a spreadsheet with --register, and names a missing column', () => {
+  it('imports a register kept as a spreadsheet with --register, and names a missing column', async () => {
     const dir = tempDir();
-    const store = join(dir, 'vault');
-    expect(runCli(['init', '--store', store], asUser).status).toBe(0);
+    const { store } = await cliVault(asUser.OMBUDS_PASSPHRASE);
     for (const file of ['border-detention.json', 'kz-ombudsman-letters.json']) expect(runCli(['import', '--store', store, fixture(file)], asUser).status).toBe(0);
     const csv = join(dir, 'register.csv');
     writeFileSync(csv, 'Номер;Дата;Направление;Адресат;Тема;В ответ на\n01-12/300;02.12.2024;исх;cp-kz-ombudsman;Повторно;\n4/7-9;20.12.2024;вх;cp-kz-ombudsman;Ответ;01-12/300\n');

@@ -1,15 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
+import { cliVault, runCli } from '../support/cli.ts';
 import { tempDir } from '../support/temp.ts';
 
 const asUser = { OMBUDS_PASSPHRASE: 'Хорог 2024 кӯҳ ва дарё' };
 
-function newStore(): string {
-  const store = join(tempDir(), 'vault');
-  expect(runCli(['init', '--store', store], asUser).status).toBe(0);
-  return store;
+/** A fresh vault with the tests' cheap KDF (support/cli.ts), so the CLI calls below unlock quickly. */
+async function newStore(): Promise<string> {
+  return (await cliVault(asUser.OMBUDS_PASSPHRASE)).store;
 }
 
 /** A register as an office keeps it in Excel, saved as CSV by a Russian Excel: semicolons, dd.mm.yyyy, labels. */
@@ -20,8 +19,8 @@ const REGISTER = [
 ].join('\r\n');
 
 describe('CLI: spreadsheets', () => {
-  it('imports a Russian CSV register with headers matched by name, re-imports idempotently, exports XLSX and imports it into a fresh vault', () => {
-    const store = newStore();
+  it('imports a Russian CSV register with headers matched by name, re-imports idempotently, exports XLSX and imports it into a fresh vault', async () => {
+    const store = await newStore();
     const dir = tempDir();
     const csv = join(dir, 'register.csv');
     writeFileSync(csv, REGISTER);
@@ -38,7 +37,7 @@ describe('CLI: spreadsheets', () => {
 
     const xlsx = join(dir, 'list.xlsx');
     expect(runCli(['export', '--store', store, '--out', xlsx], asUser).status).toBe(0);
-    const fresh = newStore();
+    const fresh = await newStore();
     const imported = runCli(['import', '--store', fresh, xlsx], asUser);
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toContain('incidents: 2 created');
@@ -46,8 +45,8 @@ describe('CLI: spreadsheets', () => {
     expect(again.map((hit) => hit.title).sort()).toEqual(['Боздошт дар гузаргоҳи Фотех', 'Выдворение без суда, "=HYPERLINK"']);
   });
 
-  it('refuses a register with a bad row (row and column named, nothing written) unless --valid-only; reads Windows-1251 when told', () => {
-    const store = newStore();
+  it('refuses a register with a bad row (row and column named, nothing written) unless --valid-only; reads Windows-1251 when told', async () => {
+    const store = await newStore();
     const dir = tempDir();
     const csv = join(dir, 'bad.csv');
     writeFileSync(csv, `${REGISTER}\r\nБез даты;31.02.2024;;;;Пытки;;;;;\r\nНеизвестный код;01.01.2024;;;;выдумка;;;;;\r\n`);

@@ -3,14 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ATTEMPTS_FILE } from '../../electron/cli/attempts-file.ts';
+import { DEFAULT_KDF, passphraseSlotOf, readEnvelope } from '../../electron/store/envelope.ts';
 import { checksFileModes } from '../../electron/store/permissions.ts';
 import { createVault } from '../../electron/store/vault.ts';
-import { runCli } from '../support/cli.ts';
+import { cliVault, runCli } from '../support/cli.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 
 const PASS = 'Хорог 2024 кӯҳ ва дарё';
 const asUser = { OMBUDS_PASSPHRASE: PASS };
 
+/**
+ * `ombuds init` itself: pays production's Argon2id (256 MiB, 10 passes) at init and at every later unlock, so only
+ * the tests of init, unlocking and the CLI's own passphrase handling use it; the others start from cliVault.
+ */
 function init(): { store: string; recoveryKey: string } {
   const store = join(tempDir(), 'vault');
   const result = runCli(['init', '--store', store], asUser);
@@ -31,6 +36,8 @@ function expectOneLineError(result: { stderr: string }, pattern: RegExp) {
 describe('CLI', () => {
   it('init, unlock-check with env and file passphrase, wrong passphrase, refuses a second init', () => {
     const { store } = init();
+    // init writes production's key derivation, not the tests' cheap one.
+    expect(passphraseSlotOf(readEnvelope(store))).toMatchObject(DEFAULT_KDF);
     expect(runCli(['unlock-check', '--store', store], asUser)).toMatchObject({ status: 0 });
     const file = join(tempDir(), 'pass.txt');
     writeFileSync(file, `${PASS}\n`, { mode: 0o600 });
@@ -46,8 +53,9 @@ describe('CLI', () => {
     expectOneLineError(noSecret, /no passphrase given/);
   });
 
-  it('change-passphrase and recover', () => {
-    const { store, recoveryKey } = init();
+  // Full Argon2id on purpose after the first step: the CLI's new passphrase is wrapped with production's cost.
+  it('change-passphrase and recover', async () => {
+    const { store, recoveryKey } = await cliVault(PASS);
     const weak = runCli(['change-passphrase', '--store', store], { ...asUser, OMBUDS_NEW_PASSPHRASE: 'short' });
     expect(weak.status).toBe(64);
     expectOneLineError(weak, /too weak/);
@@ -62,8 +70,8 @@ describe('CLI', () => {
     expect(runCli(['unlock-check', '--store', store], { OMBUDS_PASSPHRASE: 'third passphrase 3' }).status).toBe(0);
   });
 
-  it('backup, verify, restore into a new folder and over the store; refuses a foreign file', () => {
-    const { store } = init();
+  it('backup, verify, restore into a new folder and over the store; refuses a foreign file', async () => {
+    const { store } = await cliVault(PASS);
     const out = join(tempDir(), 'office.ombudsbackup');
     const backup = runCli(['backup', '--store', store, '--out', out], asUser);
     expect(backup.status).toBe(0);
@@ -85,8 +93,8 @@ describe('CLI', () => {
     expectOneLineError(refused, /not an Ombuds Dossier backup; nothing was replaced/);
   });
 
-  it('verify exits non-zero with a precise message on a damaged store; unlock says restore from backup', () => {
-    const { store } = init();
+  it('verify exits non-zero with a precise message on a damaged store; unlock says restore from backup', async () => {
+    const { store } = await cliVault(PASS);
     const path = join(store, 'store.db');
     const bytes = readFileSync(path);
     bytes[bytes.length - 200]! ^= 0xff;
@@ -103,8 +111,8 @@ describe('CLI', () => {
     expectOneLineError(unlock, /^ombuds: store damaged — restore from backup/);
   });
 
-  it('emergency-key prints the raw data key that opens the store with standard SQLCipher 4 settings', () => {
-    const { store, recoveryKey } = init();
+  it('emergency-key prints the raw data key that opens the store with standard SQLCipher 4 settings', async () => {
+    const { store, recoveryKey } = await cliVault(PASS);
     const result = runCli(['emergency-key', '--store', store, '--recovery-key', recoveryKey]);
     expect(result.status).toBe(0);
     const hex = result.stdout.trim();

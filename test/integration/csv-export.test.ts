@@ -5,7 +5,7 @@ import { incidentsCsv, neutralizeFormula, unneutralizeFormula } from '../../elec
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { createVault } from '../../electron/store/vault.ts';
-import { runCli } from '../support/cli.ts';
+import { cliVault, runCli } from '../support/cli.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 
 const FIXTURE_PATH = new URL('../fixtures/border-detention.json', import.meta.url);
@@ -48,10 +48,9 @@ describe('CSV export of the incident list', () => {
     expect(unneutralizeFormula("'plain")).toBe("'plain");
   });
 
-  it('is available from the CLI', () => {
-    const store = join(tempDir(), 'vault');
+  it('is available from the CLI', async () => {
     const env = { OMBUDS_PASSPHRASE: 'Хорог 2024 кӯҳ ва дарё' };
-    expect(runCli(['init', '--store', store], env).status).toBe(0);
+    const { store } = await cliVault(env.OMBUDS_PASSPHRASE);
     expect(runCli(['import', '--store', store, new URL(FIXTURE_PATH).pathname], env).status).toBe(0);
     const out = join(tempDir(), 'list.csv');
     expect(runCli(['export', '--store', store, '--out', out], env).status).toBe(0);

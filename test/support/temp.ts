@@ -17,4 +17,4 @@ afterEach(() => {
 });
 
 /** Argon2id at its floor, so tests that create many vaults stay quick; production uses DEFAULT_KDF. */
-export const FAST_KDF = { memoryKiB: 65_536, iterations: 3, parallelism: 4 } as const;
+export { FAST_KDF } from './fast-kdf.ts';

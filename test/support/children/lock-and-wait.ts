@@ -8,14 +8,15 @@ import { readFileSync } from 'node:fs';
 import { withVault } from '../../../electron/cli/commands/vault-commands.ts';
 import { createApp } from '../../../electron/app.ts';
 import { scriptedDialogs } from '../scripted-dialogs.ts';
+import { FAST_KDF } from '../fast-kdf.ts';
 
 // The last argument is a beacon the test looks for, to prove its scan reads this process.
 const [mode, dir, passphraseFile, newPassphraseFile] = process.argv.slice(2) as ['cli' | 'window', string, string, string, string];
 if (mode === 'cli') {
   await withVault({ store: dir, positionals: [], passphraseFile }, (vault) => vault.db.prepare('SELECT count(*) FROM audit_log').get());
 } else {
-  // FAST_KDF (test/support/temp.ts imports vitest, which a child cannot) for the new passphrase's wrap.
-  const app = createApp({ dataDir: dir, dialogs: scriptedDialogs(), actor: 'tester', kdf: { memoryKiB: 65_536, iterations: 3, parallelism: 4 } });
+  // FAST_KDF for the new passphrase's wrap.
+  const app = createApp({ dataDir: dir, dialogs: scriptedDialogs(), actor: 'tester', kdf: FAST_KDF });
   const call = async (channel: string, input: unknown) => {
     const result = await app.router.handle(channel, input);
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}`);

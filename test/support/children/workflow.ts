@@ -7,6 +7,7 @@ import { createApp } from '../../../electron/app.ts';
 import { unlockVault } from '../../../electron/store/vault.ts';
 import { audited } from '../../../electron/store/audit.ts';
 import { passphraseBytes } from '../passphrase.ts';
+import { FAST_KDF } from '../fast-kdf.ts';
 
 // userDir holds what the user chose to export and the files they took in as evidence: case data by design, so
 // it is the one folder the scan skips.
@@ -18,6 +19,8 @@ const app = createApp({
   dataDir,
   actor: 'tester',
   dialogs,
+  // The cheap KDF: what the scan looks for is case data, not the cost of Argon2id.
+  kdf: FAST_KDF,
 });
 const call = async (channel: string, input: unknown = {}) => {
   const result = await app.router.handle(channel, input);
