@@ -12,6 +12,7 @@ import { isGeneratedRole, LetterFiles, pathToOpen } from './services/letter-file
 import { LetterService } from './services/letters/letter-service.ts';
 import { ImportJobs } from './services/interchange/import-jobs.ts';
 import type { ParseHost } from './services/isolation/parse-host.ts';
+import type { AfterBatch } from './services/interchange/batched-import.ts';
 import { CorrespondenceService } from './services/correspondence-service.ts';
 import { exportFile } from './services/interchange/export-file.ts';
 import { readOnlyChannels } from '../shared/ipc/contract.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   idleCheckMs?: number;
   /** Where import files are parsed: Electron main passes its utility process; by default a forked Node process. */
   parseHost?: ParseHost;
+  /** Tests only: awaited after each batch an import job writes, so a test can hold it mid-write (batched-import.ts). */
+  afterImportBatch?: AfterBatch;
 }
 
 export interface App {
@@ -194,7 +197,7 @@ export function createApp(options: AppOptions): App {
   const evidence = new EvidenceService(store, () => session.getSettings(), options.actor);
   const drops = new DroppedEvidence(store, () => session.getSettings(), options.actor);
   session.onLock(() => drops.clear());
-  const imports = new ImportJobs(store, options.actor, options.parseHost);
+  const imports = new ImportJobs(store, options.actor, { parser: options.parseHost, afterBatch: options.afterImportBatch });
   session.onLock(() => imports.clear());
   const registry = new CorrespondenceService(store, options.actor);
   const letterFiles = new LetterFiles(store, () => session.getSettings().evidenceMaxMiB * 1024 ** 2, options.actor);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/app.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
+import { importGate } from '../support/import-gate.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 import { passphraseBytes } from '../support/passphrase.ts';
 
@@ -12,7 +13,8 @@ type Reply = { ok: boolean; value?: any; error?: { code: string; detail?: string
 
 async function unlockedApp() {
   const dialogs = scriptedDialogs();
-  const app = createApp({ dataDir: tempDir(), dialogs, actor: 'tester', kdf: FAST_KDF });
+  const gate = importGate();
+  const app = createApp({ dataDir: tempDir(), dialogs, actor: 'tester', kdf: FAST_KDF, afterImportBatch: gate.afterBatch });
   const call = (channel: string, input: unknown = {}) => app.router.handle(channel, input) as Promise<Reply>;
   await call('vault:create', { passphrase: passphraseBytes('correct horse battery') });
   /** Chooses `path` in the (scripted) open dialog; returns its token. */
@@ -20,9 +22,8 @@ async function unlockedApp() {
     dialogs.next.push(path);
     return (await call('import:choose')).value.token as string;
   };
-  /** Starts a job and polls it to the end, recording every status seen. */
-  const run = async (input: Record<string, unknown>, seen: any[] = []) => {
-    const { jobId } = (await call('import:start', input)).value;
+  /** Polls a job until it is no longer running (it waits for an outcome, not for a time), recording every status seen. */
+  const settled = async (jobId: string, seen: any[] = []) => {
     for (;;) {
       const status = (await call('import:status', { jobId })).value;
       seen.push(status);
@@ -30,7 +31,9 @@ async function unlockedApp() {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };
-  return { app, call, choose, run };
+  /** Starts a job and polls it to the end. */
+  const run = async (input: Record<string, unknown>, seen: any[] = []) => settled((await call('import:start', input)).value.jobId, seen);
+  return { app, call, choose, run, gate, settled };
 }
 
 const header = 'Название,Дата,Вид нарушения,Место,Страна\n';
@@ -79,41 +82,37 @@ describe('imports as jobs from the window', () => {
   });
 
   it('shows progress over 100,000 rows, refuses other writes meanwhile, and cancels leaving the store as it was', async () => {
-    const { call, choose, app } = await unlockedApp();
+    const { call, choose, app, gate, settled } = await unlockedApp();
     const rows = Array.from({ length: 100_000 }, (_, i) => `Задержание № ${i + 1},2024-${String((i % 12) + 1).padStart(2, '0')}-15,Произвольное задержание,КПП «Фотех»,KZ`);
     const csv = join(tempDir(), 'big.csv');
     writeFileSync(csv, `${header}${rows.join('\n')}\n`);
     const token = await choose(csv);
     const mapping = { title: 0, startDate: 1, violationTypes: 2, place: 3, country: 4 };
 
+    // Held after its first written batch (transaction open): the steps below happen mid-write by construction,
+    // not because the import happened to be slow.
+    const firstBatch = gate.holdNext();
     const { jobId } = (await call('import:start', { token, mapping, mode: 'all-or-nothing' })).value;
-    let status: any;
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      status = (await call('import:status', { jobId })).value;
-    } while (status.state === 'running' && !(status.phase === 'writing' && status.done > 0));
-    expect(status).toMatchObject({ state: 'running', phase: 'writing', total: 100_001 });
+    const held = await firstBatch;
+    expect(held).toMatchObject({ done: 500, total: 100_001 });
+    expect((await call('import:status', { jobId })).value).toMatchObject({ state: 'running', phase: 'writing', done: 500, total: 100_001 });
     // While the import writes, reads work and writes wait.
     expect((await call('incidents:search', { limit: 1 })).ok).toBe(true);
     expect(await call('places:save', { id: 'pl-x', name: 'x', kind: 'other', country: 'KZ' })).toMatchObject({ ok: false, error: { code: 'store-in-use' } });
     expect(await call('import:start', { token, mapping, mode: 'check' })).toMatchObject({ ok: false, error: { code: 'store-in-use' } });
     await call('import:cancel', { jobId });
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      status = (await call('import:status', { jobId })).value;
-    } while (status.state === 'running');
-    expect(status.state).toBe('cancelled');
+    held.release();
+    expect(await settled(jobId)).toMatchObject({ state: 'cancelled' });
     expect((await call('incidents:count', {})).value.total).toBe(0);
     expect((await call('places:list')).value).toEqual([]);
     expect(app.session.store().prepare("SELECT count(*) FROM audit_log WHERE action = 'incident.create'").pluck().get()).toBe(0);
 
     // Locking mid-import: the connection closes, the transaction goes with it.
+    const nextBatch = gate.holdNext();
     const second = (await call('import:start', { token, mapping, mode: 'all-or-nothing' })).value.jobId;
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      status = (await call('import:status', { jobId: second })).value;
-    } while (status.state === 'running' && status.phase !== 'writing');
+    const heldAgain = await nextBatch;
     await call('vault:lock');
+    heldAgain.release();
     await call('vault:unlock', { passphrase: passphraseBytes('correct horse battery') });
     expect(await call('incidents:count', {})).toEqual({ ok: true, value: { total: 0 } });
     expect(await call('import:status', { jobId: second })).toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -13,7 +13,14 @@ import { beginWriteTransaction } from '../../store/transaction.ts';
 export interface ImportProgress {
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
+  /**
+   * Awaited after each batch is written, before the next, with the transaction still open. An injection point for
+   * tests: holding it keeps an import mid-write, so cancel and lock are tested at a known step, never by racing.
+   */
+  afterBatch?: AfterBatch;
 }
+
+export type AfterBatch = (done: number, total: number) => Promise<void>;
 
 const BATCH = 500;
 
@@ -72,8 +79,10 @@ export async function importInBatches(db: Db, file: ParsedInterchange, actor: st
         counts[existed ? 'updated' : 'created'][item.section] += 1;
         appendAudit(db, { actor, action: existed ? `${item.entity}.update` : `${item.entity}.create`, entity: item.entity, entityId: item.id, after: item.record });
       }
-      progress.onProgress?.(Math.min(start + BATCH, work.length), work.length);
+      const done = Math.min(start + BATCH, work.length);
+      progress.onProgress?.(done, work.length);
       await nextTurn();
+      await progress.afterBatch?.(done, work.length);
     }
     if (progress.signal?.aborted) throw new AppError('cancelled');
     followLetters(db, file.letters ?? []);

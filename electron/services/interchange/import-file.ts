@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { ColumnMapping, ImportMode, ImportReport, TableKind, TextEncodingChoice } from '../../../shared/domain/table-import.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
-import { importInBatches } from './batched-import.ts';
+import { importInBatches, type AfterBatch } from './batched-import.ts';
 import { checkInterchange, ImportRejected } from './json-import.ts';
 import { registerHeaderNames, registerTableToRecords } from './register-rows.ts';
 import { tableToRecords, suggestMapping } from './table-rows.ts';
@@ -41,6 +41,8 @@ export interface ImportObserver {
   signal?: AbortSignal;
   /** Where the file is read and parsed; by default a forked Node process (the Electron app passes its utility process). */
   parser?: ParseHost;
+  /** Tests only: awaited after each written batch (see ImportProgress.afterBatch). */
+  afterBatch?: AfterBatch;
 }
 
 /** Made on first use: plain-Node callers (the CLI, tests, scripts) parse in a forked process with the default heap cap. */
@@ -60,7 +62,7 @@ export async function importFile(db: Db, request: ImportRequest, actor: string, 
   const parsed = await parser.parse({ path: request.path, format, encoding: request.encoding }, { signal: observer.signal, onProgress: (rows) => observer.onProgress?.('reading', rows, 0) });
   const report = emptyReport();
   const write = async (records: Parameters<typeof importInBatches>[1]) =>
-    importInBatches(db, records, actor, { signal: observer.signal, onProgress: (done, total) => observer.onProgress?.('writing', done, total) });
+    importInBatches(db, records, actor, { signal: observer.signal, afterBatch: observer.afterBatch, onProgress: (done, total) => observer.onProgress?.('writing', done, total) });
 
   if (parsed.format === 'json') {
     observer.onProgress?.('checking', 0, 1);

@@ -6,6 +6,7 @@ import { AppError, toAppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
 import { importFile, importFormatOf, type ImportFormat } from './import-file.ts';
 import type { ParseHost } from '../isolation/parse-host.ts';
+import type { AfterBatch } from './batched-import.ts';
 
 type JobState = ImportJob & { error: AppErrorValue | null };
 
@@ -26,12 +27,17 @@ export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
   private running: string | null = null;
   private readonly parser: ParseHost | undefined;
+  private readonly afterBatch: AfterBatch | undefined;
 
-  /** `parser`: where files are parsed (the Electron app's utility process); by default a forked Node process. */
-  constructor(store: () => Db, actor: string, parser?: ParseHost) {
+  /**
+   * `parser`: where files are parsed (the Electron app's utility process); by default a forked Node process.
+   * `afterBatch`: tests only, awaited after each written batch (see ImportProgress.afterBatch).
+   */
+  constructor(store: () => Db, actor: string, options: { parser?: ParseHost; afterBatch?: AfterBatch } = {}) {
     this.store = store;
     this.actor = actor;
-    this.parser = parser;
+    this.parser = options.parser;
+    this.afterBatch = options.afterBatch;
   }
 
   get busy(): boolean {
@@ -62,6 +68,7 @@ export class ImportJobs {
     void importFile(db, { path, encoding: request.encoding, mapping: request.mapping, kind: request.kind, mode: request.mode, allowEmpty: request.allowEmpty }, this.actor, {
       signal: job.controller.signal,
       parser: this.parser,
+      afterBatch: this.afterBatch,
       onProgress: (phase, done, total) => (job.state = { ...job.state, phase, done, total }),
     }).then(
       (report: ImportReport) => finish({ state: 'done', report }),
