@@ -57,14 +57,19 @@ export function wordBoxes(path: string, page: number): { xMin: number; xMax: num
   }));
 }
 
-/** LibreOffice headless converts a DOCX to PDF (its own profile folder, so parallel runs do not collide). */
-export function libreOfficePdf(docx: string): string {
+/**
+ * LibreOffice headless converts DOCX files to PDF, in order, in one soffice run: its start (with a new profile
+ * folder, so parallel runs do not collide) costs more than a conversion, so a test converts all it needs at once.
+ * The files need distinct names.
+ */
+export function libreOfficePdfs(...docx: string[]): string[] {
   const out = tempDir('ombuds-lo-');
   const profile = `file://${tempDir('ombuds-lo-profile-')}`;
-  const result = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx]);
-  const pdf = join(out, basename(docx).replace(/\.docx$/, '.pdf'));
+  const result = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docx]);
   if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
-  return pdf;
+  const pdfs = docx.map((file) => join(out, basename(file).replace(/\.docx$/, '.pdf')));
+  if (new Set(pdfs).size !== pdfs.length) throw new Error('libreOfficePdfs: two files share a name');
+  return pdfs;
 }
 
 /** Renders the pages to PNG in test-artifacts/letters, to be looked at. */
