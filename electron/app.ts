@@ -29,6 +29,8 @@ export interface AppOptions {
   kdf?: KdfParams;
   /** How often the idle auto-lock is checked. */
   idleCheckMs?: number;
+  /** Wall-clock time for the unlock throttle and the idle lock (default Date.now); tests inject one they move. */
+  now?: () => number;
   /** Where import files are parsed: Electron main passes its utility process; by default a forked Node process. */
   parseHost?: ParseHost;
   /** Tests only: awaited after each batch an import job writes, so a test can hold it mid-write (batched-import.ts). */
@@ -191,7 +193,7 @@ function handlers({ session, records, evidence, drops, imports, registry, letter
 }
 
 export function createApp(options: AppOptions): App {
-  const session = new VaultSession({ dataDir: options.dataDir, actor: options.actor, kdf: options.kdf });
+  const session = new VaultSession({ dataDir: options.dataDir, actor: options.actor, kdf: options.kdf, now: options.now });
   const store = () => session.store();
   const records = new RecordsService(store, options.actor);
   const evidence = new EvidenceService(store, () => session.getSettings(), options.actor);

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createApp, type App } from '../../electron/app.ts';
 import { scriptedDialogs, type ScriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF } from '../support/fast-kdf.ts';
+import { TestClock } from '../support/test-clock.ts';
 import { channelNames } from '../../shared/ipc/channels.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,6 +34,8 @@ export interface Harness {
   dialogs: ScriptedDialogs;
   dataDir: string;
   workDir: string;
+  /** Main's wall clock (unlock throttle, idle lock): real time until a test freezes it. */
+  clock: TestClock;
   /** Console errors, page errors and CSP violations seen so far. */
   problems: string[];
   screenshot(name: string): Promise<string>;
@@ -67,7 +70,8 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
   const dialogs = scriptedDialogs();
   // The setup screen still runs vault:create; only its Argon2id cost is the tests' cheap one (the envelope
   // records it, so every unlock and passphrase change after it is as cheap). The KDF is not what e2e tests.
-  const app = createApp({ dataDir, dialogs, actor: 'e2e', idleCheckMs: 60_000, kdf: FAST_KDF });
+  const clock = new TestClock();
+  const app = createApp({ dataDir, dialogs, actor: 'e2e', idleCheckMs: 60_000, kdf: FAST_KDF, now: clock.now });
   const context = await (await sharedBrowser()).newContext({ locale: options.locale ?? 'ru-RU', viewport: { width: 1200, height: 820 } });
   await context.exposeBinding('__ombudsInvoke', (_source, channel: string, input: unknown) => app.router.handle(channel, input));
   await context.addInitScript((names: readonly string[]) => {
@@ -106,6 +110,7 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
     dialogs,
     dataDir,
     workDir,
+    clock,
     problems,
     screenshot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);

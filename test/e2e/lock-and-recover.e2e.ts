@@ -66,32 +66,51 @@ describe('lock, wait and recover', () => {
     const { page } = h;
     await setUp(h);
     await lockByButton(h);
+    // Main's clock (the throttle) and the page's (the countdown) move only when the test moves them: every wait is
+    // shown and ended the same on an idle or a loaded machine, and none is sat out.
+    h.clock.freeze();
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 60_000);
     const submit = page.getByRole('button', { name: 'Разблокировать', exact: true });
     const wait = page.locator('[role="alert"][data-code="too-many-attempts"]');
-    // Five free attempts, then waits of 1, 2, 4 … s. Keep failing until a wait long enough to watch is running.
-    let attempts = 0;
-    while (attempts < 12) {
-      await page.getByLabel('Парольная фраза', { exact: true }).fill(`неверная фраза номер ${attempts}`);
+    const waitShown = async (text: string) => {
+      await wait.waitFor();
+      expect(await wait.textContent()).toBe(`Слишком много неудачных попыток. Повторите через ${text}.`);
+    };
+    /** One wrong passphrase, and main has counted it; returns the wait main now asks for. */
+    const failOnce = async (attempt: number) => {
+      await page.getByLabel('Парольная фраза', { exact: true }).fill(`неверная фраза номер ${attempt}`);
       await submit.click();
-      attempts += 1;
-      await page.getByRole('alert').first().waitFor();
-      await page.waitForFunction(() => !document.querySelector('button[type="submit"]')?.textContent?.includes('Выполняется'));
-      const secondsShown = Number((await wait.textContent({ timeout: 500 }).catch(() => ''))?.match(/через (\d+)/)?.[1] ?? 0);
-      if (secondsShown >= 3) break;
-      // A short wait: let it run out before the next try.
-      await page.waitForFunction(() => !document.querySelector('[data-code="too-many-attempts"]'));
-    }
-    expect(attempts).toBeGreaterThan(5);
-    expect(await wait.textContent()).toMatch(/^Слишком много неудачных попыток\. Повторите через \d+ секунд[уы]?\.$/);
+      while (h.app.session.status().failedAttempts < attempt) await new Promise((resolve) => setTimeout(resolve, 20));
+      return h.app.session.status().retryAfterMs;
+    };
+    /** Both clocks move on by `ms`, firing the page's timers on the way. */
+    const tick = async (ms: number) => {
+      h.clock.advance(ms);
+      await page.clock.runFor(ms);
+    };
+    /** The wait runs out, and the form comes back by itself. */
+    const letPass = async (ms: number) => {
+      await tick(ms);
+      await wait.waitFor({ state: 'detached' });
+    };
+
+    // Five free attempts, then waits of 1, 2, 4 … s.
+    for (let attempt = 1; attempt <= 4; attempt += 1) expect(await failOnce(attempt)).toBe(0);
+    expect(await failOnce(5)).toBe(1000);
+    await waitShown('1 секунду');
+    await letPass(1000);
+    expect(await failOnce(6)).toBe(2000);
+    await waitShown('2 секунды');
+    await letPass(2000);
+    expect(await failOnce(7)).toBe(4000);
+    await waitShown('4 секунды');
     expect(await submit.isDisabled()).toBe(true);
     await h.screenshot('15-unlock-wait');
-    // The count goes down and the form comes back by itself.
-    const first = Number((await wait.textContent())!.match(/через (\d+)/)![1]);
-    await page.waitForFunction((start) => {
-      const shown = document.querySelector('[data-code="too-many-attempts"]')?.textContent?.match(/через (\d+)/)?.[1];
-      return shown !== undefined && Number(shown) < start;
-    }, first);
-    await wait.waitFor({ state: 'detached', timeout: 60_000 });
+    // The count goes down, and the form comes back when it ends.
+    await tick(1000);
+    await page.getByText('Повторите через 3 секунды.').waitFor();
+    await letPass(3000);
     await unlock(h, PASS);
     await expectShell(h);
   });
