@@ -73,6 +73,9 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
   const clock = new TestClock();
   const app = createApp({ dataDir, dialogs, actor: 'e2e', idleCheckMs: 60_000, kdf: FAST_KDF, now: clock.now });
   const context = await (await sharedBrowser()).newContext({ locale: options.locale ?? 'ru-RU', viewport: { width: 1200, height: 820 } });
+  // Playwright gives each step 30 s by default: a limit a busy machine can reach. A step waits for a state; this
+  // is only how long before a missing state counts as a failure.
+  context.setDefaultTimeout(120_000);
   await context.exposeBinding('__ombudsInvoke', (_source, channel: string, input: unknown) => app.router.handle(channel, input));
   await context.addInitScript((names: readonly string[]) => {
     const invoke = (window as unknown as { __ombudsInvoke(channel: string, input: unknown): Promise<unknown> }).__ombudsInvoke;

@@ -7,7 +7,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
-    testTimeout: 180_000,
-    hookTimeout: 120_000,
+    // A safety net, not a measure (see vitest.config.ts); Playwright's own steps get 120 s (harness.ts).
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
