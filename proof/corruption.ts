@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { unlockVault } from '../electron/store/vault.ts';
-import { damage, damages, PAGE, type Damage } from './damage.ts';
+import { damage, damages, PAGE, type Damage, type Damaged } from './damage.ts';
 import { Counter, figure, percent, Tally } from './report.ts';
 import type { Rng } from './rng.ts';
 import { cli, copyVault, crashOf, digestChanges, expectOk, folderDigest, PASSPHRASE, workFolder, type CliRun, type Scenario as Template } from './vaults.ts';
@@ -16,8 +16,9 @@ import { cli, copyVault, crashOf, digestChanges, expectOk, folderDigest, PASSPHR
  * for a backup. Expected: detected with exit 4 (store, WAL, envelope), 2 (a key slot's ciphertext: GCM cannot tell
  * damage from a wrong secret) or 6 (backup), on one `ombuds:` line, never a crash, and no file deleted or rewritten
  * by the check (only unlock-attempts.json and a copy in wal-recovery/ may appear). Damage no check can see is
- * classified, not hidden: bytes already so, JSON whitespace, the unauthenticated `createdAt`, and a WAL's final
- * frame or lost tail, which is what a write cut off by a crash looks like (README, Security). Only an undetected
+ * classified, not hidden: bytes already so, JSON whitespace, the unauthenticated `createdAt`, and damage to a WAL's
+ * final transaction or a lost tail, which is what a write cut off by a crash looks like (README, Security, and
+ * store/wal-check.ts). Only an undetected
  * change to authenticated content fails a trial.
  */
 export const targets = ['store', 'stored files', 'write-ahead log', 'envelope', 'backup'] as const;
@@ -32,7 +33,12 @@ interface Scenario {
   recoveryKey: string;
   /** Pages of store.db holding evidence and letter-file chunks. */
   chunkPages: number[];
-  /** Where the WAL's last frame starts (damage from there on is what a torn write leaves). */
+  /**
+   * Where the frames of the WAL's final transaction start. Damage from there on is what a crash in the middle of
+   * writing that transaction leaves: once its commit frame is unreadable, nothing says it was ever committed.
+   */
+  lastTransactionStart: number;
+  /** Where the WAL's last frame starts. */
   lastFrameStart: number;
 }
 
@@ -57,9 +63,16 @@ async function makeScenario(root: string, template: Template, rng: Rng): Promise
   const walVault = copyVault(vault, join(root, 'scenario-wal'));
   const writer = spawnSync(process.execPath, [fileURLToPath(new URL('./commit-then-die.ts', import.meta.url)), walVault, '12'], { encoding: 'utf8' });
   if (writer.signal !== 'SIGKILL' || !existsSync(join(walVault, 'store.db-wal'))) throw new Error(`the WAL writer did not die after its commits: ${writer.stderr}`);
-  const walBytes = readFileSync(join(walVault, 'store.db-wal')).length;
-  const lastFrameStart = 32 + (Math.floor((walBytes - 32) / WAL_FRAME) - 1) * WAL_FRAME;
-  return { vault, walVault, backup, recoveryKey, chunkPages, lastFrameStart };
+  const wal = readFileSync(join(walVault, 'store.db-wal'));
+  const lastFrameStart = 32 + (Math.floor((wal.length - 32) / WAL_FRAME) - 1) * WAL_FRAME;
+  return { vault, walVault, backup, recoveryKey, chunkPages, lastTransactionStart: lastTransactionStart(wal), lastFrameStart };
+}
+
+/** The offset of the first frame after the second-to-last commit frame (a commit frame's header holds the database size). */
+function lastTransactionStart(wal: Buffer): number {
+  const frames = Math.floor((wal.length - 32) / WAL_FRAME);
+  const commits = Array.from({ length: frames }, (_, i) => i).filter((i) => wal.readUInt32BE(32 + i * WAL_FRAME + 4) !== 0);
+  return 32 + ((commits.at(-2) ?? -1) + 1) * WAL_FRAME;
 }
 
 /** One `ombuds:` line (two when a damaged WAL was set aside: its warning, then the error), never a stack trace. */
@@ -88,7 +101,7 @@ const mayChange = (rel: string) => rel === 'unlock-attempts.json' || rel.startsW
 const walMayChange = (rel: string) => mayChange(rel) || rel.startsWith('store.db');
 
 /** Store, stored files, WAL: `verify` must find it (exit 4) and leave every file as it was. */
-function checkStore(target: Target, vault: string, damaged: Buffer, at: number, kind: Damage, scenario: Scenario): Verdict {
+function checkStore(target: Target, vault: string, damaged: Damaged, kind: Damage, scenario: Scenario): Verdict {
   const skip = target === 'write-ahead log' ? walMayChange : mayChange;
   const before = folderDigest(vault, skip);
   const run = cli(['verify', '--store', vault]);
@@ -98,12 +111,15 @@ function checkStore(target: Target, vault: string, damaged: Buffer, at: number, 
   if (changes.length) return { kind: 'failed', how: `the check rewrote files: ${changes.join(', ')}` };
   if (target === 'write-ahead log') {
     const copies = existsSync(join(vault, 'wal-recovery')) ? readdirSync(join(vault, 'wal-recovery')) : [];
-    if (copies.length && !readFileSync(join(vault, 'wal-recovery', copies[0]!)).equals(damaged)) return { kind: 'failed', how: 'the WAL copy set aside differs from the damaged WAL' };
+    if (copies.length && !readFileSync(join(vault, 'wal-recovery', copies[0]!)).equals(damaged.bytes)) return { kind: 'failed', how: 'the WAL copy set aside differs from the damaged WAL' };
   }
   if (run.status === 4 || run.status === 2) return { kind: 'detected', how: kindOf(run) };
   if (run.status !== 0) return { kind: 'failed', how: `unexpected ${kindOf(run)}` };
-  if (target === 'write-ahead log' && (kind === 'truncation' || at >= scenario.lastFrameStart)) {
-    return { kind: 'by design', how: kind === 'truncation' ? 'a WAL cut short reads as commits that never reached the disk' : 'damage in the final frame reads as a write cut off by a crash' };
+  // What a crash mid-write leaves, so no check can tell it from damage: a log cut short, or damage that reaches the
+  // last frame and no frame before the final transaction (store/wal-check.ts explains the rule).
+  const tornTail = damaged.at >= scenario.lastTransactionStart && damaged.end > scenario.lastFrameStart;
+  if (target === 'write-ahead log' && (kind === 'truncation' || tornTail)) {
+    return { kind: 'by design', how: kind === 'truncation' ? 'a WAL cut short reads as commits that never reached the disk' : "damage reaching the last frame, within the final transaction, reads as a write cut off by a crash" };
   }
   return { kind: 'failed', how: 'verify passed: a change to authenticated content went undetected' };
 }
@@ -201,7 +217,7 @@ export async function corruptionSuite(trials: number, template: Template, rng: R
         writeFileSync(file, damaged.bytes);
         if (target === 'envelope') verdict = checkEnvelope(vault, original, damaged.bytes, scenario, recoveryCounts);
         else if (target === 'backup') verdict = checkBackup(folder, file, original, damaged.bytes, scenario);
-        else verdict = checkStore(target, vault, damaged.bytes, damaged.at, kind, scenario);
+        else verdict = checkStore(target, vault, damaged, kind, scenario);
       }
       const counter = perTarget.get(`${target}, ${kind}`) ?? new Counter<string>();
       perTarget.set(`${target}, ${kind}`, counter);

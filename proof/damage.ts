@@ -10,6 +10,8 @@ export interface Damaged {
   bytes: Buffer;
   /** The first byte offset that differs, or the new length for a truncation. */
   at: number;
+  /** Where the damaged range ends (exclusive): the file's old length for a truncation. */
+  end: number;
   /** A human line: where and what. */
   where: string;
 }
@@ -27,17 +29,17 @@ export function damage(original: Buffer, kind: Damage, rng: Rng, pages?: readonl
       const at = pages?.length ? page * PAGE + rng.int(0, PAGE - 1) : rng.int(0, bytes.length - 1);
       const mask = rng.int(1, 255);
       bytes[at]! ^= mask;
-      return { bytes, at, where: `byte ${at} xor 0x${mask.toString(16).padStart(2, '0')}` };
+      return { bytes, at, end: at + 1, where: `byte ${at} xor 0x${mask.toString(16).padStart(2, '0')}` };
     }
     case 'zeroed page': {
       const start = page * PAGE;
       bytes.fill(0, start, Math.min(bytes.length, start + PAGE));
-      return { bytes, at: start, where: `page at ${start} zeroed` };
+      return { bytes, at: start, end: Math.min(bytes.length, start + PAGE), where: `page at ${start} zeroed` };
     }
     case 'truncation': {
       // Half the cuts on a page boundary (what a lost tail of whole pages looks like), half anywhere.
       const length = pages?.length || rng.next() < 0.5 ? Math.min(bytes.length - 1, page * PAGE) : rng.int(0, bytes.length - 1);
-      return { bytes: bytes.subarray(0, length), at: length, where: `cut to ${length} of ${bytes.length} bytes` };
+      return { bytes: bytes.subarray(0, length), at: length, end: bytes.length, where: `cut to ${length} of ${bytes.length} bytes` };
     }
   }
 }

@@ -1,6 +1,6 @@
 // Loaded with `node --import` into a CLI process the kill -9 suite starts (proof/kill.ts). It makes every store
 // statement and every synchronous file-system call a numbered step, reports each on fd PROOF_TRACE_FD ('s' for
-// SQL, 'f' for a file call), and SIGKILLs the process just before step PROOF_KILL_AT — a kill -9 at a point drawn
+// SQL, 'w' for a call that changes a file, 'f' for one that opens, reads or closes), and SIGKILLs the process just before step PROOF_KILL_AT — a kill -9 at a point drawn
 // by the suite's seeded generator, the same on every run with that seed, with no timing involved. The CLI's own
 // code is untouched; only calls into better-sqlite3 and node:fs are counted.
 import fs from 'node:fs';
@@ -15,13 +15,14 @@ delete process.env.PROOF_TRACE_FD;
 const writeTrace = fs.writeSync;
 let steps = 0;
 
-function step(kind: 's' | 'f'): void {
+function step(kind: Kind): void {
   steps += 1;
   if (steps === killAt) process.kill(process.pid, 'SIGKILL');
   if (traceFd !== null) writeTrace(traceFd, kind);
 }
 
 type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
+type Kind = 's' | 'w' | 'f';
 
 /**
  * Files the module loader reads (the CLI's .ts sources, libraries) are not steps: they come before the command
@@ -30,7 +31,7 @@ type AnyFunction = (this: unknown, ...args: unknown[]) => unknown;
 const moduleFiles = new Set<number>();
 const isModuleFile = (path: unknown) => /^file:|\.(?:[cm]?[jt]s|node)$/.test(String(path));
 
-function count(target: Record<string, unknown>, names: readonly string[], kind: 's' | 'f'): void {
+function count(target: Record<string, unknown>, names: readonly string[], kind: Kind): void {
   for (const name of names) {
     const original = target[name] as AnyFunction | undefined;
     if (typeof original !== 'function') continue;
@@ -59,10 +60,10 @@ probe.close();
 count(statementPrototype, ['run', 'get', 'all', 'iterate'], 's');
 count(Database.prototype as unknown as Record<string, unknown>, ['exec', 'pragma'], 's');
 
+count(fs as unknown as Record<string, unknown>, ['openSync', 'closeSync', 'readSync'], 'f');
 count(fs as unknown as Record<string, unknown>, [
-  'openSync', 'closeSync', 'readSync', 'writeSync', 'writeFileSync', 'appendFileSync', 'fsyncSync', 'fdatasyncSync',
-  'renameSync', 'rmSync', 'unlinkSync', 'rmdirSync', 'mkdirSync', 'copyFileSync', 'cpSync', 'chmodSync', 'fchmodSync',
-  'ftruncateSync', 'truncateSync',
-], 'f');
+  'writeSync', 'writeFileSync', 'appendFileSync', 'fsyncSync', 'fdatasyncSync', 'renameSync', 'rmSync', 'unlinkSync',
+  'rmdirSync', 'mkdirSync', 'copyFileSync', 'cpSync', 'chmodSync', 'fchmodSync', 'ftruncateSync', 'truncateSync',
+], 'w');
 // Named imports of node:fs (`import { writeSync } from 'node:fs'`) follow the patched functions.
 syncBuiltinESMExports();

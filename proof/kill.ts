@@ -21,7 +21,7 @@ export interface KillSettings {
   chainLength: number;
 }
 
-type Landing = 'before the store was opened' | 'mid-operation' | 'after the command had finished';
+type Landing = 'before it touched the store or a file' | 'mid-operation' | 'after the command had finished';
 type Mode = 'at a counted step' | 'after a drawn delay';
 
 /** An uninterrupted run of the command on the scenario: how many steps it counts, how long it takes. */
@@ -171,7 +171,8 @@ export async function killSuite(settings: KillSettings, scenario: Scenario, rng:
       const timer = byStep ? null : setTimeout(() => started.kill(), delay);
       const result = await started.done;
       if (timer) clearTimeout(timer);
-      const landing: Landing = finished(result) ? 'after the command had finished' : result.trace.includes('s') ? 'mid-operation' : 'before the store was opened';
+      const touched = result.trace.includes('s') || result.trace.includes('w');
+      const landing: Landing = finished(result) ? 'after the command had finished' : touched ? 'mid-operation' : 'before it touched the store or a file';
       landings.add(landing);
       let outcome = await check(prepared, result, context.dir, ledger);
       if (landing === 'mid-operation') results.add(outcome.present ? 'mid-operation, command wholly there' : 'mid-operation, command wholly absent');

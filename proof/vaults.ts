@@ -50,8 +50,8 @@ export interface KillableRun {
 
 /**
  * The real CLI with `node --import kill-point.ts` loaded first: every store statement and file-system call is a
- * step, reported as one character on fd 3 ('s' SQL, 'f' file), and the process SIGKILLs itself before step
- * `killAt` (0: never). No timing is involved unless the caller also calls kill().
+ * step, reported as one character on fd 3 ('s' SQL, 'w' a file change, 'f' a file read), and the process SIGKILLs
+ * itself before step `killAt` (0: never). No timing is involved unless the caller also calls kill().
  */
 export function startCli(args: string[], killAt: number): KillableRun {
   const preload = fileURLToPath(new URL('./kill-point.ts', import.meta.url));
