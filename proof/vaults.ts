@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVault } from '../electron/store/vault.ts';
+import { FAST_KDF } from '../test/support/fast-kdf.ts';
 
 /**
  * What every proof suite shares: vaults made in-process with a cheap key derivation, the real CLI in a child
@@ -12,12 +13,8 @@ import { createVault } from '../electron/store/vault.ts';
  */
 export const PASSPHRASE = 'proof passphrase: Хорог 2024';
 export const ACTOR = 'proof';
-/**
- * Argon2id at the floor the envelope accepts — test/support/temp.ts's FAST_KDF (that module registers a vitest
- * hook, so it is not imported here). The envelope records its parameters, so every CLI call on these vaults
- * unlocks in a fraction of a second.
- */
-export const PROOF_KDF = { memoryKiB: 65_536, iterations: 3, parallelism: 4 } as const;
+/** The cheap key derivation of the tests (the envelope records it, so every CLI call on these vaults unlocks fast). */
+export const PROOF_KDF = FAST_KDF;
 
 const CLI = fileURLToPath(new URL('../electron/cli/index.ts', import.meta.url));
 export const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
