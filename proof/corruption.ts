@@ -154,9 +154,11 @@ function checkEnvelope(vault: string, original: Buffer, damaged: Buffer, scenari
     const recovery = cli(['emergency-key', '--store', vault, '--recovery-key', scenario.recoveryKey]);
     const recoveryProblem = messageProblem(recovery);
     if (recoveryProblem) return { kind: 'failed', how: recoveryProblem };
+    // The recovery slot carries a check keyed from the data key, so verify must find its damage before the day
+    // the recovery key is needed; found only by the recovery key is a failure of verify.
     verdict =
       recovery.status === 2 || recovery.status === 4
-        ? { kind: 'detected', how: `verify passed; found only when the recovery key is used (${kindOf(recovery)})` }
+        ? { kind: 'failed', how: `verify passed a damaged recovery slot; only the recovery key found it (${kindOf(recovery)})` }
         : { kind: 'failed', how: 'neither verify nor the recovery key noticed the changed envelope' };
   } else {
     verdict = { kind: 'failed', how: `unexpected ${kindOf(run)}` };

@@ -59,7 +59,7 @@ const messageByCode: Record<ErrorCode, string> = {
   'vault-exists': 'a vault already exists in this folder',
   'vault-not-found': 'no vault in this folder (run init first)',
   'vault-locked': 'the vault is locked',
-  'wrong-passphrase': 'wrong passphrase; the vault was not changed',
+  'wrong-passphrase': 'wrong passphrase; the vault was not changed (sure it is right? then vault.json may be damaged: use the recovery key)',
   'wrong-recovery-key': 'wrong recovery key; the vault was not changed',
   'too-many-attempts': 'too many failed attempts; wait and try again',
   'envelope-missing': 'vault.json (the key envelope) is missing — restore from backup',

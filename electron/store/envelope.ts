@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashRaw } from '@node-rs/argon2';
@@ -52,7 +52,13 @@ const passphraseSlotSchema = z
   })
   .strict();
 
-const recoverySlotSchema = z.object({ kdf: z.literal('hkdf-sha256'), salt: base64Of(SALT_BYTES), ...sealedFields }).strict();
+const CHECK_BYTES = 32;
+/**
+ * `check`: an HMAC of the slot under a key derived from the data key, so `verify` (which holds the data key but not
+ * the recovery key) can tell a slot whose bytes were altered — still well-formed, but no longer opening — before
+ * the day it is needed. Optional: envelopes written before it existed have none, and are checked for form only.
+ */
+const recoverySlotSchema = z.object({ kdf: z.literal('hkdf-sha256'), salt: base64Of(SALT_BYTES), ...sealedFields, check: base64Of(CHECK_BYTES).optional() }).strict();
 
 export type PassphraseSlot = z.infer<typeof passphraseSlotSchema>;
 export type RecoverySlot = z.infer<typeof recoverySlotSchema>;
@@ -155,7 +161,18 @@ async function passphraseSlot(dek: Buffer, passphrase: Passphrase, vaultId: stri
 
 function recoverySlot(dek: Buffer, recoveryKey: Buffer, vaultId: string): RecoverySlot {
   const salt = randomBytes(SALT_BYTES);
-  return { kdf: 'hkdf-sha256' as const, salt: salt.toString('base64'), ...seal(recoveryKek(recoveryKey, salt), dek, vaultId, 'recovery') };
+  const slot = { kdf: 'hkdf-sha256' as const, salt: salt.toString('base64'), ...seal(recoveryKek(recoveryKey, salt), dek, vaultId, 'recovery') };
+  return { ...slot, check: recoverySlotCheck(dek, vaultId, slot).toString('base64') };
+}
+
+/** The HMAC behind `check`, over every field of the slot and the vault id, keyed from the data key (HKDF, own label). */
+function recoverySlotCheck(dek: Buffer, vaultId: string, slot: Omit<RecoverySlot, 'check'>): Buffer {
+  const key = Buffer.from(hkdfSync('sha256', dek, Buffer.alloc(0), 'ombuds-vault/1 recovery-slot check', 32));
+  try {
+    return createHmac('sha256', key).update([vaultId, slot.kdf, slot.salt, slot.iv, slot.tag, slot.wrappedKey].join('|'), 'utf8').digest();
+  } finally {
+    key.fill(0);
+  }
 }
 
 export async function createEnvelope(dek: Buffer, passphrase: Passphrase, recoveryKey: Buffer, kdf: KdfParams = DEFAULT_KDF): Promise<Envelope> {
@@ -191,13 +208,19 @@ export function unwrapWithRecoveryKey(envelope: Envelope, recoveryKey: Buffer): 
  * The recovery slot's structure, for `verify`: it cannot be opened without the recovery key, but a damaged
  * slot is found now rather than on the day the key is needed.
  */
-export function checkRecoverySlot(envelope: Envelope): { ok: boolean; detail: string } {
+export function checkRecoverySlot(envelope: Envelope, dek: Buffer): { ok: boolean; detail: string } {
+  let slot: RecoverySlot;
   try {
-    recoverySlotOf(envelope);
-    return { ok: true, detail: 'ok (well-formed)' };
+    slot = recoverySlotOf(envelope);
   } catch (error) {
     return { ok: false, detail: `${(error as AppError).detail ?? 'damaged'}: the recovery key will not open this vault` };
   }
+  if (slot.check === undefined) return { ok: true, detail: 'ok (well-formed; made before slots carried a check)' };
+  const { check, ...fields } = slot;
+  if (!timingSafeEqual(recoverySlotCheck(dek, envelope.vaultId, fields), Buffer.from(check, 'base64'))) {
+    return { ok: false, detail: 'recovery slot altered (its check does not match): the recovery key will not open this vault' };
+  }
+  return { ok: true, detail: 'ok (intact)' };
 }
 
 /** A passphrase change or recovery re-wraps the same DEK: the store itself is never re-encrypted. */

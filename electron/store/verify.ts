@@ -48,7 +48,7 @@ export function verifyStore(db: Db, path: string, dek: Buffer, envelope?: Envelo
       const version = schemaVersion(db);
       return { ok: version === LATEST_SCHEMA_VERSION, detail: `schema ${version} of ${LATEST_SCHEMA_VERSION}` };
     }),
-    ...(envelope ? [run('recovery-slot', () => checkRecoverySlot(envelope))] : []),
+    ...(envelope ? [run('recovery-slot', () => checkRecoverySlot(envelope, dek))] : []),
     run('wal', () => {
       // Fails for as long as a damaged WAL set aside at an open is kept: the administrator has to look at it
       // (README, Security: restore from a backup, or keep the copy for an expert) and then move it away.

@@ -98,7 +98,7 @@ export const en = {
     'vault-exists': 'A vault already exists here.',
     'vault-not-found': 'No vault was found.',
     'vault-locked': 'The vault is locked.',
-    'wrong-passphrase': 'Wrong passphrase. Nothing was changed.',
+    'wrong-passphrase': 'Wrong passphrase. Nothing was changed. If you are sure it is right, the key file may be damaged: use the recovery key.',
     'wrong-recovery-key': 'Wrong recovery key. Check each group of four characters.',
     'too-many-attempts_one': 'Too many failed attempts. Try again in {{count}} second.',
     'too-many-attempts_other': 'Too many failed attempts. Try again in {{count}} seconds.',

@@ -111,6 +111,19 @@ describe('CLI', () => {
     expectOneLineError(unlock, /^ombuds: store damaged — restore from backup/);
   });
 
+  it('verify names vault.json, not the store, when only the recovery slot is damaged; the passphrase still opens', async () => {
+    const { store } = await cliVault(PASS);
+    const envelope = JSON.parse(readFileSync(join(store, 'vault.json'), 'utf8'));
+    const wrapped = Buffer.from(envelope.recovery.wrappedKey, 'base64');
+    wrapped[0]! ^= 0x01;
+    envelope.recovery.wrappedKey = wrapped.toString('base64');
+    writeFileSync(join(store, 'vault.json'), JSON.stringify(envelope));
+    const verify = runCli(['verify', '--store', store], asUser);
+    expect(verify.status).toBe(4);
+    expectOneLineError(verify, /^ombuds: vault\.json \(the key envelope\) is damaged.*recovery-slot: recovery slot altered/);
+    expect(runCli(['unlock-check', '--store', store], asUser).status).toBe(0);
+  });
+
   it('emergency-key prints the raw data key that opens the store with standard SQLCipher 4 settings', async () => {
     const { store, recoveryKey } = await cliVault(PASS);
     const result = runCli(['emergency-key', '--store', store, '--recovery-key', recoveryKey]);
@@ -174,7 +187,7 @@ describe('CLI', () => {
       for (let attempt = 1; attempt <= 4; attempt += 1) {
         const wrong = runCli(['unlock-check', '--store', store], { OMBUDS_PASSPHRASE: `not the passphrase ${attempt}` });
         expect(wrong.status).toBe(2);
-        expectOneLineError(wrong, /^ombuds: wrong passphrase; the vault was not changed$/);
+        expectOneLineError(wrong, /^ombuds: wrong passphrase; the vault was not changed \(sure it is right\? then vault\.json may be damaged: use the recovery key\)$/);
         const saved = JSON.parse(readFileSync(attemptsPath(store), 'utf8'));
         expect(Object.keys(saved).sort()).toEqual(['failures', 'format', 'lastFailureAt']);
         expect(saved.failures).toBe(attempt);

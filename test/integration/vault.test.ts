@@ -178,5 +178,25 @@ describe('vault', () => {
       (await recoverVault(lostPassphraseSlot.dir, lostPassphraseSlot.recoveryKey, 'a brand new phrase', { actor, kdf: FAST_KDF })).close();
       (await unlockVault(lostPassphraseSlot.dir, 'a brand new phrase')).close();
     });
+
+    it('verify finds a recovery slot altered but still well-formed (its check is keyed from the data key); a slot from before checks existed passes on form', async () => {
+      const flipFirstByte = (base64: unknown) => {
+        const bytes = Buffer.from(String(base64), 'base64');
+        bytes[0] = bytes[0]! ^ 0x01;
+        return bytes.toString('base64');
+      };
+      const recoverySlotCheck = async (tamper: (envelope: Record<string, Record<string, unknown>>) => void) => {
+        const { dir } = await tamperedVault(tamper);
+        const vault = await unlockVault(dir, PASS);
+        const check = verifyStore(vault.db, storePath(dir), vault.dek, vault.envelope).checks.find((c) => c.name === 'recovery-slot');
+        vault.close();
+        return check;
+      };
+      for (const field of ['wrappedKey', 'iv', 'tag', 'salt'] as const) {
+        expect(await recoverySlotCheck((envelope) => (envelope.recovery![field] = flipFirstByte(envelope.recovery![field])))).toMatchObject({ ok: false, detail: expect.stringContaining('altered') });
+      }
+      expect(await recoverySlotCheck(() => undefined)).toMatchObject({ ok: true, detail: 'ok (intact)' });
+      expect(await recoverySlotCheck((envelope) => delete envelope.recovery!.check)).toMatchObject({ ok: true, detail: expect.stringContaining('made before') });
+    });
   });
 });

@@ -169,7 +169,11 @@ export const vaultCommands: Record<string, Command> = {
     // One line, as the README promises: `ok: …` on stdout, or the error line on stderr naming the failing checks.
     // --json gives every check with its detail.
     if (options.json) io.out(printableJson(report));
-    if (!report.ok) throw new AppError('store-damaged', { detail: verifyLine(report) });
+    if (!report.ok) {
+      // A damaged recovery slot lives in vault.json, not in the store: say which file to restore.
+      const envelopeOnly = report.checks.every((check) => check.ok || check.name === 'recovery-slot');
+      throw new AppError(envelopeOnly ? 'envelope-damaged' : 'store-damaged', { detail: verifyLine(report) });
+    }
     if (!options.json) io.out(verifyLine(report));
     return EXIT.ok;
   },
