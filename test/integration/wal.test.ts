@@ -16,6 +16,7 @@ import { pngImage } from '../support/images.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 import { passphraseBytes } from '../support/passphrase.ts';
+import { routerCall } from '../support/router-call.ts';
 
 /**
  * The write-ahead log after a crash (store/wal-check.ts): committed work that only the WAL holds is kept by a copy
@@ -176,11 +177,7 @@ describe('large writes reach store.db at once', () => {
   it('a letter registration ends with an empty WAL', async () => {
     const dir = tempDir();
     const app = createApp({ dataDir: dir, dialogs: scriptedDialogs(), actor: 'clerk', kdf: FAST_KDF });
-    const call = async (channel: string, input: unknown = {}) => {
-      const result = await app.router.handle(channel, input);
-      if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-      return result.value;
-    };
+    const call = routerCall(app.router);
     await call('vault:create', { passphrase: passphraseBytes(PASS) });
     const db = app.session.store();
     for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), actor);

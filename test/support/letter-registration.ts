@@ -20,6 +20,7 @@ import { docxParts, pdfText } from './documents.ts';
 import { scriptedDialogs } from './scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from './temp.ts';
 import { passphraseBytes } from './passphrase.ts';
+import { routerCall } from './router-call.ts';
 
 /** Helpers for the tests of letter registration: a prepared vault, the services over it, and "the letter is whole". */
 export const PASS = 'correct horse battery';
@@ -34,11 +35,7 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, im
  */
 export async function preparedVault(dir: string): Promise<{ dir: string; draft: LetterDraft }> {
   const app = createApp({ dataDir: dir, dialogs: scriptedDialogs(), actor: 'clerk', kdf: FAST_KDF });
-  const call = async (channel: string, input: unknown = {}) => {
-    const result = await app.router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-    return result.value;
-  };
+  const call = routerCall(app.router);
   await call('vault:create', { passphrase: passphraseBytes(PASS) });
   const db = app.session.store();
   for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), 'tester');

@@ -9,6 +9,7 @@ import { withVault } from '../../../electron/cli/commands/vault-commands.ts';
 import { createApp } from '../../../electron/app.ts';
 import { scriptedDialogs } from '../scripted-dialogs.ts';
 import { FAST_KDF } from '../fast-kdf.ts';
+import { routerCall } from '../router-call.ts';
 
 // The last argument is a beacon the test looks for, to prove its scan reads this process.
 const [mode, dir, passphraseFile, newPassphraseFile] = process.argv.slice(2) as ['cli' | 'window', string, string, string, string];
@@ -17,10 +18,7 @@ if (mode === 'cli') {
 } else {
   // FAST_KDF for the new passphrase's wrap.
   const app = createApp({ dataDir: dir, dialogs: scriptedDialogs(), actor: 'tester', kdf: FAST_KDF });
-  const call = async (channel: string, input: unknown) => {
-    const result = await app.router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}`);
-  };
+  const call = routerCall(app.router);
   // What IPC hands main: a Uint8Array of its own. The file's Buffer is this stand-in's, so it zeroes it.
   const delivered = (path: string) => {
     const read = readFileSync(path);

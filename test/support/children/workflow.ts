@@ -8,6 +8,7 @@ import { unlockVault } from '../../../electron/store/vault.ts';
 import { audited } from '../../../electron/store/audit.ts';
 import { passphraseBytes } from '../passphrase.ts';
 import { FAST_KDF } from '../fast-kdf.ts';
+import { routerCall } from '../router-call.ts';
 
 // userDir holds what the user chose to export and the files they took in as evidence: case data by design, so
 // it is the one folder the scan skips.
@@ -22,11 +23,7 @@ const app = createApp({
   // The cheap KDF: what the scan looks for is case data, not the cost of Argon2id.
   kdf: FAST_KDF,
 });
-const call = async (channel: string, input: unknown = {}) => {
-  const result = await app.router.handle(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}`);
-  return result.value;
-};
+const call = routerCall(app.router);
 
 await call('vault:create', { passphrase: passphraseBytes(PASS) });
 queue.push(join(outDir, 'sheet.pdf'));
