@@ -66,6 +66,7 @@ const styleIds: Record<ParagraphStyle | 'letterhead' | 'letterhead-small' | 'add
   closing: 'Closing',
   annex: 'Annex',
   note: 'Note',
+  'annex-heading': 'AnnexHeading',
   letterhead: 'Letterhead',
   'letterhead-small': 'LetterheadDetails',
   addressee: 'Addressee',
@@ -85,7 +86,7 @@ function style(id: string, name: string, look: ParagraphLook, extra: { indentLef
     paragraph: {
       alignment: alignment[look.align],
       spacing: { before: ptToTwip(look.spaceBeforePt), after: ptToTwip(look.spaceAfterPt), line: ptToTwip(look.sizePt * lineHeight), lineRule: LineRuleType.EXACT },
-      indent: { firstLine: mmToTwip(look.firstLineMm), ...(extra.indentLeftMm ? { left: mmToTwip(extra.indentLeftMm) } : {}) },
+      indent: { firstLine: mmToTwip(look.firstLineMm), ...((extra.indentLeftMm ?? look.leftMm) ? { left: mmToTwip(extra.indentLeftMm ?? look.leftMm) } : {}) },
     },
   };
 }
@@ -132,7 +133,8 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
       styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt) } } }, paragraphStyles },
       numbering: {
         config: [
-          { reference: 'ordered', levels: [{ ...listLevel, format: LevelFormat.DECIMAL, text: listLook.number('%1') }] },
+          { reference: 'ordered', levels: [{ ...listLevel, format: LevelFormat.DECIMAL, text: listLook.number('%1', 'dot') }] },
+          { reference: 'ordered-paren', levels: [{ ...listLevel, format: LevelFormat.DECIMAL, text: listLook.number('%1', 'paren') }] },
           { reference: 'bullets', levels: [{ ...listLevel, format: LevelFormat.BULLET, text: listLook.bullet }] },
         ],
       },
@@ -210,7 +212,7 @@ function docxBlock(block: Block, next: Counters): (Paragraph | Table)[] {
       ];
     case 'list': {
       const instance = next.list();
-      return block.items.map((item) => new Paragraph({ style: styleIds.body, numbering: { reference: block.ordered ? 'ordered' : 'bullets', level: 0, instance }, children: textRuns(item) }));
+      return block.items.map((item) => new Paragraph({ style: styleIds.body, numbering: { reference: block.ordered ? (block.marker === 'paren' ? 'ordered-paren' : 'ordered') : 'bullets', level: 0, instance }, children: textRuns(item) }));
     }
     case 'table': {
       const total = block.widths.reduce((a, b) => a + b, 0);

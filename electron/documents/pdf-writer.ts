@@ -73,8 +73,8 @@ const gapFor = (pdf: Pdf, sizePt: number) => sizePt * lineHeight - pdf.currentLi
 const width = (pdf: Pdf) => pdf.page.width - M.left - M.right;
 
 function runs(pdf: Pdf, parent: Struct, items: readonly Run[], look: ParagraphLook, options: { x?: number; width?: number; prefix?: string; letterSpacingPt?: number } = {}): void {
-  const x = options.x ?? M.left;
-  const w = options.width ?? width(pdf);
+  const x = options.x ?? M.left + mmToPt(look.leftMm);
+  const w = options.width ?? width(pdf) - mmToPt(look.leftMm);
   // pdfkit drops a run's leading space at a font change: it moves to the end of the run before.
   const all: Run[] = [...(options.prefix ? [{ text: options.prefix }] : []), ...items]
     .map((run) => ({ ...run }))
@@ -142,7 +142,7 @@ function writeBlock(pdf: Pdf, root: Struct, block: Block): void {
     case 'list': {
       const list = pdf.struct('L');
       root.add(list);
-      block.items.forEach((item, index) => runs(pdf, list, item, listLook.item, { prefix: (block.ordered ? listLook.number(index + 1) : listLook.bullet) + listLook.gap }));
+      block.items.forEach((item, index) => runs(pdf, list, item, listLook.item, { prefix: (block.ordered ? listLook.number(index + 1, block.marker) : listLook.bullet) + listLook.gap }));
       list.end();
       return;
     }

@@ -1,4 +1,4 @@
-import type { ParagraphStyle } from './model.ts';
+import type { ListMarker, ParagraphStyle } from './model.ts';
 
 /**
  * The one source of page geometry and type for every writer (GOST R 7.0.97 conventions, DOMAIN.md): A4, margins
@@ -16,6 +16,8 @@ export const lineHeight = 1.2;
 
 export interface ParagraphLook {
   align: 'left' | 'center' | 'right' | 'justify';
+  /** The whole paragraph's distance from the left margin (a block in the right part of the page). */
+  leftMm: number;
   firstLineMm: number;
   sizePt: number;
   bold: boolean;
@@ -23,7 +25,10 @@ export interface ParagraphLook {
   spaceAfterPt: number;
 }
 
-const body: ParagraphLook = { align: 'justify', firstLineMm: 12.5, sizePt: type.bodyPt, bold: false, spaceBeforePt: 0, spaceAfterPt: 0 };
+/** The right part of the page where the addressee block and an annex's mark stand. */
+const ADDRESSEE_INDENT_MM = 80;
+
+const body: ParagraphLook = { align: 'justify', leftMm: 0, firstLineMm: 12.5, sizePt: type.bodyPt, bold: false, spaceBeforePt: 0, spaceAfterPt: 0 };
 
 export const paragraphLook: Record<ParagraphStyle, ParagraphLook> = {
   reference: { ...body, align: 'left', firstLineMm: 0, sizePt: 12, spaceAfterPt: 2 },
@@ -33,6 +38,7 @@ export const paragraphLook: Record<ParagraphStyle, ParagraphLook> = {
   closing: { ...body, align: 'left', firstLineMm: 0, spaceBeforePt: 18 },
   annex: { ...body, align: 'left', firstLineMm: 0, spaceBeforePt: 12 },
   note: { ...body, align: 'left', firstLineMm: 0, sizePt: type.smallPt },
+  'annex-heading': { ...body, align: 'left', leftMm: ADDRESSEE_INDENT_MM, firstLineMm: 0, spaceAfterPt: 18 },
 };
 
 /** A line of text that is not a paragraph of the body: left-aligned, no indent, no space around. */
@@ -51,7 +57,7 @@ export const letterheadLook = {
 } as const;
 
 /** The addressee block: one line each, starting at this distance from the left margin (the right half). */
-export const addresseeLook = { line: { ...line, sizePt: type.bodyPt }, indentMm: 80, spaceBeforePt: 6, spaceAfterPt: 12 } as const;
+export const addresseeLook = { line: { ...line, sizePt: type.bodyPt }, indentMm: ADDRESSEE_INDENT_MM, spaceBeforePt: 6, spaceAfterPt: 12 } as const;
 
 export const headingLook = { sizePt: type.headingPt, spaceBeforePt: 8, spaceAfterPt: 10 } as const;
 
@@ -59,8 +65,8 @@ export const headingLook = { sizePt: type.headingPt, spaceBeforePt: 8, spaceAfte
 export const listLook = {
   item: body,
   bullet: '•',
-  /** The number's form; DOCX passes its level placeholder (`%1`) for n. */
-  number: (n: number | string) => `${n}.`,
+  /** The number's form, «1.» or «1)»; DOCX passes its level placeholder (`%1`) for n. */
+  number: (n: number | string, marker: ListMarker = 'dot') => (marker === 'paren' ? `${n})` : `${n}.`),
   gap: ' ',
 } as const;
 

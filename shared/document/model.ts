@@ -15,8 +15,15 @@ const text = (max: number) => z.string().max(max).regex(/^[^\u0000-\u0008\u000B\
 export const runSchema = z.object({ text: text(20_000), bold: z.boolean().optional(), italic: z.boolean().optional() }).strict();
 export type Run = z.infer<typeof runSchema>;
 
-export const paragraphStyles = ['reference', 'subject', 'salutation', 'body', 'closing', 'annex', 'note'] as const;
+/**
+ * `annex-heading` is the mark on an annex's first page, top right, as GOST R 7.0.97 places it («Приложение к письму
+ * … от … № …»): a block in the right part of the page, like the addressee.
+ */
+export const paragraphStyles = ['reference', 'subject', 'salutation', 'body', 'closing', 'annex', 'note', 'annex-heading'] as const;
 export type ParagraphStyle = (typeof paragraphStyles)[number];
+
+export const listMarkers = ['dot', 'paren'] as const;
+export type ListMarker = (typeof listMarkers)[number];
 
 const image = z.object({ mediaType: z.enum(['image/png', 'image/jpeg']), base64: z.string().max(2_000_000), widthMm: z.number().min(5).max(60) }).strict();
 /** An image placed at a width; its height follows from its own proportions. */
@@ -29,8 +36,11 @@ export const blockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('addressee'), lines: z.array(text(600)).min(1).max(12) }).strict(),
   z.object({ kind: z.literal('paragraph'), style: z.enum(paragraphStyles), runs: z.array(runSchema).max(200) }).strict(),
   z.object({ kind: z.literal('heading'), level: z.union([z.literal(1), z.literal(2)]), text: text(1000) }).strict(),
-  /** A numbered (or bulleted) list; each item is a paragraph of runs. */
-  z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(z.array(runSchema).max(200)).max(5000) }).strict(),
+  /**
+   * A numbered (or bulleted) list; each item is a paragraph of runs. `marker` is the number's form: 'dot' «1.»
+   * (items start with a capital and end with «.»; the default) or 'paren' «1)» (lowercase items ending with «;»).
+   */
+  z.object({ kind: z.literal('list'), ordered: z.boolean(), marker: z.enum(listMarkers).optional(), items: z.array(z.array(runSchema).max(200)).max(5000) }).strict(),
   z.object({ kind: z.literal('table'), header: z.array(text(300)).min(1).max(8), rows: z.array(z.array(text(5000))).max(5000), widths: z.array(z.number().positive()).max(8) }).strict(),
   /** Position on the left, initials and surname on the right, on one line. */
   z.object({ kind: z.literal('signature'), position: z.array(text(300)).min(1).max(4), name: text(200) }).strict(),

@@ -31,6 +31,7 @@ const perKind = {
     { kind: 'paragraph', style: 'closing', runs: [{ text: 'С уважением,' }] },
     { kind: 'paragraph', style: 'annex', runs: [{ text: 'Приложение: перечень случаев (2) в 1 экз.' }] },
     { kind: 'paragraph', style: 'note', runs: [{ text: 'Примечание мелким шрифтом.' }] },
+    { kind: 'paragraph', style: 'annex-heading', runs: [{ text: 'Приложение к письму Уполномоченного по правам человека в Республике Таджикистан от 15.01.2025 № 01-12/7' }] },
   ],
   heading: [
     { kind: 'heading', level: 1, text: 'Приложение к письму № 01-12/7 от 15.01.2025' },
@@ -39,6 +40,7 @@ const perKind = {
   list: [
     { kind: 'list', ordered: true, items: [[{ text: 'Первый пункт.' }], [{ text: long }], [{ text: 'Третий: ' }, { text: 'важно', bold: true }]] },
     { kind: 'list', ordered: false, items: [[{ text: 'Маркер один.' }], [{ text: 'Маркер два.' }]] },
+    { kind: 'list', ordered: true, marker: 'paren', items: [[{ text: 'сообщить о принятых мерах;' }], [{ text: 'принять меры по недопущению подобного впредь.' }]] },
   ],
   table: [
     {

@@ -24,6 +24,7 @@ const pt = (value: number) => `${value}pt`;
 /** A paragraph look as CSS: the same alignment, indent, size, weight and spacing the PDF and DOCX writers use. */
 const lookStyle = (look: ParagraphLook): CSSProperties => ({
   textAlign: look.align,
+  marginLeft: mm(look.leftMm),
   textIndent: mm(look.firstLineMm),
   fontSize: pt(look.sizePt),
   fontWeight: look.bold ? 'bold' : 'normal',
@@ -94,7 +95,7 @@ function BlockView({ block }: { block: Block }) {
         <div className="doc-list">
           {block.items.map((item, index) => (
             <p key={index} style={lookStyle(listLook.item)}>
-              {(block.ordered ? listLook.number(index + 1) : listLook.bullet) + listLook.gap}
+              {(block.ordered ? listLook.number(index + 1, block.marker) : listLook.bullet) + listLook.gap}
               <RunsView runs={item} />
             </p>
           ))}
