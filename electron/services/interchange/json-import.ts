@@ -16,6 +16,7 @@ import { plural } from '../../../shared/domain/plural.ts';
 import { hasLoneSurrogate } from '../../../shared/domain/text.ts';
 import { counterpartExists, getLetter, letterNumberTaken } from '../../store/repositories/letter-repository.ts';
 import { incidentExists } from '../../store/repositories/incident-repository.ts';
+import { withReplyDeadlines } from './reply-deadlines.ts';
 
 /**
  * The file's outer shape only; records are checked one by one below so every problem gets its own JSON path
@@ -105,7 +106,7 @@ export function checkInterchange(db: Db, read: JsonRead): ParsedInterchange {
   );
   if (issues.length) throw new ImportRejected(issues);
   const values = <T>(located: Located<T>[]) => located.map((entry) => entry.value);
-  return { places: values(places), persons: values(persons), counterparts: values(counterparts), incidents: values(incidents), letters: values(letters) };
+  return { places: values(places), persons: values(persons), counterparts: values(counterparts), incidents: values(incidents), letters: withReplyDeadlines(db, values(counterparts), values(letters)) };
 }
 
 const MAX_SURROGATE_ISSUES = 100;
