@@ -1,13 +1,8 @@
-import { getGender, incline } from 'lvovich';
+import { inclineLastname } from 'lvovich';
 import type { Counterpart } from './correspondence.ts';
+import { genderFromName, hasFullFirstAndMiddle, initialsOf, parsePersonName, type Gender, type PersonName } from './person-name.ts';
 
-/** A Russian full name as staff write it: «Фамилия Имя Отчество» (or «Фамилия Имя»). */
-function splitName(name: string): { last: string; first?: string; middle?: string } {
-  const [last = name, first, middle] = name.trim().split(/\s+/);
-  return { last, first, middle };
-}
-
-const initials = (parts: { first?: string; middle?: string }) => [parts.first, parts.middle].filter(Boolean).map((word) => `${word![0]}.`).join(' ');
+export { inferGender } from './person-name.ts';
 
 /** Irregular position nouns (a fleeting vowel) that the endings below would get wrong. */
 const IRREGULAR: Record<string, string> = { посол: 'послу', посланник: 'посланнику' };
@@ -57,30 +52,73 @@ export function positionDative(position: string): string {
   return out.join(' ');
 }
 
-/** Gender from the name where it tells (patronymic, first name, surname ending); unknown otherwise. */
-export function inferGender(name: string): 'male' | 'female' | undefined {
-  const gender = getGender(splitName(name));
-  return gender === 'male' || gender === 'female' ? gender : undefined;
+/**
+ * A surname in the Russian dative by gender: «Москалькова» → «Москальковой», «Иванов» → «Иванову». Tajik -зода and
+ * -ӣ, surnames ending in a vowel other than -а/-я or in -ых/-их, and a woman's surname ending in a consonant do not
+ * decline. With the gender unknown, a surname that declines differently for a man and a woman stays as written
+ * (the card asks for the gender before the letter goes out).
+ */
+export function surnameDative(last: string, gender: Gender | undefined): string {
+  const decline = (g: Gender) =>
+    last
+      .split('-')
+      .map((part) => (/(зода|заде|[ӣоуюеиыэ]|ых|их)$/i.test(part) || (g === 'female' && /[бвгджзйклмнпрстфхцчшщьъ]$/i.test(part)) ? part : inclineLastname(part, 'dative', g)))
+      .join('-');
+  if (gender) return decline(gender);
+  const [male, female] = [decline('male'), decline('female')];
+  return male === female ? male : last;
 }
 
+/** The forms a letter opens with; `salutation` is absent while the gender is unknown (`needsGender`). */
+export interface AddresseeForms {
+  /** The addressee block, one line per `\n`: the position, then the name («Уполномоченному … / Москальковой Т.Н.»). */
+  addresseeDative: string;
+  /** «Уважаемая Татьяна Николаевна!»; absent when the gender is unknown, so no letter says «Уважаемый(-ая)». */
+  salutation?: string;
+  gender?: Gender;
+  /** True when neither the card nor the name tells the gender: the card must ask before a salutation is written. */
+  needsGender: boolean;
+}
+
+const RU_DEAR: Record<Gender, string> = { male: 'Уважаемый', female: 'Уважаемая' };
+const RU_TITLE: Record<Gender, string> = { male: 'господин', female: 'госпожа' };
+const TG_DEAR: Record<Gender, string> = { male: 'Муҳтарам', female: 'Муҳтарама' };
+/** Tajik «ҷаноби Салимзода» (Mr, with the izofat), «хонум Москалкова» (Mrs/Ms). */
+const TG_TITLE: Record<Gender, string> = { male: 'ҷаноби', female: 'хонум' };
+const EN_TITLE: Record<Gender, string> = { male: 'Mr', female: 'Ms' };
+
 /**
- * The addressee block and the salutation a letter to this counterpart opens with, in its language: Russian with the
- * position and the surname in the dative («Генеральному прокурору … / Иванову И. И.», «Уважаемый Иван Петрович!»);
- * Tajik and English with their own forms. Defaults only: the counterpart's card keeps whatever staff write.
+ * The addressee block and the salutation of a letter in `language`, from the card's position and name ALREADY in
+ * that language (the Latin name for English). Russian (GOST R 7.0.97-2016): the position and the surname in the
+ * dative, the initials after the surname without a space between them — «Москальковой Т.Н.»; «Уважаемая Татьяна
+ * Николаевна!» when the first name and patronymic are known in full, else «Уважаемая госпожа Москалькова!». Tajik:
+ * «Ба …» with «хонум Т.Н. Москалкова» / «ҷаноби У. Салимзода», «Муҳтарама Татяна Николаевна!» or «Муҳтарама хонум
+ * Москалкова!». English: the position, "Ms Tatiana Moskalkova", "Dear Ms Moskalkova,". The gender comes from the
+ * card, else from the name; unknown, the salutation is left out and `needsGender` set. Defaults only: the card
+ * keeps whatever staff write.
  */
-export function addresseeDefaults(counterpart: Pick<Counterpart, 'position' | 'name' | 'language' | 'gender'>): { addresseeDative: string; salutation: string; gender?: 'male' | 'female' } {
-  const parts = splitName(counterpart.name);
-  const gender = counterpart.gender ?? inferGender(counterpart.name);
-  const firstAndMiddle = [parts.first, parts.middle].filter(Boolean).join(' ');
-  if (counterpart.language === 'ru') {
-    const dative = incline({ ...parts, gender }, 'dative');
-    const surname = `${dative.last ?? parts.last}${parts.first ? ` ${initials(parts)}` : ''}`;
-    const dear = gender === 'female' ? 'Уважаемая' : gender === 'male' ? 'Уважаемый' : 'Уважаемый(-ая)';
-    return { addresseeDative: `${positionDative(counterpart.position)}\n${surname}`, salutation: `${dear} ${firstAndMiddle || parts.last}!`, gender };
+export function addresseeDefaults(counterpart: Pick<Counterpart, 'position' | 'name' | 'language' | 'gender'>): AddresseeForms {
+  const name: PersonName = parsePersonName(counterpart.name) ?? { last: counterpart.name.trim(), script: 'cyrillic' };
+  const gender = counterpart.gender ?? genderFromName(name);
+  const initials = initialsOf(name);
+  const position = counterpart.position.trim();
+  const full = hasFullFirstAndMiddle(name);
+  const forms = (lines: string[], salutation: string | undefined): AddresseeForms => ({ addresseeDative: lines.join('\n'), ...(salutation ? { salutation } : {}), ...(gender ? { gender } : {}), needsGender: !gender });
+  switch (counterpart.language) {
+    case 'ru':
+      return forms(
+        [positionDative(position), [surnameDative(name.last, gender), initials].filter(Boolean).join(' ')],
+        gender && (full ? `${RU_DEAR[gender]} ${name.first} ${name.middle}!` : `${RU_DEAR[gender]} ${RU_TITLE[gender]} ${name.last}!`),
+      );
+    case 'tg':
+      return forms(
+        [`Ба ${position}`, [gender && TG_TITLE[gender], initials, name.last].filter(Boolean).join(' ')],
+        gender && (full ? `${TG_DEAR[gender]} ${name.first} ${name.middle}!` : `${TG_DEAR[gender]} ${TG_TITLE[gender]} ${name.last}!`),
+      );
+    case 'en': {
+      // English drops the patronymic: "Tatiana Moskalkova"; with initials only, the first: "T. Moskalkova".
+      const given = name.first ?? (name.initials?.[0] ? `${name.initials[0]}.` : '');
+      return forms([position, [gender && EN_TITLE[gender], given, name.last].filter(Boolean).join(' ')], gender && `Dear ${EN_TITLE[gender]} ${name.last},`);
+    }
   }
-  if (counterpart.language === 'tg') {
-    return { addresseeDative: `Ба ${counterpart.position}\n${counterpart.name}`, salutation: `Муҳтарам ${firstAndMiddle || parts.last}!`, gender };
-  }
-  const title = gender === 'female' ? 'Ms' : gender === 'male' ? 'Mr' : '';
-  return { addresseeDative: `${counterpart.position}\n${counterpart.name}`, salutation: `Dear ${title ? `${title} ` : ''}${parts.last},`, gender };
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/vault.ts';
+import type { TreatyStanding } from './instruments.ts';
 
 export const letterKinds = ['appeal', 'follow-up', 'information-request'] as const;
 export type LetterKind = (typeof letterKinds)[number];
@@ -42,7 +43,8 @@ export interface UnansweredLetter {
 /** The office, the counterpart and the people on the letter, in the letter's language. */
 export interface LetterParties {
   office: { name: string; addressLines: string[]; emblem: { mediaType: 'image/png' | 'image/jpeg'; base64: string } | null };
-  counterpart: { institution: string; addresseeLines: string[]; salutation: string; country: string; replyDays: number };
+  /** `salutation` is absent while the card does not know the addressee's gender: the letter then opens without one. */
+  counterpart: { institution: string; addresseeLines: string[]; salutation?: string; country: string; replyDays: number };
   signatory: { position: string; name: string };
   executor: { name: string; phone: string } | null;
 }
@@ -60,6 +62,12 @@ export interface LetterInput extends LetterParties {
   date: string | null;
   /** Withheld identities are masked unless this is set deliberately (audited by the caller). */
   revealWithheld: boolean;
+  /**
+   * Which treaties the counterpart's state is bound by (the ratification table with the office's overrides, and
+   * staff's deliberate choices) and the victims' characteristic codes per incident id (instruments.ts). Absent:
+   * the shipped table for the counterpart's country, and no victim groups.
+   */
+  treaties?: { standing: TreatyStanding; victimGroups: Record<string, readonly string[]> };
 }
 
 /** Up to this many incidents are told in the letter itself; more go to a numbered annex. */

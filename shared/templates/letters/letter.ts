@@ -1,7 +1,7 @@
 import { plain, type Block, type Doc, type Run } from '../../document/model.ts';
 import { INCIDENTS_IN_TEXT, type LetterInput } from './input.ts';
 import { incidentRuns, peopleCount, whenOf, whereOf } from './incident-text.ts';
-import { instrumentsEngaged } from './instruments.ts';
+import { engagementsOf, instrumentsEngaged, standingOf } from './instruments.ts';
 import { letterPhrases, type LetterPhrases } from './phrases.ts';
 
 const paragraph = (style: Extract<Block, { kind: 'paragraph' }>['style'], runs: Run[] | string): Block => ({ kind: 'paragraph', style, runs: typeof runs === 'string' ? plain(runs) : runs });
@@ -22,7 +22,7 @@ export function buildLetter(input: LetterInput): Doc {
     ...(input.inReplyTo ? [paragraph('reference', p.inReplyTo(input.inReplyTo.number, input.inReplyTo.date))] : []),
     { kind: 'addressee', lines: input.counterpart.addresseeLines },
     paragraph('subject', p.subject[input.kind]),
-    paragraph('salutation', input.counterpart.salutation),
+    ...(input.counterpart.salutation ? [paragraph('salutation', input.counterpart.salutation)] : []),
     paragraph('body', p.opening[input.kind]),
     ...body(input, p, withAnnex),
     paragraph('body', p.requestsIntro),
@@ -40,11 +40,12 @@ function body(input: LetterInput, p: LetterPhrases, withAnnex: boolean): Block[]
   const reveal = input.revealWithheld;
   switch (input.kind) {
     case 'appeal': {
-      const instruments = instrumentsEngaged(input.incidents.flatMap((incident) => incident.violationCodes), p);
+      // Treaties cited only where the counterpart's state is a party; the others reworded (instruments.ts).
+      const instruments = instrumentsEngaged(engagementsOf(input), standingOf(input), input.language);
       return [
         paragraph('body', withAnnex ? p.annexPointer(input.incidents.length) : p.factsIntro(input.incidents.length)),
         ...(withAnnex ? [] : [list(input.incidents.map((incident) => incidentRuns(incident, p, reveal)))]),
-        ...(instruments.length ? [paragraph('body', p.rightsEngaged(instruments))] : []),
+        ...instruments.map((text) => paragraph('body', text)),
       ];
     }
     case 'follow-up': {
