@@ -10,6 +10,7 @@ import { EvidenceService } from './services/evidence/evidence-service.ts';
 import { DroppedEvidence } from './services/evidence/dropped-evidence.ts';
 import { isGeneratedRole, LetterFiles, pathToOpen } from './services/letter-files.ts';
 import { LetterService } from './services/letters/letter-service.ts';
+import { RatificationSettings } from './services/letters/ratification-settings.ts';
 import { ImportJobs } from './services/interchange/import-jobs.ts';
 import type { ParseHost } from './services/isolation/parse-host.ts';
 import type { AfterBatch } from './services/interchange/batched-import.ts';
@@ -58,12 +59,13 @@ interface Services {
   registry: CorrespondenceService;
   letterFiles: LetterFiles;
   letters: LetterService;
+  ratifications: RatificationSettings;
   dialogs: Dialogs;
 }
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? null;
 
-function handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, dialogs }: Services): Handlers {
+function handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, ratifications, dialogs }: Services): Handlers {
   return {
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
@@ -109,6 +111,7 @@ function handlers({ session, records, evidence, drops, imports, registry, letter
     'persons:merge': ({ keepId, duplicateId }) => records.mergePersons(keepId, duplicateId),
     'places:list': () => records.places().map(({ incidentCount, ...place }) => ({ place, incidentCount })),
     'places:save': (place) => records.savePlace(place),
+    'records:saveTranslation': (input) => (records.saveTranslation(input), {}),
     'searches:list': () => records.savedSearches(),
     'searches:save': (search) => records.saveSearch(search),
     'searches:delete': ({ id }) => records.deleteSearch(id),
@@ -189,6 +192,9 @@ function handlers({ session, records, evidence, drops, imports, registry, letter
     'registry:setNumbering': (scheme) => registry.setNumbering(scheme),
     'registry:calendar': () => registry.calendar(),
     'registry:saveCalendar': (calendar) => registry.saveCalendar(calendar),
+    'settings:ratifications': () => ratifications.rows(),
+    'settings:saveRatification': (override) => ratifications.save(override),
+    'settings:resetRatification': (input) => ratifications.reset(input),
   };
 }
 
@@ -204,7 +210,8 @@ export function createApp(options: AppOptions): App {
   const registry = new CorrespondenceService(store, options.actor);
   const letterFiles = new LetterFiles(store, () => session.getSettings().evidenceMaxMiB * 1024 ** 2, options.actor);
   const letters = new LetterService(store, registry, letterFiles, options.actor);
-  const router = createRouter(handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, dialogs: options.dialogs }), {
+  const ratifications = new RatificationSettings(store, options.actor);
+  const router = createRouter(handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, ratifications, dialogs: options.dialogs }), {
     onActivity: () => session.touch(),
     // Other writes would join the import's open transaction (and vanish with it on cancel).
     guard: (channel) => {

@@ -14,6 +14,7 @@ export const EXIT = {
   newerVersion: 8,
   verifyFailed: 9,
   importRejected: 10,
+  translationMissing: 11,
   internal: 70,
 } as const;
 
@@ -49,6 +50,7 @@ const exitByCode: Record<ErrorCode, number> = {
   'image-unreadable': EXIT.usage,
   'evidence-damaged': EXIT.damaged,
   'office-incomplete': EXIT.usage,
+  'translation-missing': EXIT.translationMissing,
   internal: EXIT.internal,
 };
 
@@ -84,6 +86,7 @@ const messageByCode: Record<ErrorCode, string> = {
   'image-unreadable': 'the image\'s size in pixels cannot be read from the file; nothing was stored',
   'evidence-damaged': 'the stored evidence no longer matches its fingerprint; nothing was written',
   'office-incomplete': 'the office settings lack what a letter needs (set them with the office command or in Settings → Letters)',
+  'translation-missing': "texts are missing in the letter's language (letter draft lists them): translate each with the translate command, or keep the original of each deliberately (the draft's request.keepOriginal)",
   internal: 'unexpected internal error',
 };
 

@@ -14,6 +14,7 @@ import { ImportRejected, parseInterchange, type ParsedInterchange } from './inte
 import type { SavedSearch } from '../../shared/domain/saved-search.ts';
 import { deleteSavedSearch, listSavedSearches, upsertSavedSearch } from '../store/repositories/saved-search-repository.ts';
 import { getPlace, listPlacesWithCounts, upsertPlace } from '../store/repositories/place-repository.ts';
+import { saveTranslation } from './translation-service.ts';
 
 /**
  * Case-record use cases for the window: each mutation is one transaction with its audit row, and a record is
@@ -91,6 +92,11 @@ export class RecordsService {
     if (!keep || !duplicate) throw new AppError('not-found', { detail: 'person' });
     if (keepId === duplicateId) throw new AppError('invalid-input', { detail: 'a person cannot be merged with itself' });
     return audited(db, (merged) => ({ actor: this.actor, action: 'person.merge', entity: 'person', entityId: keepId, before: { keep, duplicate }, after: merged }), () => mergePersons(db, keepId, duplicateId));
+  }
+
+  /** A text in one language saved back to its record, audited (translation-service.ts). */
+  saveTranslation(input: unknown): void {
+    saveTranslation(this.store(), this.actor, input);
   }
 
   savedSearches(): SavedSearch[] {

@@ -6,6 +6,7 @@ import * as savedSearches from './migrations/0003-saved-searches.ts';
 import * as correspondence from './migrations/0004-correspondence.ts';
 import * as letterFiles from './migrations/0005-letter-files.ts';
 import * as strictRegistry from './migrations/0006-strict-registry.ts';
+import * as translations from './migrations/0007-translations.ts';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'correspondence', up: correspondence.up },
   { version: 5, name: 'letter-files', up: letterFiles.up },
   { version: 6, name: 'strict-registry', rebuildsTables: true, up: strictRegistry.up },
+  { version: 7, name: 'translations', up: translations.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

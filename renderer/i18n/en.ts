@@ -1,11 +1,15 @@
 import { lettersEn } from './letters.en.ts';
 import { registryEn } from './registry.en.ts';
 import { recordsEn } from './records.en.ts';
+import { ratificationEn } from './ratification.en.ts';
+import { translationsEn } from './translations.en.ts';
 /** English strings; the key set is the reference the other languages must match (checked by a unit test). */
 export const en = {
   ...recordsEn,
   ...registryEn,
   ...lettersEn,
+  ...ratificationEn,
+  ...translationsEn,
   app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and correspondence of the ombudsman office' },
   language: { label: 'Language' },
   passphrase: { show: 'Show', hide: 'Hide' },
@@ -120,6 +124,7 @@ export const en = {
     'import-crashed': 'Reading the file needed more memory than an import may use, or the reader stopped. Nothing was imported; the vault is unchanged.',
     'import-would-empty': 'Blank cells would empty stored values. Nothing was imported; confirm the emptying to go ahead.',
     'office-incomplete': 'The office settings lack what a letter needs (a signatory). Fill them in under Settings → Letters.',
+    'translation-missing': 'Some texts are missing in the letter’s language. Translate each one listed in the draft, or keep its original deliberately, then register.',
     'not-found': 'The record was not found.',
     'evidence-too-large': 'The file is larger than the evidence size limit. Nothing was stored.',
     'image-too-large': 'The image has too many pixels. Nothing was stored.',

@@ -1,6 +1,8 @@
 import { lettersRu } from './letters.ru.ts';
 import { registryRu } from './registry.ru.ts';
 import { recordsRu } from './records.ru.ts';
+import { ratificationRu } from './ratification.ru.ts';
+import { translationsRu } from './translations.ru.ts';
 import type { Messages } from './en.ts';
 
 /** Russian has four plural forms; the extra keys are the ones English does not need. */
@@ -8,6 +10,8 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
   ...recordsRu,
   ...registryRu,
   ...lettersRu,
+  ...ratificationRu,
+  ...translationsRu,
   app: { title: 'Ombuds Dossier', tagline: 'Зашифрованные дела и переписка аппарата омбудсмена' },
   language: { label: 'Язык' },
   passphrase: { show: 'Показать', hide: 'Скрыть' },
@@ -124,6 +128,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     'import-crashed': 'Для чтения файла нужно больше памяти, чем разрешено импорту, или чтение прервалось. Ничего не импортировано, хранилище не изменилось.',
     'import-would-empty': 'Пустые ячейки стёрли бы сохранённые значения. Ничего не импортировано; чтобы продолжить, подтвердите очистку.',
     'office-incomplete': 'В настройках аппарата не хватает данных для письма (подписанта). Заполните их: Настройки → Письма.',
+    'translation-missing': 'Часть текстов отсутствует на языке письма. Переведите каждый из перечисленных в проекте или сознательно оставьте оригинал, затем зарегистрируйте письмо.',
     'not-found': 'Запись не найдена.',
     'evidence-too-large': 'Файл больше допустимого размера доказательства. Ничего не сохранено.',
     'image-too-large': 'В изображении слишком много пикселей. Ничего не сохранено.',

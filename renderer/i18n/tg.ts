@@ -1,6 +1,8 @@
 import { lettersTg } from './letters.tg.ts';
 import { registryTg } from './registry.tg.ts';
 import { recordsTg } from './records.tg.ts';
+import { ratificationTg } from './ratification.tg.ts';
+import { translationsTg } from './translations.tg.ts';
 import type { Messages } from './en.ts';
 
 /** Tajik has one form after numerals: where English has `x_one`/`x_other`, Tajik has `x` (see the i18n test). */
@@ -10,6 +12,8 @@ export const tg: WithoutPlurals<Messages> = {
   ...recordsTg,
   ...registryTg,
   ...lettersTg,
+  ...ratificationTg,
+  ...translationsTg,
   app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мукотибаи рамзгузоришудаи дастгоҳи Ваколатдор' },
   language: { label: 'Забон' },
   passphrase: { show: 'Нишон додан', hide: 'Пинҳон кардан' },
@@ -123,6 +127,7 @@ export const tg: WithoutPlurals<Messages> = {
     'import-crashed': 'Барои хондани файл аз он ки ба ворид кардан иҷозат аст, хотираи бештар лозим шуд ё хондан қатъ гардид. Ҳеҷ чиз ворид нашуд, анбор тағйир наёфт.',
     'import-would-empty': 'Катакҳои холӣ қиматҳои сабтшударо пок мекарданд. Ҳеҷ чиз ворид нашуд; барои идома пок карданро тасдиқ кунед.',
     'office-incomplete': 'Дар танзимоти дастгоҳ барои мактуб маълумот намерасад (имзокунанда). Онҳоро пур кунед: Танзимот → Мактубҳо.',
+    'translation-missing': 'Баъзе матнҳо бо забони мактуб нестанд. Ҳар яке аз матнҳои дар лоиҳа номбаршударо тарҷума кунед ё матни аслиро огоҳона нигоҳ доред, баъд мактубро ба қайд гиред.',
     'not-found': 'Сабт ёфт нашуд.',
     'evidence-too-large': 'Файл аз андозаи иҷозатдодашудаи далел калонтар аст. Ҳеҷ чиз нигоҳ дошта нашуд.',
     'image-too-large': 'Дар тасвир пикселҳо аз ҳад зиёданд. Ҳеҷ чиз нигоҳ дошта нашуд.',

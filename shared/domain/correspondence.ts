@@ -4,31 +4,56 @@ import { countryCodeSchema } from './countries.ts';
 import { deadlineDateSchema, eventDateSchema } from './dates.ts';
 import { recordIdSchema } from './ids.ts';
 import { lineText, safeText } from './text.ts';
+import { refuseOwnLanguage } from './records.ts';
+import { translationsSchema } from './translations.ts';
 import { languageSchema } from './vault.ts';
 
 export const deliveryChannels = ['post', 'diplomatic', 'email', 'hand'] as const;
 /** How an incoming letter answered (DOMAIN.md). */
 export const responseCodes = ['no-response', 'request-for-information', 'token-response', 'pledged-action', 'action-taken', 'denial'] as const;
 
-/** The foreign institution and its official, with the forms the letters need. */
-export const counterpartSchema = z
-  .object({
-    id: recordIdSchema,
-    institution: safeText(500).trim().min(1),
-    position: safeText(300).trim().min(1),
-    name: lineText(300).trim().min(1),
-    /** The addressee line in the dative («Министру внутренних дел … Иванову И. И.»); derived when absent. */
-    addresseeDative: safeText(600).trim().min(1).optional(),
-    /** «Уважаемый Иван Иванович!»; derived when absent. */
-    salutation: lineText(300).trim().min(1).optional(),
-    gender: z.enum(['male', 'female']).optional(),
-    language: languageSchema.default('ru'),
-    address: safeText(1000).default(''),
-    country: countryCodeSchema,
-    deliveryChannel: z.enum(deliveryChannels).default('diplomatic'),
-    replyTerm: replyTermSchema.default({ days: 30, kind: 'calendar' }),
+const institution = () => safeText(500).trim().min(1);
+const position = () => safeText(300).trim().min(1);
+const personName = () => lineText(300).trim().min(1);
+const addressee = () => safeText(600).trim().min(1);
+const salutation = () => lineText(300).trim().min(1);
+
+const counterpartFields = z.object({
+  id: recordIdSchema,
+  institution: institution(),
+  position: position(),
+  name: personName(),
+  /** The addressee line in the dative («Министру внутренних дел … Иванову И. И.»), in the original language; derived when absent. */
+  addresseeDative: addressee().optional(),
+  /** «Уважаемый Иван Иванович!», in the original language; derived when absent. */
+  salutation: salutation().optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  /** The language letters to this counterpart are written in. */
+  language: languageSchema.default('ru'),
+  address: safeText(1000).default(''),
+  country: countryCodeSchema,
+  deliveryChannel: z.enum(deliveryChannels).default('diplomatic'),
+  replyTerm: replyTermSchema.default({ days: 30, kind: 'calendar' }),
+});
+
+/** A counterpart as interchange format 1 carried it: its texts in its correspondence language only. */
+export const counterpartSchemaV1 = counterpartFields.strict();
+
+/** The language a counterpart's card is written in: its own, else the language letters to it are written in. */
+export const counterpartOriginal = (counterpart: Pick<Counterpart, 'originalLanguage' | 'language'>) => counterpart.originalLanguage ?? counterpart.language;
+
+/**
+ * The foreign institution and its official, with the forms the letters need: written in `originalLanguage` (absent:
+ * its correspondence `language`), the other languages in `translations`, where `addressee` and `salutation` are the
+ * card's forms in that language (derived defaults until staff write them).
+ */
+export const counterpartSchema = counterpartFields
+  .extend({
+    originalLanguage: languageSchema.optional(),
+    translations: translationsSchema({ institution: institution(), position: position(), name: personName(), address: safeText(1000).trim().min(1), addressee: addressee(), salutation: salutation() }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((counterpart, ctx) => refuseOwnLanguage(ctx, counterpart.originalLanguage ?? counterpart.language, counterpart.translations));
 export type Counterpart = z.infer<typeof counterpartSchema>;
 
 /** A registered letter, outgoing or incoming. Numbers of outgoing letters are assigned by the registry. */

@@ -32,7 +32,14 @@ export const officeSchema = z
     address: inEachLanguage(600),
     emblem: emblemSchema.nullable(),
     signatories: z.array(signatorySchema).max(20),
-    executor: z.object({ name: text(200).trim(), phone: text(60).trim() }).strict().nullable(),
+    /**
+     * Who prepared the letter: the name per language (a Russian letter prints it in Russian, an English one in Latin
+     * script). Settings saved before names were per language hold one string: it is the Russian name.
+     */
+    executor: z
+      .object({ name: z.preprocess((name) => (typeof name === 'string' ? { tg: '', ru: name, en: '' } : name), inEachLanguage(200)), phone: text(60).trim() })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type Office = z.infer<typeof officeSchema>;

@@ -29,6 +29,7 @@ export const channelNames = [
   'persons:merge',
   'places:list',
   'places:save',
+  'records:saveTranslation',
   'searches:list',
   'searches:save',
   'searches:delete',
@@ -66,4 +67,7 @@ export const channelNames = [
   'registry:setNumbering',
   'registry:calendar',
   'registry:saveCalendar',
+  'settings:ratifications',
+  'settings:saveRatification',
+  'settings:resetRatification',
 ] as const;

@@ -15,11 +15,14 @@ import { numberingSchemeSchema } from '../domain/numbering.ts';
 import { docSchema } from '../document/model.ts';
 import { draftRequestSchema, letterDraftSchema } from '../domain/letter-draft.ts';
 import { emblemSchema, officeSchema } from '../domain/office.ts';
+import { ratificationOverrideSchema, ratificationRowSchema } from '../domain/ratification.ts';
+import { countryCodeSchema } from '../domain/countries.ts';
 import { columnMappingSchema, importJobSchema, importModes, tableKinds, textEncodings } from '../domain/table-import.ts';
 import { DROP_CHUNK_BYTES } from '../domain/evidence-drop.ts';
 import { appErrorSchema } from './result.ts';
 import { incidentHitSchema, incidentQuerySchema } from '../domain/search.ts';
 import { newTermSchema, termSchema, vocabularyKinds } from '../domain/vocabulary.ts';
+import { translationInputSchema } from '../domain/translations.ts';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: recordIdSchema }).strict();
@@ -111,6 +114,11 @@ export const contract = {
   'persons:merge': { input: z.object({ keepId: recordIdSchema, duplicateId: recordIdSchema }).strict(), output: personSchema },
   'places:list': { input: empty, output: z.array(z.object({ place: placeSchema, ...withCount })) },
   'places:save': { input: placeSchema, output: saved },
+  /**
+   * A text in one language saved back to its record (a translation, a person's Latin name, the office's value in that
+   * language), audited; what a draft lists as missing is typed here.
+   */
+  'records:saveTranslation': { input: translationInputSchema, output: empty },
   'searches:list': { input: empty, output: z.array(savedSearchSchema) },
   'searches:save': { input: savedSearchSchema, output: z.array(savedSearchSchema) },
   'searches:delete': { input: byId, output: z.array(savedSearchSchema) },
@@ -230,6 +238,11 @@ export const contract = {
   'registry:setNumbering': { input: numberingSchemeSchema, output: numberingSchemeSchema },
   'registry:calendar': { input: empty, output: holidayCalendarSchema },
   'registry:saveCalendar': { input: holidayCalendarSchema, output: holidayCalendarSchema },
+  /** The treaty ratification table letters consult: shipped entries and the office's audited overrides. */
+  'settings:ratifications': { input: empty, output: z.array(ratificationRowSchema) },
+  'settings:saveRatification': { input: ratificationOverrideSchema, output: z.array(ratificationRowSchema) },
+  /** Puts a state back to the shipped entry. */
+  'settings:resetRatification': { input: z.object({ country: countryCodeSchema }).strict(), output: z.array(ratificationRowSchema) },
 } as const;
 
 /**
@@ -250,6 +263,7 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'vault:status', 'vault:lock', 'vault:verify', 'settings:get', 'session:activity', 'vocabulary:list', 'incidents:search', 'incidents:count', 'incidents:get',
   'persons:suggestDuplicates', 'persons:list', 'persons:get', 'places:list', 'searches:list', 'evidence:list', 'evidence:preview',
   'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'letters:files', 'letters:document', 'office:get', 'ledger:get', 'registry:numbering', 'registry:calendar',
+  'settings:ratifications',
 ]);
 
 export type Contract = typeof contract;

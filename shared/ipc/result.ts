@@ -36,6 +36,7 @@ export const errorCodes = [
   'image-unreadable',
   'evidence-damaged',
   'office-incomplete',
+  'translation-missing',
   'internal',
 ] as const;
 

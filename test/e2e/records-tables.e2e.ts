@@ -97,6 +97,7 @@ describe('spreadsheets, directories and a large list in the window', () => {
     await setUp(h);
     const incidents: Incident[] = Array.from({ length: 100_000 }, (_, i) => ({
       id: `in-${String(i).padStart(6, '0')}`,
+      originalLanguage: 'ru',
       title: `Задержание № ${i}`,
       description: '',
       startDate: `20${String(10 + (i % 15)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}-15`,

@@ -30,6 +30,7 @@ async function storeWithHostileRecords(): Promise<string> {
   const { vault } = await createVault(dir, PASS, { actor: 'tester', kdf: FAST_KDF });
   upsertIncident(vault.db, {
     id: 'in-\u001b[31mred',
+    originalLanguage: 'ru',
     title: 'Title \u202eevil\u0007 \u001b]0;owned\u0007',
     description: '',
     startDate: '2024-03-11',
@@ -68,7 +69,7 @@ describe('CLI output hygiene (issue 10, item 11)', () => {
   it('the evidence listing escapes a file name with escape codes', async () => {
     const dir = join(tempDir(), 'vault');
     const { vault } = await createVault(dir, PASS, { actor: 'tester', kdf: FAST_KDF });
-    upsertIncident(vault.db, { id: 'in-1', title: 'T', description: '', startDate: '2024-03-11', datePrecision: 'day', violationTypes: [], methods: [], victimIds: [], sources: [], confidentiality: 'confidential', status: 'documented' });
+    upsertIncident(vault.db, { id: 'in-1', originalLanguage: 'ru', title: 'T', description: '', startDate: '2024-03-11', datePrecision: 'day', violationTypes: [], methods: [], victimIds: [], sources: [], confidentiality: 'confidential', status: 'documented' });
     vault.close();
     const photo = join(tempDir(), 'photo\u001b[8m.png');
     writeFileSync(photo, pngImage(4, 4));

@@ -197,7 +197,7 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, opt
         const key = `${fold(cell('place'))}|${country}`;
         let place = places.get(key) ?? newPlaces.get(key);
         if (!place && cell('place').length > 300) problem('place', 'too-long');
-        else if (!place) newPlaces.set(key, (place = { id: derivedId('place', key), name: cell('place'), kind: 'other', country }));
+        else if (!place) newPlaces.set(key, (place = { id: derivedId('place', key), originalLanguage: 'ru', name: cell('place'), kind: 'other', country }));
         placeId = place?.id;
       }
     }

@@ -20,6 +20,7 @@ import { readWhole } from '../files/chunked-files.ts';
 import type { LetterFiles } from '../letter-files.ts';
 import { getIncident } from '../../store/repositories/incident-repository.ts';
 import { incidentsForLetter } from './letter-facts.ts';
+import { draftChecks } from './draft-checks.ts';
 import { fingerprintOf, registerDraft, type Registered, type RegistrationStep } from './letter-registration.ts';
 
 const invalid = (detail: string) => new AppError('invalid-input', { detail });
@@ -94,6 +95,8 @@ export class LetterService {
     warnings.push(...partyWarnings);
     const unanswered = request.kind === 'follow-up' ? this.unanswered(counterpart.id, asOf, request.language) : [];
     if (request.kind === 'follow-up' && unanswered.length === 0) warnings.push('no-unanswered-letters');
+    const checks = draftChecks(db, request, counterpart);
+    warnings.push(...checks.warnings);
     const doc = buildLetter({
       ...parties,
       kind: request.kind,
@@ -104,13 +107,15 @@ export class LetterService {
       number: null,
       date: null,
       revealWithheld: request.revealWithheld,
+      treaties: checks.treaties,
     });
     const id = `letter-${randomUUID()}`;
+    checks.audit(db, this.actor, id);
     if (request.revealWithheld) {
       warnings.push('identities-revealed');
       appendAudit(db, { actor: this.actor, action: 'letter.reveal-withheld', entity: 'letter-draft', entityId: id, after: { incidentIds: request.incidentIds } });
     }
-    return { format: LETTER_DRAFT_FORMAT, id, request, doc, warnings, asOf };
+    return { format: LETTER_DRAFT_FORMAT, id, request, doc, warnings, missing: [], asOf };
   }
 
   /**
@@ -163,12 +168,12 @@ export class LetterService {
         counterpart: {
           institution: counterpart.institution,
           addresseeLines: (own ? counterpart.addresseeDative! : derived.addresseeDative).split('\n').filter((line) => line.trim()),
-          salutation: (own ? counterpart.salutation : undefined) ?? derived.salutation,
+          salutation: (own ? counterpart.salutation : undefined) ?? derived.salutation ?? '',
           country: counterpart.country,
           replyDays: counterpart.replyTerm.days,
         },
         signatory: { position: inLanguage(signatory.position, language), name: inLanguage(signatory.name, language) },
-        executor: office.executor && office.executor.name ? office.executor : null,
+        executor: office.executor && inLanguage(office.executor.name, language) ? { name: inLanguage(office.executor.name, language), phone: office.executor.phone } : null,
       },
     };
   }

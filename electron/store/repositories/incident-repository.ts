@@ -2,6 +2,7 @@ import type { Incident, Source } from '../../../shared/domain/records.ts';
 import { foldForSearch } from '../../../shared/domain/search-text.ts';
 import type { Db } from '../open.ts';
 import { statement } from '../statements.ts';
+import { translatedTexts, translationsFrom, translationsJson } from './translations-column.ts';
 
 interface IncidentRow {
   id: string;
@@ -14,6 +15,8 @@ interface IncidentRow {
   perpetrator_type: string | null;
   confidentiality: Incident['confidentiality'];
   status: Incident['status'];
+  original_language: Incident['originalLanguage'];
+  translations: string;
 }
 
 export const incidentExists = (db: Db, id: string) => statement(db, 'SELECT 1 FROM incident WHERE id = ?').get(id) !== undefined;
@@ -22,9 +25,10 @@ export const incidentExists = (db: Db, id: string) => statement(db, 'SELECT 1 FR
 export function upsertIncident(db: Db, incident: Incident): 'created' | 'updated' {
   const existed = incidentExists(db, incident.id);
   statement(db, 
-    `INSERT INTO incident (id, title, description, start_date, end_date, date_precision, place_id, perpetrator_type, confidentiality, status)
-     VALUES (@id, @title, @description, @startDate, @endDate, @datePrecision, @placeId, @perpetratorType, @confidentiality, @status)
+    `INSERT INTO incident (id, title, description, start_date, end_date, date_precision, place_id, perpetrator_type, confidentiality, status, original_language, translations)
+     VALUES (@id, @title, @description, @startDate, @endDate, @datePrecision, @placeId, @perpetratorType, @confidentiality, @status, @originalLanguage, @translations)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description,
+       original_language = excluded.original_language, translations = excluded.translations,
        start_date = excluded.start_date, end_date = excluded.end_date, date_precision = excluded.date_precision,
        place_id = excluded.place_id, perpetrator_type = excluded.perpetrator_type,
        confidentiality = excluded.confidentiality, status = excluded.status`,
@@ -33,6 +37,7 @@ export function upsertIncident(db: Db, incident: Incident): 'created' | 'updated
     endDate: incident.endDate ?? null,
     placeId: incident.placeId ?? null,
     perpetratorType: incident.perpetratorType ?? null,
+    translations: translationsJson(incident.translations),
   });
   for (const table of ['incident_code', 'incident_victim', 'incident_source']) statement(db, `DELETE FROM ${table} WHERE incident_id = ?`).run(incident.id);
   // Codes keep the order staff gave them: the first violation is usually the main one.
@@ -41,25 +46,31 @@ export function upsertIncident(db: Db, incident: Incident): 'created' | 'updated
   [...new Set(incident.methods)].forEach((value, position) => code.run(incident.id, 'method', value, position));
   const victim = statement(db, 'INSERT INTO incident_victim (incident_id, person_id, position) VALUES (?, ?, ?)');
   [...new Set(incident.victimIds)].forEach((personId, position) => victim.run(incident.id, personId, position));
-  const source = statement(db, 'INSERT INTO incident_source (incident_id, position, type, reference, date, reliability) VALUES (?, ?, ?, ?, ?, ?)');
-  incident.sources.forEach((s, position) => source.run(incident.id, position, s.type, s.reference, s.date ?? null, s.reliability));
+  const source = statement(db, 'INSERT INTO incident_source (incident_id, position, type, reference, date, reliability, translations) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  incident.sources.forEach((s, position) => source.run(incident.id, position, s.type, s.reference, s.date ?? null, s.reliability, translationsJson(s.translations)));
   refreshSearchEntry(db, incident.id);
   return existed ? 'updated' : 'created';
 }
 
-/** The folded text search matches against: title, description, victims' names in every script, sources. */
+/**
+ * The folded text search matches against: title, description and sources in the original and every translation
+ * (a search in Tajik finds a Russian incident translated into Tajik), victims' names in every script.
+ */
 export function refreshSearchEntry(db: Db, incidentId: string): void {
-  const row = statement(db, 'SELECT rowid, title, description FROM incident WHERE id = ?').get(incidentId) as { rowid: number; title: string; description: string };
+  const row = statement(db, 'SELECT rowid, title, description, translations FROM incident WHERE id = ?').get(incidentId) as { rowid: number; title: string; description: string; translations: string };
+  const translations = translationsFrom(row.translations);
   const names = db
     .prepare(`SELECT p.name || ' ' || coalesce(p.name_latin, '') FROM incident_victim v JOIN person p ON p.id = v.person_id WHERE v.incident_id = ?`)
     .pluck()
     .all(incidentId) as string[];
-  const sources = statement(db, 'SELECT reference FROM incident_source WHERE incident_id = ?').pluck().all(incidentId) as string[];
+  const sources = (statement(db, 'SELECT reference, translations FROM incident_source WHERE incident_id = ?').all(incidentId) as { reference: string; translations: string }[]).flatMap(
+    (source) => [source.reference, ...translatedTexts(translationsFrom(source.translations), 'reference')],
+  );
   statement(db, 'DELETE FROM incident_search WHERE rowid = ?').run(row.rowid);
   statement(db, 'INSERT INTO incident_search (rowid, title, body, names, sources) VALUES (?, ?, ?, ?, ?)').run(
     row.rowid,
-    foldForSearch(row.title),
-    foldForSearch(row.description),
+    foldForSearch([row.title, ...translatedTexts(translations, 'title')].join(' ')),
+    foldForSearch([row.description, ...translatedTexts(translations, 'description')].join('\n')),
     foldForSearch(names.join(' ')),
     foldForSearch(sources.join(' ')),
   );
@@ -72,11 +83,18 @@ export function refreshSearchEntriesOfPerson(db: Db, personId: string): void {
 
 function toIncident(db: Db, row: IncidentRow): Incident {
   const codes = statement(db, 'SELECT kind, code FROM incident_code WHERE incident_id = ? ORDER BY kind, position').all(row.id) as { kind: string; code: string }[];
-  const sources = (statement(db, 'SELECT type, reference, date, reliability FROM incident_source WHERE incident_id = ? ORDER BY position').all(row.id) as (Omit<Source, 'date'> & { date: string | null })[]).map(
-    ({ date, ...rest }) => (date === null ? rest : { ...rest, date }),
-  );
+  const sourceRows = statement(db, 'SELECT type, reference, date, reliability, translations FROM incident_source WHERE incident_id = ? ORDER BY position').all(row.id) as (Omit<Source, 'date' | 'translations'> & {
+    date: string | null;
+    translations: string;
+  })[];
+  const sources = sourceRows.map(({ date, translations, ...rest }): Source => {
+    const source: Source = date === null ? rest : { ...rest, date };
+    const translated = translationsFrom<'reference'>(translations);
+    return translated ? { ...source, translations: translated } : source;
+  });
   const incident: Incident = {
     id: row.id,
+    originalLanguage: row.original_language,
     title: row.title,
     description: row.description,
     startDate: row.start_date,
@@ -91,6 +109,8 @@ function toIncident(db: Db, row: IncidentRow): Incident {
   if (row.end_date !== null) incident.endDate = row.end_date;
   if (row.place_id !== null) incident.placeId = row.place_id;
   if (row.perpetrator_type !== null) incident.perpetratorType = row.perpetrator_type;
+  const translations = translationsFrom<'title' | 'description'>(row.translations);
+  if (translations) incident.translations = translations;
   return incident;
 }
 

@@ -1,6 +1,7 @@
 import type { Counterpart, Letter } from '../../../shared/domain/correspondence.ts';
 import type { Db } from '../open.ts';
 import { statement } from '../statements.ts';
+import { translationsFrom, translationsJson } from './translations-column.ts';
 
 interface CounterpartRow {
   id: string;
@@ -16,6 +17,8 @@ interface CounterpartRow {
   delivery_channel: Counterpart['deliveryChannel'];
   reply_days: number;
   reply_kind: Counterpart['replyTerm']['kind'];
+  original_language: Counterpart['language'] | null;
+  translations: string;
 }
 
 interface LetterRow {
@@ -41,7 +44,13 @@ const present = <T extends object>(record: T, extras: Record<string, unknown>): 
 
 function toCounterpart(row: CounterpartRow): Counterpart {
   const base = { id: row.id, institution: row.institution, position: row.position, name: row.name, language: row.language, address: row.address, country: row.country, deliveryChannel: row.delivery_channel, replyTerm: { days: row.reply_days, kind: row.reply_kind } };
-  return present(base as Counterpart, { addresseeDative: row.addressee_dative, salutation: row.salutation, gender: row.gender });
+  return present(base as Counterpart, {
+    addresseeDative: row.addressee_dative,
+    salutation: row.salutation,
+    gender: row.gender,
+    originalLanguage: row.original_language,
+    translations: translationsFrom(row.translations),
+  });
 }
 
 export const counterpartExists = (db: Db, id: string) => statement(db, 'SELECT 1 FROM counterpart WHERE id = ?').get(id) !== undefined;
@@ -50,13 +59,23 @@ export function upsertCounterpart(db: Db, c: Counterpart): 'created' | 'updated'
   const existed = counterpartExists(db, c.id);
   statement(
     db,
-    `INSERT INTO counterpart (id, institution, position, name, addressee_dative, salutation, gender, language, address, country, delivery_channel, reply_days, reply_kind)
-     VALUES (@id, @institution, @position, @name, @addresseeDative, @salutation, @gender, @language, @address, @country, @deliveryChannel, @replyDays, @replyKind)
+    `INSERT INTO counterpart (id, institution, position, name, addressee_dative, salutation, gender, language, address, country, delivery_channel, reply_days, reply_kind, original_language, translations)
+     VALUES (@id, @institution, @position, @name, @addresseeDative, @salutation, @gender, @language, @address, @country, @deliveryChannel, @replyDays, @replyKind, @originalLanguage, @translations)
      ON CONFLICT (id) DO UPDATE SET institution = excluded.institution, position = excluded.position, name = excluded.name,
        addressee_dative = excluded.addressee_dative, salutation = excluded.salutation, gender = excluded.gender, language = excluded.language,
        address = excluded.address, country = excluded.country, delivery_channel = excluded.delivery_channel,
-       reply_days = excluded.reply_days, reply_kind = excluded.reply_kind`,
-  ).run({ ...c, addresseeDative: c.addresseeDative ?? null, salutation: c.salutation ?? null, gender: c.gender ?? null, replyDays: c.replyTerm.days, replyKind: c.replyTerm.kind });
+       reply_days = excluded.reply_days, reply_kind = excluded.reply_kind,
+       original_language = excluded.original_language, translations = excluded.translations`,
+  ).run({
+    ...c,
+    addresseeDative: c.addresseeDative ?? null,
+    salutation: c.salutation ?? null,
+    gender: c.gender ?? null,
+    replyDays: c.replyTerm.days,
+    replyKind: c.replyTerm.kind,
+    originalLanguage: c.originalLanguage ?? null,
+    translations: translationsJson(c.translations),
+  });
   return existed ? 'updated' : 'created';
 }
 

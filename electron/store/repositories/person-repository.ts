@@ -14,13 +14,14 @@ interface PersonRow {
   citizenship: string | null;
   contact: string | null;
   disclosure: Person['disclosure'];
+  gender: Person['gender'] | null;
 }
 
 const optional = <T>(value: T | null) => (value === null ? undefined : value);
 
 function toPerson(row: PersonRow, characteristics: string[]): Person {
   const person: Person = { id: row.id, kind: row.kind, name: row.name, characteristics, disclosure: row.disclosure };
-  const extras = { nameLatin: optional(row.name_latin), count: optional(row.count), birthDate: optional(row.birth_date), citizenship: optional(row.citizenship), contact: optional(row.contact) };
+  const extras = { nameLatin: optional(row.name_latin), gender: optional(row.gender), count: optional(row.count), birthDate: optional(row.birth_date), citizenship: optional(row.citizenship), contact: optional(row.contact) };
   for (const [key, value] of Object.entries(extras)) if (value !== undefined) Object.assign(person, { [key]: value });
   return person;
 }
@@ -30,9 +31,9 @@ export const personExists = (db: Db, id: string) => statement(db, 'SELECT 1 FROM
 export function upsertPerson(db: Db, person: Person): 'created' | 'updated' {
   const existed = personExists(db, person.id);
   statement(db, 
-    `INSERT INTO person (id, kind, name, name_latin, count, birth_date, citizenship, contact, disclosure, name_key, latin_key)
-     VALUES (@id, @kind, @name, @nameLatin, @count, @birthDate, @citizenship, @contact, @disclosure, @nameKey, @latinKey)
-     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, name_latin = excluded.name_latin,
+    `INSERT INTO person (id, kind, name, name_latin, count, birth_date, citizenship, contact, disclosure, name_key, latin_key, gender)
+     VALUES (@id, @kind, @name, @nameLatin, @count, @birthDate, @citizenship, @contact, @disclosure, @nameKey, @latinKey, @gender)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, name_latin = excluded.name_latin, gender = excluded.gender,
        count = excluded.count, birth_date = excluded.birth_date, citizenship = excluded.citizenship,
        contact = excluded.contact, disclosure = excluded.disclosure, name_key = excluded.name_key, latin_key = excluded.latin_key`,
   ).run({
@@ -40,6 +41,7 @@ export function upsertPerson(db: Db, person: Person): 'created' | 'updated' {
     kind: person.kind,
     name: person.name,
     nameLatin: person.nameLatin ?? null,
+    gender: person.gender ?? null,
     count: person.kind === 'group' ? (person.count ?? null) : null,
     birthDate: person.birthDate ?? null,
     citizenship: person.citizenship ?? null,

@@ -1,22 +1,30 @@
 import type { Place } from '../../../shared/domain/records.ts';
 import type { Db } from '../open.ts';
 import { statement } from '../statements.ts';
+import { translationsFrom, translationsJson } from './translations-column.ts';
 
 interface PlaceRow {
   id: string;
   name: string;
   kind: Place['kind'];
   country: string;
+  original_language: Place['originalLanguage'];
+  translations: string;
 }
 
-const toPlace = (row: PlaceRow): Place => ({ id: row.id, name: row.name, kind: row.kind, country: row.country });
+function toPlace(row: PlaceRow): Place {
+  const place: Place = { id: row.id, originalLanguage: row.original_language, name: row.name, kind: row.kind, country: row.country };
+  const translations = translationsFrom<'name'>(row.translations);
+  return translations ? { ...place, translations } : place;
+}
 
 export function upsertPlace(db: Db, place: Place): 'created' | 'updated' {
   const existed = placeExists(db, place.id);
   statement(db, 
-    `INSERT INTO place (id, name, kind, country) VALUES (@id, @name, @kind, @country)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, country = excluded.country`,
-  ).run(place);
+    `INSERT INTO place (id, name, kind, country, original_language, translations) VALUES (@id, @name, @kind, @country, @originalLanguage, @translations)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, country = excluded.country,
+       original_language = excluded.original_language, translations = excluded.translations`,
+  ).run({ ...place, translations: translationsJson(place.translations) });
   return existed ? 'updated' : 'created';
 }
 

@@ -6,12 +6,13 @@ import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { newId } from '../incidents/new-id.ts';
 import { PlaceFields } from './PlaceFields.tsx';
+import { TranslationMarks } from '../translations/TranslationMarks.tsx';
 
 /** The place directory: border crossings, facilities and cities with their incident counts; add or correct one. */
 export function PlacesPage() {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<{ place: Place; incidentCount: number }[]>([]);
-  const [draft, setDraft] = useState<Place>({ id: newId('pl'), name: '', kind: 'border-crossing', country: '' });
+  const [draft, setDraft] = useState<Place>({ id: newId('pl'), name: '', kind: 'border-crossing', country: '', originalLanguage: 'ru' });
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
@@ -30,7 +31,7 @@ export function PlacesPage() {
     const result = await run(() => call('places:save', draft));
     if (!result) return;
     setNotice(t('places.saved', { name: draft.name }));
-    setDraft({ id: newId('pl'), name: '', kind: 'border-crossing', country: '' });
+    setDraft({ id: newId('pl'), name: '', kind: 'border-crossing', country: '', originalLanguage: 'ru' });
     await load();
   };
 
@@ -53,6 +54,7 @@ export function PlacesPage() {
             <th scope="col">{t('place.name')}</th>
             <th scope="col">{t('place.kind')}</th>
             <th scope="col">{t('place.country')}</th>
+            <th scope="col">{t('translations.toggle')}</th>
             <th scope="col">{t('persons.incidents')}</th>
             <th scope="col">
               <span className="sr-only">{t('common.edit')}</span>
@@ -65,6 +67,9 @@ export function PlacesPage() {
               <td>{place.name}</td>
               <td>{t(`placeKind.${place.kind}`)}</td>
               <td>{place.country}</td>
+              <td>
+                <TranslationMarks original={place.originalLanguage} translations={place.translations} fields={['name']} />
+              </td>
               <td>{incidentCount}</td>
               <td>
                 <button type="button" className="link-button" aria-label={t('places.edit', { name: place.name })} onClick={() => setDraft(place)}>

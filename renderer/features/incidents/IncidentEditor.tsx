@@ -1,10 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { confidentialityLevels, datePrecisions, incidentFacts, incidentSchema, incidentStatuses, reliabilityLevels, type Incident, type Person, type Place, type Source } from '../../../shared/domain/records.ts';
+import { confidentialityLevels, datePrecisions, incidentFacts, incidentSchema, incidentStatuses, isUrlReference, reliabilityLevels, type Incident, type Person, type Place, type Source } from '../../../shared/domain/records.ts';
+import type { Language } from '../../../shared/domain/vault.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { PlaceFields } from '../directories/PlaceFields.tsx';
+import { OriginalLanguageSelect } from '../translations/OriginalLanguageSelect.tsx';
+import { TranslatedText } from '../translations/TranslatedText.tsx';
+import { withOriginalLanguage } from '../translations/translation-edit.ts';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { newId } from './new-id.ts';
 import { PersonForm } from './PersonForm.tsx';
@@ -23,6 +27,7 @@ interface Props {
 
 const blank = (): Incident => ({
   id: newId('in'),
+  originalLanguage: 'ru',
   title: '',
   description: '',
   startDate: today(),
@@ -71,6 +76,15 @@ export function IncidentEditor({ incidentId, terms, onTermAdded, onSaved, onClos
     setSaved(false);
   };
   const setSource = (index: number, patch: Partial<Source>) => set({ sources: incident.sources.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+  // A source's reference is in its incident's language, so the sources follow when the original changes.
+  const setOriginal = (language: Language) =>
+    set({
+      ...withOriginalLanguage(incident, ['title', 'description'], language),
+      sources: incident.sources.map((source) => {
+        const { originalLanguage: _, ...moved } = withOriginalLanguage({ ...source, originalLanguage: incident.originalLanguage }, ['reference'], language);
+        return moved;
+      }),
+    });
   const facts = incidentFacts(incident, victims);
 
   const savePlace = async () => {
@@ -122,10 +136,18 @@ export function IncidentEditor({ incidentId, terms, onTermAdded, onSaved, onClos
         </button>
       </div>
       <div className="form-grid">
-        <span className="field wide">
-          <label htmlFor={`${id}-title`}>{t('incident.title')}</label>
-          <input id={`${id}-title`} type="text" value={incident.title} aria-invalid={invalid('title')} onChange={(e) => set({ title: e.target.value })} />
-        </span>
+        <OriginalLanguageSelect value={incident.originalLanguage} onChange={setOriginal} />
+        <TranslatedText
+          className="wide"
+          field="title"
+          label={t('incident.title')}
+          original={incident.originalLanguage}
+          value={incident.title}
+          invalid={invalid('title')}
+          onValue={(title) => set({ title })}
+          translations={incident.translations}
+          onTranslations={(translations) => set({ translations })}
+        />
         <span className="field">
           <label htmlFor={`${id}-start`}>{t('incident.startDate')}</label>
           <input id={`${id}-start`} type="date" value={incident.startDate} aria-invalid={invalid('startDate')} onChange={(e) => set({ startDate: e.target.value })} />
@@ -155,7 +177,7 @@ export function IncidentEditor({ incidentId, terms, onTermAdded, onSaved, onClos
             ))}
           </select>
           {!placeDraft && (
-            <button type="button" className="link-button" onClick={() => setPlaceDraft({ id: newId('pl'), name: '', kind: 'border-crossing', country: '' })}>
+            <button type="button" className="link-button" onClick={() => setPlaceDraft({ id: newId('pl'), name: '', kind: 'border-crossing', country: '', originalLanguage: 'ru' })}>
               {t('place.new')}
             </button>
           )}
@@ -192,10 +214,18 @@ export function IncidentEditor({ incidentId, terms, onTermAdded, onSaved, onClos
           </button>
         </div>
       )}
-      <span className="field wide">
-        <label htmlFor={`${id}-desc`}>{t('incident.description')}</label>
-        <textarea id={`${id}-desc`} rows={4} value={incident.description} onChange={(e) => set({ description: e.target.value })} />
-      </span>
+      <TranslatedText
+        className="wide"
+        field="description"
+        label={t('incident.description')}
+        original={incident.originalLanguage}
+        value={incident.description}
+        multiline
+        rows={4}
+        onValue={(description) => set({ description })}
+        translations={incident.translations}
+        onTranslations={(translations) => set({ translations })}
+      />
       <div className="two-columns">
         <TermChecklist legend={t('incident.violationTypes')} kind="violation-type" terms={terms['violation-type']} selected={incident.violationTypes} onChange={(violationTypes) => set({ violationTypes })} onTermAdded={onTermAdded} />
         <TermChecklist legend={t('incident.methods')} kind="method" terms={terms.method} selected={incident.methods} onChange={(methods) => set({ methods })} onTermAdded={onTermAdded} />
@@ -256,10 +286,18 @@ export function IncidentEditor({ incidentId, terms, onTermAdded, onSaved, onClos
                 ))}
               </select>
             </span>
-            <span className="field grow">
-              <label htmlFor={`${id}-sr-${index}`}>{t('source.reference')}</label>
-              <input id={`${id}-sr-${index}`} type="text" value={source.reference} aria-invalid={invalid('sources')} onChange={(e) => setSource(index, { reference: e.target.value })} />
-            </span>
+            <TranslatedText
+              className="grow"
+              field="reference"
+              label={t('source.reference')}
+              original={incident.originalLanguage}
+              value={source.reference}
+              invalid={invalid('sources')}
+              translatable={!isUrlReference(source.reference)}
+              onValue={(reference) => setSource(index, { reference })}
+              translations={source.translations}
+              onTranslations={(translations) => setSource(index, { translations })}
+            />
             <span className="field">
               <label htmlFor={`${id}-sd-${index}`}>{t('source.date')}</label>
               <input id={`${id}-sd-${index}`} type="date" value={source.date ?? ''} onChange={(e) => setSource(index, { date: e.target.value || undefined })} />
@@ -286,7 +324,7 @@ export function IncidentEditor({ incidentId, terms, onTermAdded, onSaved, onClos
 
       {problems.length > 0 && (
         <p role="alert" className="alert">
-          {t('form.fix', { fields: problems.map((p) => t(`incident.${p}`, { defaultValue: p })).join(', ') })}
+          {t('form.fix', { fields: problems.map((p) => (p === 'translations' ? t('translations.toggle') : t(`incident.${p}`, { defaultValue: p }))).join(', ') })}
         </p>
       )}
       <ErrorAlert error={error} />

@@ -25,7 +25,7 @@ export function OfficeSettings() {
   if (!office) return null;
   const signatory = office.signatories[0] ?? { id: 'signatory-1', position: { ...office.name }, name: { ...emptyText } };
   const setSignatory = (next: typeof signatory) => setOffice({ ...office, signatories: [next, ...office.signatories.slice(1)] });
-  const executor = office.executor ?? { name: '', phone: '' };
+  const executor = office.executor ?? { name: { ...emptyText }, phone: '' };
 
   const chooseEmblem = async () => {
     setNotice(null);
@@ -37,7 +37,7 @@ export function OfficeSettings() {
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     setNotice(null);
-    const next: Office = { ...office, signatories: signatory.name.ru || signatory.name.tg || signatory.name.en ? [signatory, ...office.signatories.slice(1)] : office.signatories.slice(1), executor: executor.name ? executor : null };
+    const next: Office = { ...office, signatories: signatory.name.ru || signatory.name.tg || signatory.name.en ? [signatory, ...office.signatories.slice(1)] : office.signatories.slice(1), executor: executor.name.ru || executor.name.tg || executor.name.en ? executor : null };
     const parsed = officeSchema.safeParse(next);
     if (!parsed.success) return setError({ code: 'invalid-input', detail: parsed.error.issues.map((issue) => issue.path.join('.')).join(', ') });
     if (await run(() => call('office:save', parsed.data))) setNotice(t('office.saved'));
@@ -80,11 +80,8 @@ export function OfficeSettings() {
       </fieldset>
       {perLanguage(`${t('office.signatory')}: ${t('office.position')}`, signatory.position, (position) => setSignatory({ ...signatory, position }))}
       {perLanguage(`${t('office.signatory')}: ${t('office.signatureName')}`, signatory.name, (name) => setSignatory({ ...signatory, name }))}
+      {perLanguage(t('office.executorName'), executor.name, (name) => setOffice({ ...office, executor: { ...executor, name } }))}
       <div className="form-grid">
-        <span className="field">
-          <label htmlFor={`${id}-executor`}>{t('office.executorName')}</label>
-          <input id={`${id}-executor`} type="text" value={executor.name} onChange={(e) => setOffice({ ...office, executor: { ...executor, name: e.target.value } })} />
-        </span>
         <span className="field">
           <label htmlFor={`${id}-phone`}>{t('office.executorPhone')}</label>
           <input id={`${id}-phone`} type="tel" value={executor.phone} onChange={(e) => setOffice({ ...office, executor: { ...executor, phone: e.target.value } })} />
