@@ -50,6 +50,7 @@ export const translationsEn = {
     keepHint: 'quoted as written; recorded in the audit log',
     registerBlocked: 'Registering waits until every missing text is translated or deliberately kept in the original.',
     redraftNote: 'Each saved translation redrafts the letter: changes typed into the draft are replaced.',
+    citeAnyway: 'Cite anyway a treaty the counterpart’s state is not a party to (deliberate; recorded in the audit log):',
     genderQuestion: 'The salutation needs the gender of {{name}}:',
     entity_incident: 'Incident',
     entity_source: 'Source',

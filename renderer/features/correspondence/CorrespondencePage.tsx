@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addresseeDefaults } from '../../../shared/domain/addressee.ts';
 import type { Counterpart, Letter } from '../../../shared/domain/correspondence.ts';
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
 import { call } from '../../bridge.ts';
@@ -8,6 +7,7 @@ import { Notice } from '../../components/ErrorAlert.tsx';
 import { today } from '../../local-date.ts';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { CounterpartForm } from './CounterpartForm.tsx';
+import { formsIn } from './counterpart-forms.ts';
 import { CounterpartSelect } from './CounterpartSelect.tsx';
 import { LedgerPanel } from './LedgerPanel.tsx';
 import { LetterCard } from './LetterCard.tsx';
@@ -103,7 +103,7 @@ export function CorrespondencePage() {
       </div>
       {current && (
         <p className="hint addressee-preview">
-          {(current.addresseeDative ?? addresseeDefaults(current).addresseeDative).replace('\n', ' / ')} — {current.salutation ?? addresseeDefaults(current).salutation}
+          {[formsIn(current, current.language).addressee?.replaceAll('\n', ' / '), formsIn(current, current.language).salutation].filter(Boolean).join(' — ')}
         </p>
       )}
       {counterparts.length === 0 && <p className="hint">{t('registry.noCounterparts')}</p>}

@@ -1,30 +1,44 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addresseeDefaults } from '../../../shared/domain/addressee.ts';
-import { counterpartSchema, deliveryChannels, type Counterpart } from '../../../shared/domain/correspondence.ts';
+import { counterpartOriginal, counterpartSchema, deliveryChannels, type Counterpart } from '../../../shared/domain/correspondence.ts';
+import { genders } from '../../../shared/domain/records.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { newId } from '../incidents/new-id.ts';
+import { OriginalLanguageSelect } from '../translations/OriginalLanguageSelect.tsx';
+import { TranslatedText } from '../translations/TranslatedText.tsx';
+import { withOriginalLanguage } from '../translations/translation-edit.ts';
+import { AddresseeForms } from './AddresseeForms.tsx';
+import { letterGender, storedForms, withForms, type Forms } from './counterpart-forms.ts';
 
-const blank = (): Counterpart => ({ id: newId('cp'), institution: '', position: '', name: '', language: 'ru', address: '', country: '', deliveryChannel: 'diplomatic', replyTerm: { days: 30, kind: 'calendar' } });
+const blank = (): Counterpart => ({ id: newId('cp'), institution: '', position: '', name: '', language: 'ru', originalLanguage: 'ru', address: '', country: '', deliveryChannel: 'diplomatic', replyTerm: { days: 30, kind: 'calendar' } });
+const textFields = ['institution', 'position', 'name', 'address'] as const;
+type TextField = (typeof textFields)[number];
 
 /**
- * A counterpart's card. The addressee block (dative) and the salutation are shown as derived from the name and
- * position while they are left empty; writing them keeps the staff's wording.
+ * A counterpart's card: institution, position, name and address in the card's original language with their
+ * translations; the gender (asked for when the name does not tell it); and the addressee block and salutation in
+ * each language, derived from those texts until staff correct them.
  */
 export function CounterpartForm({ initial, onSaved, onCancel }: { initial?: Counterpart; onSaved(counterpart: Counterpart): void; onCancel(): void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [draft, setDraft] = useState<Counterpart>(initial ?? blank());
+  const [draft, setDraft] = useState<Counterpart>(() => {
+    const card = initial ?? blank();
+    return { ...card, originalLanguage: counterpartOriginal(card) };
+  });
+  const [forms, setForms] = useState<Forms>(() => storedForms(initial ?? blank()));
   const [problems, setProblems] = useState<string[]>([]);
   const { busy, error, run } = useAction();
   const set = (patch: Partial<Counterpart>) => setDraft({ ...draft, ...patch });
-  const derived = draft.name.trim() && draft.position.trim() ? addresseeDefaults(draft) : null;
+  const original = counterpartOriginal(draft);
+  const gender = letterGender(draft);
+  const askGender = !gender && draft.name.trim() !== '';
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    const candidate = { ...draft, addresseeDative: draft.addresseeDative?.trim() || undefined, salutation: draft.salutation?.trim() || undefined };
+    const candidate = withForms(draft, forms);
     const parsed = counterpartSchema.safeParse(JSON.parse(JSON.stringify(candidate)));
     if (!parsed.success) return setProblems([...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))]);
     setProblems([]);
@@ -32,21 +46,27 @@ export function CounterpartForm({ initial, onSaved, onCancel }: { initial?: Coun
     if (saved) onSaved(saved);
   };
 
-  const text = (field: 'institution' | 'position' | 'name' | 'country' | 'address', extra: Partial<React.InputHTMLAttributes<HTMLInputElement>> = {}) => (
-    <span className={`field ${field === 'country' ? 'narrow' : 'grow'}`}>
-      <label htmlFor={`${id}-${field}`}>{t(`counterpart.${field}`)}</label>
-      <input id={`${id}-${field}`} type="text" value={draft[field]} aria-invalid={problems.includes(field)} onChange={(e) => set({ [field]: field === 'country' ? e.target.value.toUpperCase() : e.target.value })} {...extra} />
-    </span>
+  const text = (field: TextField, multiline = false) => (
+    <TranslatedText
+      className="grow"
+      field={field}
+      label={t(`counterpart.${field}`)}
+      original={original}
+      value={draft[field]}
+      multiline={multiline}
+      rows={2}
+      invalid={problems.includes(field)}
+      onValue={(value) => set({ [field]: value })}
+      translations={draft.translations}
+      onTranslations={(translations) => set({ translations })}
+    />
   );
 
   return (
     <form className="panel counterpart-form" onSubmit={(e) => void save(e)} aria-labelledby={`${id}-heading`} noValidate>
       <h2 id={`${id}-heading`}>{initial ? initial.institution : t('counterpart.new')}</h2>
       <div className="form-grid">
-        {text('institution')}
-        {text('position')}
-        {text('name')}
-        {text('country', { maxLength: 2 })}
+        <OriginalLanguageSelect value={original} onChange={(language) => setDraft(withOriginalLanguage({ ...draft, originalLanguage: original }, textFields, language))} />
         <span className="field">
           <label htmlFor={`${id}-lang`}>{t('counterpart.language')}</label>
           <select id={`${id}-lang`} value={draft.language} onChange={(e) => set({ language: e.target.value as Counterpart['language'] })}>
@@ -57,6 +77,32 @@ export function CounterpartForm({ initial, onSaved, onCancel }: { initial?: Coun
             ))}
           </select>
         </span>
+        <span className="field narrow">
+          <label htmlFor={`${id}-country`}>{t('counterpart.country')}</label>
+          <input id={`${id}-country`} type="text" maxLength={2} value={draft.country} aria-invalid={problems.includes('country')} onChange={(e) => set({ country: e.target.value.toUpperCase() })} />
+        </span>
+      </div>
+      {text('institution')}
+      {text('position')}
+      <div className="name-and-gender">
+        {text('name')}
+        <span className="field">
+          <label htmlFor={`${id}-gender`}>{t('gender.label')}</label>
+          <select id={`${id}-gender`} value={draft.gender ?? ''} aria-invalid={askGender} aria-describedby={`${id}-gender-note`} onChange={(e) => set({ gender: (e.target.value || undefined) as Counterpart['gender'] })}>
+            <option value="">{t('gender.unknown')}</option>
+            {genders.map((g) => (
+              <option key={g} value={g}>
+                {t(`gender.${g}`)}
+              </option>
+            ))}
+          </select>
+          <span id={`${id}-gender-note`} className={askGender ? 'alert gender-ask' : 'hint'}>
+            {askGender ? t('gender.ask') : !draft.gender && gender ? t('gender.inferred', { gender: t(`gender.${gender}`) }) : ''}
+          </span>
+        </span>
+      </div>
+      {text('address', true)}
+      <div className="form-grid">
         <span className="field">
           <label htmlFor={`${id}-channel`}>{t('counterpart.deliveryChannel')}</label>
           <select id={`${id}-channel`} value={draft.deliveryChannel} onChange={(e) => set({ deliveryChannel: e.target.value as Counterpart['deliveryChannel'] })}>
@@ -79,23 +125,10 @@ export function CounterpartForm({ initial, onSaved, onCancel }: { initial?: Coun
           </select>
         </span>
       </div>
-      {text('address')}
-      <span className="field">
-        <label htmlFor={`${id}-addressee`}>{t('counterpart.addressee')}</label>
-        <textarea id={`${id}-addressee`} rows={3} value={draft.addresseeDative ?? ''} placeholder={derived?.addresseeDative} onChange={(e) => set({ addresseeDative: e.target.value })} />
-      </span>
-      <span className="field">
-        <label htmlFor={`${id}-salutation`}>{t('counterpart.salutation')}</label>
-        <input id={`${id}-salutation`} type="text" value={draft.salutation ?? ''} placeholder={derived?.salutation} onChange={(e) => set({ salutation: e.target.value })} />
-      </span>
-      {derived && !draft.addresseeDative && (
-        <p className="hint" data-testid="derived-addressee">
-          {t('counterpart.derived')} {derived.addresseeDative.replace('\n', ' / ')} — {derived.salutation}
-        </p>
-      )}
+      <AddresseeForms counterpart={draft} forms={forms} onForms={setForms} />
       {problems.length > 0 && (
         <p role="alert" className="alert">
-          {t('form.fix', { fields: problems.map((p) => t(`counterpart.${p}`, { defaultValue: p })).join(', ') })}
+          {t('form.fix', { fields: problems.map((p) => (p === 'translations' ? t('translations.toggle') : t(`counterpart.${p}`, { defaultValue: p }))).join(', ') })}
         </p>
       )}
       <ErrorAlert error={error} />

@@ -98,7 +98,7 @@ export function PersonsPage() {
         {current && (
           <section className="panel person-card" aria-labelledby={`${id}-card`}>
             <h2 id={`${id}-card`}>{current.name}</h2>
-            <p className="hint">{[current.nameLatin, current.birthDate, current.citizenship, t(`person.${current.disclosure}`)].filter(Boolean).join(' · ')}</p>
+            <p className="hint">{[current.nameLatin, current.gender && `${t('gender.label')}: ${t(`gender.${current.gender}`)}`, current.birthDate, current.citizenship, t(`person.${current.disclosure}`)].filter(Boolean).join(' · ')}</p>
             {editing ? (
               <PersonForm key={current.id} initial={current} heading={t('persons.edit')} submitLabel={t('common.save')} terms={terms} onTermAdded={reload} onAdd={(person) => void save(person)} onCancel={() => setEditing(false)} />
             ) : (

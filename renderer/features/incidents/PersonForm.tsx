@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { personSchema, type Person } from '../../../shared/domain/records.ts';
+import { genders, personSchema, type Person } from '../../../shared/domain/records.ts';
 import { call } from '../../bridge.ts';
 import { newId } from './new-id.ts';
 import { TermChecklist } from './TermChecklist.tsx';
@@ -43,7 +43,7 @@ export function PersonForm({ initial, heading, submitLabel, terms, onTermAdded, 
   }, [person.id, person.kind, person.name, person.nameLatin, person.birthDate]);
 
   const add = () => {
-    const candidate = { ...person, ...(person.kind === 'individual' ? { count: undefined } : {}) };
+    const candidate = { ...person, ...(person.kind === 'individual' ? { count: undefined } : { gender: undefined }) };
     const parsed = personSchema.safeParse(JSON.parse(JSON.stringify(candidate)));
     if (!parsed.success) return setProblems([...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? 'name')))]);
     onAdd(parsed.data, false);
@@ -77,7 +77,21 @@ export function PersonForm({ initial, heading, submitLabel, terms, onTermAdded, 
           <>
             <span className="field">
               <label htmlFor={`${id}-latin`}>{t('person.nameLatin')}</label>
-              <input id={`${id}-latin`} type="text" value={person.nameLatin ?? ''} onChange={(e) => set({ nameLatin: e.target.value || undefined })} />
+              <input id={`${id}-latin`} type="text" lang="en" value={person.nameLatin ?? ''} aria-describedby={`${id}-latin-hint`} onChange={(e) => set({ nameLatin: e.target.value || undefined })} />
+              <span id={`${id}-latin-hint`} className="hint">
+                {t('gender.latinHint')}
+              </span>
+            </span>
+            <span className="field">
+              <label htmlFor={`${id}-gender`}>{t('gender.label')}</label>
+              <select id={`${id}-gender`} value={person.gender ?? ''} onChange={(e) => set({ gender: (e.target.value || undefined) as Person['gender'] })}>
+                <option value="">{t('gender.unknown')}</option>
+                {genders.map((gender) => (
+                  <option key={gender} value={gender}>
+                    {t(`gender.${gender}`)}
+                  </option>
+                ))}
+              </select>
             </span>
             <span className="field">
               <label htmlFor={`${id}-birth`}>{t('person.birthDate')}</label>

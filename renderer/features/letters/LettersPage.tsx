@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Counterpart, LetterFile } from '../../../shared/domain/correspondence.ts';
-import type { LetterDraft } from '../../../shared/domain/letter-draft.ts';
+import type { DraftRequest, LetterDraft } from '../../../shared/domain/letter-draft.ts';
+import type { MissingText } from '../../../shared/domain/translations.ts';
 import type { Office } from '../../../shared/domain/office.ts';
 import type { Language } from '../../../shared/domain/vault.ts';
 import { letterKinds, type LetterKind } from '../../../shared/templates/letters/input.ts';
@@ -11,6 +12,7 @@ import { useAction } from '../../components/useAction.ts';
 import { CounterpartSelect } from '../correspondence/CounterpartSelect.tsx';
 import { IncidentPicker, type PickedIncident } from '../correspondence/IncidentPicker.tsx';
 import { DocPreview } from './DocPreview.tsx';
+import { DraftChecks, openChecks } from './DraftChecks.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 
 type Registered = { number: string; date: string; expectedReplyBy: string | undefined; fingerprint: string; files: LetterFile[] };
@@ -56,6 +58,25 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
     const made = await run(() => call('letters:draft', { kind, counterpartId, language, incidentIds: incidents.map((i) => i.id), revealWithheld: reveal, ...(signatoryId ? { signatoryId } : {}) }));
     if (made) setDraft(made);
   };
+  // Settling a draft's checks: the text or choice is saved, then the same request is drafted again.
+  const redraft = async (patch: Partial<DraftRequest>) => {
+    if (!draft) return;
+    const made = await run(() => call('letters:draft', { ...draft.request, ...patch }));
+    if (made) setDraft(made);
+  };
+  const translate = async (missing: MissingText, text: string) => {
+    if (!draft) return;
+    const saved = await run(() => call('records:saveTranslation', { entity: missing.entity, id: missing.id, field: missing.field, language: draft.request.language, text }));
+    if (saved) await redraft({});
+  };
+  const setCounterpartGender = async (gender: 'male' | 'female') => {
+    const counterpart = counterparts.find((c) => c.id === draft?.request.counterpartId);
+    if (!counterpart) return;
+    const saved = await run(() => call('counterparts:save', { ...counterpart, gender }));
+    if (!saved) return;
+    setCounterparts(counterparts.map((c) => (c.id === saved.id ? saved : c)));
+    await redraft({});
+  };
   const register = async () => {
     if (!draft) return;
     const result = await run(() => call('letters:registerDraft', draft));
@@ -75,16 +96,12 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
   };
 
   if (draft) {
+    const draftCounterpart = counterparts.find((c) => c.id === draft.request.counterpartId);
+    const unsettled = openChecks(draft, draftCounterpart);
     return (
       <div className="letters-page">
         <h1 id="section-heading">{registered ? t('letters.registeredHeading', { number: registered.number, date: registered.date }) : t('letters.draftHeading')}</h1>
-        {draft.warnings.length > 0 && !registered && (
-          <ul className="letter-warnings" aria-label={t('letters.warnings')}>
-            {draft.warnings.map((warning) => (
-              <li key={warning}>{t(`letters.warning_${warning}`)}</li>
-            ))}
-          </ul>
-        )}
+        {!registered && <DraftChecks draft={draft} counterpart={draftCounterpart} busy={busy} onRedraft={redraft} onTranslate={translate} onGender={setCounterpartGender} />}
         <ErrorAlert error={error} />
         {notice && <Notice>{notice}</Notice>}
         {registered && (
@@ -120,9 +137,14 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
             <div>
               <DraftEditor doc={draft.doc} onChange={(doc) => setDraft({ ...draft, doc })} />
               <div className="actions sticky-actions">
-                <button type="button" className="primary" disabled={busy} onClick={() => void register()}>
+                <button type="button" className="primary" disabled={busy || unsettled > 0} aria-describedby={unsettled > 0 ? `${id}-blocked` : undefined} onClick={() => void register()}>
                   {t('letters.register')}
                 </button>
+                {unsettled > 0 && (
+                  <span id={`${id}-blocked`} className="hint">
+                    {t('missing.registerBlocked')}
+                  </span>
+                )}
                 <button type="button" className="link-button" onClick={startOver}>
                   {t('common.cancel')}
                 </button>
