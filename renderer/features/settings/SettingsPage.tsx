@@ -4,6 +4,7 @@ import { RestoreForm } from '../vault/RestoreForm.tsx';
 import { NumberSettingForm } from './NumberSettingForm.tsx';
 import { OfficeSettings } from './OfficeSettings.tsx';
 import { RegistrySettings } from './RegistrySettings.tsx';
+import { RatificationSettings } from './RatificationSettings.tsx';
 import { AUTO_LOCK_MINUTES_MAX, AUTO_LOCK_MINUTES_MIN, EVIDENCE_MAX_MIB_LIMIT } from '../../../shared/domain/vault.ts';
 import { BackupPanel } from './BackupPanel.tsx';
 import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
@@ -34,6 +35,10 @@ export function SettingsPage({ onRestored, onRestoreFailed }: { onRestored(): vo
       <section aria-labelledby="registry-heading" className="panel">
         <h2 id="registry-heading">{t('registrySettings.heading')}</h2>
         <RegistrySettings />
+      </section>
+      <section aria-labelledby="ratification-heading" className="panel">
+        <h2 id="ratification-heading">{t('ratification.heading')}</h2>
+        <RatificationSettings />
       </section>
       <section aria-labelledby="backup-heading" className="panel">
         <h2 id="backup-heading">{t('settings.backupHeading')}</h2>
