@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliVault, runCli } from '../support/cli.ts';
+import { asFormat2 } from '../support/interchange.ts';
 import { tempDir } from '../support/temp.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/border-detention.json', import.meta.url));
@@ -32,7 +33,7 @@ describe('CLI: import, search, export', () => {
 
     const out = join(tempDir(), 'export.json');
     expect(runCli(['export', '--store', store, '--out', out], asUser).status).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(asFormat2(JSON.parse(readFileSync(FIXTURE, 'utf8'))));
     const fresh = await newStore();
     expect(runCli(['import', '--store', fresh, out], asUser).status).toBe(0);
     const again = join(tempDir(), 'again.json');

@@ -10,7 +10,7 @@ import { knownCodes } from '../../store/repositories/vocabulary-repository.ts';
 import { fromZod, jsonPath, type ImportIssue } from './issues.ts';
 import { readJsonValue, type JsonRead } from './json-text.ts';
 
-import { INTERCHANGE_FORMAT } from '../../../shared/domain/interchange.ts';
+import { interchangeFormats, recordSchemasOf } from '../../../shared/domain/interchange.ts';
 import { closesReplyCycle, counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../../shared/domain/correspondence.ts';
 import { plural } from '../../../shared/domain/plural.ts';
 import { hasLoneSurrogate } from '../../../shared/domain/text.ts';
@@ -20,11 +20,11 @@ import { withReplyDeadlines } from './reply-deadlines.ts';
 
 /**
  * The file's outer shape only; records are checked one by one below so every problem gets its own JSON path
- * (shared/domain/interchange.ts holds the full schema that is published).
+ * (shared/domain/interchange.ts holds the full schemas that are published). Format 1 and format 2 are both read.
  */
 const fileSchema = z
   .object({
-    format: z.literal(INTERCHANGE_FORMAT),
+    format: z.enum(interchangeFormats),
     places: z.array(z.unknown()).default([]),
     persons: z.array(z.unknown()).default([]),
     counterparts: z.array(z.unknown()).default([]),
@@ -64,11 +64,18 @@ export interface Located<T> {
   value: T;
 }
 
-function records<T extends { id: string }>(section: string, raw: unknown[], schema: z.ZodType<T>, issues: ImportIssue[]): Located<T>[] {
+/**
+ * Each record of a section checked against its format's schema (`given`), then read as the app's record (`schema`):
+ * a record of format 1, which knows no languages, becomes the same record with the defaults of format 2 (a Russian
+ * original, no translations).
+ */
+function records<T extends { id: string }>(section: string, raw: unknown[], given: z.ZodType<unknown>, schema: z.ZodType<T>, issues: ImportIssue[]): Located<T>[] {
   const parsed: Located<T>[] = [];
   const seen = new Set<string>();
   raw.forEach((item, index) => {
-    const result = schema.safeParse(item);
+    const checked = given.safeParse(item);
+    if (!checked.success) return issues.push(...fromZod([section, index], checked.error));
+    const result = given === schema ? (checked as z.ZodSafeParseSuccess<T>) : schema.safeParse(checked.data);
     if (!result.success) return issues.push(...fromZod([section, index], result.error));
     const id = result.data.id;
     if (seen.has(id)) issues.push({ path: jsonPath([section, index, 'id']), problem: 'duplicate-id', message: 'an earlier record has the same id' });
@@ -95,11 +102,12 @@ export function checkInterchange(db: Db, read: JsonRead): ParsedInterchange {
   const top = fileSchema.safeParse(json);
   if (!top.success) throw new ImportRejected(fromZod([], top.error));
   const issues: ImportIssue[] = [];
-  const places = records('places', top.data.places, placeSchema, issues);
-  const persons = records('persons', top.data.persons, personSchema, issues);
-  const counterparts = records('counterparts', top.data.counterparts, counterpartSchema, issues);
-  const incidents = records('incidents', top.data.incidents, incidentSchema, issues);
-  const letters = records('letters', top.data.letters, letterSchema as z.ZodType<Letter>, issues);
+  const given = recordSchemasOf(top.data.format);
+  const places = records('places', top.data.places, given.places, placeSchema, issues);
+  const persons = records('persons', top.data.persons, given.persons, personSchema, issues);
+  const counterparts = records('counterparts', top.data.counterparts, given.counterparts, counterpartSchema, issues);
+  const incidents = records('incidents', top.data.incidents, given.incidents, incidentSchema, issues);
+  const letters = records('letters', top.data.letters, letterSchema, letterSchema as z.ZodType<Letter>, issues);
   checkReferences(db, { places, persons, incidents }, issues);
   checkLetters(db, { counterpartIds: new Set(counterparts.map((c) => c.value.id)), incidentIds: new Set(incidents.map((i) => i.value.id)), letters }, (at, path, problem, message) =>
     issues.push({ path: jsonPath(['letters', at, ...path]), problem, message }),

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { addresseeDefaults } from '../../../shared/domain/addressee.ts';
 import type { Counterpart } from '../../../shared/domain/correspondence.ts';
 import { draftRequestSchema, LETTER_DRAFT_FORMAT, letterDraftSchema, type DraftRequest, type LetterDraft } from '../../../shared/domain/letter-draft.ts';
-import { EMBLEM_MAX_BYTES, emblemBytesMatch, inLanguage, officeSchema, type Office } from '../../../shared/domain/office.ts';
+import { EMBLEM_MAX_BYTES, emblemBytesMatch, officeSchema, type Office } from '../../../shared/domain/office.ts';
 import type { Language } from '../../../shared/domain/vault.ts';
 import type { Doc } from '../../../shared/document/model.ts';
 import type { LetterParties, UnansweredLetter } from '../../../shared/templates/letters/input.ts';
@@ -20,6 +19,8 @@ import { readWhole } from '../files/chunked-files.ts';
 import type { LetterFiles } from '../letter-files.ts';
 import { getIncident } from '../../store/repositories/incident-repository.ts';
 import { incidentsForLetter } from './letter-facts.ts';
+import { letterParties } from './letter-parties.ts';
+import { LetterTexts, MISSING_PLACEHOLDER } from './letter-texts.ts';
 import { draftChecks } from './draft-checks.ts';
 import { fingerprintOf, registerDraft, type Registered, type RegistrationStep } from './letter-registration.ts';
 
@@ -91,9 +92,11 @@ export class LetterService {
     if (!counterpart) throw new AppError('not-found', { detail: 'counterpart' });
     if (request.kind !== 'follow-up' && request.incidentIds.length === 0) throw invalid('incidentIds: choose at least one incident');
     const warnings: LetterDraft['warnings'] = [];
-    const { parties, warnings: partyWarnings } = this.parties(counterpart, request.language, request.signatoryId);
+    // Every record text in the letter's language; what is missing is listed and shown as such (letter-texts.ts).
+    const texts = new LetterTexts(request.language, request.keepOriginal);
+    const { parties, warnings: partyWarnings } = this.parties(counterpart, request.signatoryId, texts);
     warnings.push(...partyWarnings);
-    const unanswered = request.kind === 'follow-up' ? this.unanswered(counterpart.id, asOf, request.language) : [];
+    const unanswered = request.kind === 'follow-up' ? this.unanswered(counterpart.id, asOf, request.language, texts) : [];
     if (request.kind === 'follow-up' && unanswered.length === 0) warnings.push('no-unanswered-letters');
     const checks = draftChecks(db, request, counterpart);
     warnings.push(...checks.warnings);
@@ -101,7 +104,7 @@ export class LetterService {
       ...parties,
       kind: request.kind,
       language: request.language,
-      incidents: incidentsForLetter(db, request.incidentIds, request.language),
+      incidents: incidentsForLetter(db, request.incidentIds, request.language, texts),
       unanswered,
       inReplyTo: this.answered(counterpart, request.inReplyTo),
       number: null,
@@ -115,7 +118,10 @@ export class LetterService {
       warnings.push('identities-revealed');
       appendAudit(db, { actor: this.actor, action: 'letter.reveal-withheld', entity: 'letter-draft', entityId: id, after: { incidentIds: request.incidentIds } });
     }
-    return { format: LETTER_DRAFT_FORMAT, id, request, doc, warnings, missing: [], asOf };
+    if (texts.kept().length > 0) {
+      appendAudit(db, { actor: this.actor, action: 'letter.keep-original', entity: 'letter-draft', entityId: id, after: { kept: texts.kept() } });
+    }
+    return { format: LETTER_DRAFT_FORMAT, id, request, doc, warnings, missing: texts.missing, asOf };
   }
 
   /**
@@ -127,10 +133,30 @@ export class LetterService {
     const parsed = letterDraftSchema.safeParse(input);
     if (!parsed.success) return Promise.reject(invalid(`draft: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ').slice(0, 400)}`));
     const draft = parsed.data;
+    try {
+      this.refuseMissingTexts(draft);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const deps = { store: this.store, registry: this.registry, files: this.files, actor: this.actor, onStep: this.onStep };
     const run = this.registrations.then(() => registerDraft(deps, draft, date));
     this.registrations = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * A letter goes out wholly in its language: registering is refused while a text it needs is missing in that
+   * language and not deliberately kept in its original (recomputed from the records now), or while the Doc still
+   * shows a missing-text placeholder (a draft made before the translations were saved: draft it again). A draft
+   * already registered is let through, so registering it again gives its number back as before.
+   */
+  private refuseMissingTexts(draft: LetterDraft): void {
+    if (getLetterDocument(this.store(), draft.id)) return;
+    const open = this.textsOf(draft.request, draft.asOf).unresolved();
+    if (open.length > 0) throw new AppError('translation-missing', { detail: `${open.length} text(s) missing in ${draft.request.language}, first ${open[0]}`.slice(0, 500) });
+    if (JSON.stringify(draft.doc).includes(MISSING_PLACEHOLDER[draft.request.language])) {
+      throw new AppError('translation-missing', { detail: 'the text still shows a missing-translation placeholder: draft the letter again' });
+    }
   }
 
   /** The frozen Doc of a registered letter, checked against its fingerprint. */
@@ -149,37 +175,28 @@ export class LetterService {
     return { record, bytes: readWhole(db, 'letter-file', record.id, record.sha256) };
   }
 
-  /** The letterhead, addressee, signatory and executor in the letter's language, and what had to be derived. */
-  private parties(counterpart: Counterpart, language: Language, signatoryId: string | undefined): { parties: LetterParties; warnings: LetterDraft['warnings'] } {
-    const office = this.office();
-    const warnings: LetterDraft['warnings'] = [];
-    const signatory = signatoryId ? office.signatories.find((s) => s.id === signatoryId) : office.signatories[0];
-    if (!signatory) throw new AppError('office-incomplete', { detail: signatoryId ? `no signatory "${signatoryId}"` : 'no signatory: add one in Settings → Letters' });
-    // The counterpart's own addressee block and salutation are in its language; for another language they are
-    // derived, and the clerk is told to check them.
-    const own = counterpart.language === language && counterpart.addresseeDative;
-    const derived = addresseeDefaults({ ...counterpart, language });
-    if (!own) warnings.push('addressee-derived');
-    if (!office.executor) warnings.push('no-executor');
-    return {
-      warnings,
-      parties: {
-        office: { name: inLanguage(office.name, language), addressLines: inLanguage(office.address, language).split('\n').map((line) => line.trim()).filter(Boolean), emblem: office.emblem },
-        counterpart: {
-          institution: counterpart.institution,
-          addresseeLines: (own ? counterpart.addresseeDative! : derived.addresseeDative).split('\n').filter((line) => line.trim()),
-          salutation: (own ? counterpart.salutation : undefined) ?? derived.salutation ?? '',
-          country: counterpart.country,
-          replyDays: counterpart.replyTerm.days,
-        },
-        signatory: { position: inLanguage(signatory.position, language), name: inLanguage(signatory.name, language) },
-        executor: office.executor && inLanguage(office.executor.name, language) ? { name: inLanguage(office.executor.name, language), phone: office.executor.phone } : null,
-      },
-    };
+  /** The letterhead, addressee, signatory and executor in the letter's language (letter-parties.ts), and what had to be derived. */
+  private parties(counterpart: Counterpart, signatoryId: string | undefined, texts: LetterTexts): { parties: LetterParties; warnings: LetterDraft['warnings'] } {
+    return letterParties(this.office(), counterpart, signatoryId, texts);
+  }
+
+  /**
+   * The texts a letter for this request needs from the records, gathered again from the records as they are now
+   * (never from a draft's own list): what registration checks.
+   */
+  private textsOf(request: LetterDraft['request'], asOf: string): LetterTexts {
+    const db = this.store();
+    const counterpart = getCounterpart(db, request.counterpartId);
+    if (!counterpart) throw new AppError('not-found', { detail: 'counterpart' });
+    const texts = new LetterTexts(request.language, request.keepOriginal);
+    this.parties(counterpart, request.signatoryId, texts);
+    if (request.kind === 'follow-up') this.unanswered(counterpart.id, asOf, request.language, texts);
+    incidentsForLetter(db, request.incidentIds, request.language, texts);
+    return texts;
   }
 
   /** Every earlier letter to the counterpart (before `asOf`) still waiting for an answer, oldest first, with what it raised. */
-  private unanswered(counterpartId: string, asOf: string, language: Language): UnansweredLetter[] {
+  private unanswered(counterpartId: string, asOf: string, language: Language, texts: LetterTexts): UnansweredLetter[] {
     const db = this.store();
     return this.registry
       .register(counterpartId, asOf)
@@ -190,7 +207,7 @@ export class LetterService {
         date: entry.letter.date,
         subject: entry.letter.subject,
         daysWaiting: entry.daysWaiting ?? 0,
-        incidentTitles: incidentsForLetter(db, entry.letter.incidentIds.filter((id) => getIncident(db, id)), language).map((incident) => incident.title),
+        incidentTitles: incidentsForLetter(db, entry.letter.incidentIds.filter((id) => getIncident(db, id)), language, texts).map((incident) => incident.title),
       }));
   }
 
