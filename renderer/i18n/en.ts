@@ -10,7 +10,7 @@ export const en = {
   ...lettersEn,
   ...ratificationEn,
   ...translationsEn,
-  app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and correspondence of the ombudsman office' },
+  app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and letters of the ombudsman office' },
   language: { label: 'Language' },
   passphrase: { show: 'Show', hide: 'Hide' },
   strength: { label: 'Passphrase strength', s0: 'Very weak', s1: 'Weak', s2: 'Fair', s3: 'Strong', s4: 'Very strong', required: 'Required: at least {{min}} characters and the level “{{level}}”.' },
@@ -57,7 +57,7 @@ export const en = {
     back: 'Back to unlock',
   },
   shell: { nav: 'Sections', lock: 'Lock', lockHint: 'Lock (Ctrl+L)', main: 'Content' },
-  nav: { incidents: 'Incidents', persons: 'Persons', places: 'Places', correspondence: 'Correspondence', documents: 'Letters', settings: 'Settings' },
+  nav: { incidents: 'Incidents', persons: 'Persons', places: 'Places', correspondence: 'Register of letters', documents: 'Letter drafting', settings: 'Settings' },
   settings: {
     heading: 'Settings',
     changeHeading: 'Change passphrase',

@@ -2,7 +2,7 @@
 export const registryEn = {
   registry: {
     allCounterparts: 'All counterparts',
-    importRegister: 'Import a register…',
+    importRegister: 'Import a register of letters…',
     filters: 'Show', 
     any: 'Any',
     from: 'From',
@@ -11,7 +11,7 @@ export const registryEn = {
     captionFiltered_other: '{{count}} of {{total}} letters shown',
     openLetter: 'Open letter No. {{number}}',
     counterpart: 'Counterpart',
-    noCounterparts: 'No counterparts yet: add one with “New counterpart”, or import a register.',
+    noCounterparts: 'No counterparts yet: add one with “New counterpart”, or import a register of letters.',
     caption_one: '{{count}} letter',
     caption_other: '{{count}} letters',
     number: 'Number',
@@ -50,7 +50,7 @@ export const registryEn = {
     overdue_other: '{{count}} letters overdue',
     dueSoon_one: '{{count}} due within 7 days',
     dueSoon_other: '{{count}} due within 7 days',
-    open: 'Open the registry',
+    open: 'Open the register of letters',
   },
   counterpart: {
     new: 'New counterpart',
@@ -82,7 +82,7 @@ export const registryEn = {
     bad_pattern: 'Pattern: exactly one {seq}, only known tokens',
     bad_fixed: 'Every year: {{values}}',
     bad_movable: 'Movable holidays: {{values}}',
-    heading: 'Registry',
+    heading: 'Registration of letters',
     numbering: 'Registration numbers',
     pattern: 'Pattern',
     prefix: 'Prefix',

@@ -2,7 +2,7 @@
 export const registryRu = {
   registry: {
     allCounterparts: 'Все адресаты',
-    importRegister: 'Импорт реестра…',
+    importRegister: 'Импорт журнала регистрации писем…',
     filters: 'Показать',
     any: 'Любое',
     from: 'С',
@@ -13,7 +13,7 @@ export const registryRu = {
     captionFiltered_other: 'Показано {{count}} из {{total}} писем',
     openLetter: 'Открыть письмо № {{number}}',
     counterpart: 'Адресат',
-    noCounterparts: 'Адресатов пока нет: добавьте адресата («Новый адресат») или импортируйте реестр.',
+    noCounterparts: 'Адресатов пока нет: добавьте адресата («Новый адресат») или импортируйте журнал регистрации писем.',
     caption_one: '{{count}} письмо',
     caption_few: '{{count}} письма',
     caption_many: '{{count}} писем',
@@ -60,7 +60,7 @@ export const registryRu = {
     dueSoon_few: 'срок {{count}} истекает в течение 7 дней',
     dueSoon_many: 'срок {{count}} истекает в течение 7 дней',
     dueSoon_other: 'срок {{count}} истекает в течение 7 дней',
-    open: 'Открыть переписку',
+    open: 'Открыть журнал регистрации писем',
   },
   counterpart: {
     new: 'Новый адресат',
@@ -160,9 +160,9 @@ export const registryRu = {
     incidents_many: '{{count}} инцидентов',
     incidents_other: '{{count}} инцидента',
     annul: 'Аннулировать…',
-    annulHint: 'Зарегистрированное письмо не удаляется и не изменяется. Аннулированное остаётся в реестре с указанной причиной; исправление — новое письмо.',
+    annulHint: 'Зарегистрированное письмо не удаляется и не изменяется. Аннулированное остаётся в журнале регистрации с указанной причиной; исправление — новое письмо.',
     reason: 'Причина аннулирования',
     confirmAnnul: 'Аннулировать № {{number}}',
-    annulledNotice: '№ {{number}} аннулирован; он остаётся в реестре.',
+    annulledNotice: '№ {{number}} аннулирован; он остаётся в журнале регистрации.',
   },
 };

@@ -12,7 +12,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
   ...lettersRu,
   ...ratificationRu,
   ...translationsRu,
-  app: { title: 'Ombuds Dossier', tagline: 'Зашифрованные дела и переписка аппарата омбудсмена' },
+  app: { title: 'Ombuds Dossier', tagline: 'Зашифрованные дела и письма аппарата омбудсмена' },
   language: { label: 'Язык' },
   passphrase: { show: 'Показать', hide: 'Скрыть' },
   strength: { label: 'Надёжность парольной фразы', s0: 'Очень слабая', s1: 'Слабая', s2: 'Средняя', s3: 'Надёжная', s4: 'Очень надёжная', required: 'Требуется не менее {{min}} символов и уровень не ниже «{{level}}».' },
@@ -59,7 +59,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     back: 'Назад к разблокировке',
   },
   shell: { nav: 'Разделы', lock: 'Заблокировать', lockHint: 'Заблокировать (Ctrl+L)', main: 'Содержимое' },
-  nav: { incidents: 'Инциденты', persons: 'Лица', places: 'Места', correspondence: 'Переписка', documents: 'Письма', settings: 'Настройки' },
+  nav: { incidents: 'Инциденты', persons: 'Лица', places: 'Места', correspondence: 'Журнал регистрации писем', documents: 'Подготовка писем', settings: 'Настройки' },
   settings: {
     heading: 'Настройки',
     changeHeading: 'Смена парольной фразы',

@@ -14,7 +14,7 @@ export const tg: WithoutPlurals<Messages> = {
   ...lettersTg,
   ...ratificationTg,
   ...translationsTg,
-  app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мукотибаи рамзгузоришудаи дастгоҳи Ваколатдор' },
+  app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мактубҳои рамзгузоришудаи дастгоҳи Ваколатдор' },
   language: { label: 'Забон' },
   passphrase: { show: 'Нишон додан', hide: 'Пинҳон кардан' },
   strength: { label: 'Боэътимодии ибораи рамз', s0: 'Хеле заиф', s1: 'Заиф', s2: 'Миёна', s3: 'Боэътимод', s4: 'Хеле боэътимод', required: 'Ҳадди ақал {{min}} аломат ва сатҳи на пасттар аз «{{level}}» лозим аст.' },
@@ -61,7 +61,7 @@ export const tg: WithoutPlurals<Messages> = {
     back: 'Бозгашт ба кушодан',
   },
   shell: { nav: 'Бахшҳо', lock: 'Қулф кардан', lockHint: 'Қулф кардан (Ctrl+L)', main: 'Мундариҷа' },
-  nav: { incidents: 'Ҳодисаҳо', persons: 'Шахсон', places: 'Ҷойҳо', correspondence: 'Мукотиба', documents: 'Мактубҳо', settings: 'Танзимот' },
+  nav: { incidents: 'Ҳодисаҳо', persons: 'Шахсон', places: 'Ҷойҳо', correspondence: 'Дафтари қайди мактубҳо', documents: 'Тартиб додани мактубҳо', settings: 'Танзимот' },
   settings: {
     heading: 'Танзимот',
     changeHeading: 'Иваз кардани ибораи рамз',

@@ -24,7 +24,7 @@ describe('the correspondence registry in the window', () => {
       await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
       await page.getByText(/^Импортировано:/).waitFor();
     }
-    await page.getByRole('navigation').getByRole('button', { name: 'Переписка' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Журнал регистрации писем' }).click();
     const figure = (name: string) => page.locator(`[data-figure="${name}"]`).textContent();
     await expect.poll(() => figure('sent')).toBe('11');
     expect([await figure('answered'), await figure('unanswered'), await figure('overdue')]).toEqual(['1', '10', '10']);
@@ -90,7 +90,7 @@ describe('the correspondence registry in the window', () => {
     await card.getByRole('button', { name: 'Аннулировать…' }).click();
     await card.getByLabel('Причина аннулирования').fill('Направлено ошибочно, будет заменено письмом с исправленным адресом');
     await card.getByRole('button', { name: 'Аннулировать № 01-12/1' }).click();
-    await page.getByText('№ 01-12/1 аннулирован; он остаётся в реестре.').waitFor();
+    await page.getByText('№ 01-12/1 аннулирован; он остаётся в журнале регистрации.').waitFor();
     await page.locator('table.register tr.state-annulled').getByText('Аннулировано').waitFor();
     const letters = (await h.app.router.handle('letters:list', { asOf: today() })) as { value: { letter: { number: string; annulled?: { reason: string } } }[] };
     expect(letters.value.find((entry) => entry.letter.number === '01-12/1')!.letter.annulled!.reason).toMatch(/^Направлено ошибочно/);
@@ -101,7 +101,7 @@ describe('the correspondence registry in the window', () => {
     const reminder = page.getByRole('status', { name: 'Сроки ответов' });
     await reminder.getByText('Просрочено 9 писем').waitFor();
     await h.screenshot('registry-04-reminder-after-unlock');
-    await reminder.getByRole('button', { name: 'Открыть переписку' }).click();
+    await reminder.getByRole('button', { name: 'Открыть журнал регистрации писем' }).click();
     await page.getByRole('heading', { name: 'Сводка' }).waitFor();
 
     // A new counterpart: the addressee block in the dative and the salutation are derived from name and position.
@@ -167,8 +167,8 @@ describe('the correspondence registry in the window', () => {
         '4/7-100;01.03.2024;вх;Уполномоченный по правам человека в Республике Казахстан;Ответ;01-12/40',
       ].join('\n'),
     );
-    await page.getByRole('navigation').getByRole('button', { name: 'Переписка' }).click();
-    await page.getByRole('button', { name: 'Импорт реестра…' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Журнал регистрации писем' }).click();
+    await page.getByRole('button', { name: 'Импорт журнала регистрации писем…' }).click();
     h.dialogs.next.push(csv);
     await page.getByRole('button', { name: 'Выбрать файл…' }).click();
     await page.getByText('Файл: реестр-2024.csv').waitFor();
