@@ -15,15 +15,17 @@ import {
   TableBorders,
   VerticalAlign,
   Packer,
-  PageBreak,
   PageNumber,
+  PageBreak,
   Paragraph,
+  SoftHyphen,
   Table,
   TableCell,
   TableRow,
   TextRun,
   VerticalPositionAlign,
   WidthType,
+  type IParagraphOptions,
   type IParagraphStyleOptions,
 } from 'docx';
 import { assertNever } from '../../shared/assert-never.ts';
@@ -32,6 +34,7 @@ import {
   executorLook,
   fontFamily,
   headingLook,
+  keepsWithNext,
   keyLook,
   letterheadLook,
   lineHeight,
@@ -50,10 +53,16 @@ import {
   type ParagraphLook,
 } from '../../shared/document/layout.ts';
 import type { Block, Doc, Image, ParagraphStyle, Run } from '../../shared/document/model.ts';
+import { typeset } from '../../shared/document/typography.ts';
+import type { Language } from '../../shared/domain/vault.ts';
 import { withSeededRandom } from './deterministic.ts';
 import { fontPath } from './fonts.ts';
+import { hyphenate, SOFT_HYPHEN } from './hyphenation.ts';
 import { imageHeightMm } from './image-size.ts';
 import { safeText } from './safe-text.ts';
+
+/** The language Word and LibreOffice spell-check a letter in (Tajik in Cyrillic, British English). */
+export const wordLanguage: Record<Language, string> = { ru: 'ru-RU', tg: 'tg-Cyrl-TJ', en: 'en-GB' };
 
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
 
@@ -103,16 +112,34 @@ const paragraphStyles: IParagraphStyleOptions[] = [
 ];
 
 /** An empty paragraph exactly `pt` high: the space the PDF writer leaves after a block that is not a paragraph. */
-const spacer = (pt: number) => new Paragraph({ spacing: { before: 0, after: 0, line: ptToTwip(pt), lineRule: LineRuleType.EXACT }, children: [] });
+const spacer = (pt: number, options: { keepNext?: boolean; pageBreakBefore?: boolean } = {}) => new Paragraph({ ...options, spacing: { before: 0, after: 0, line: ptToTwip(pt), lineRule: LineRuleType.EXACT }, children: [] });
 const rule = (widthPt: number) => ({ style: BorderStyle.SINGLE, size: ptToEighths(widthPt), color: '000000', space: 0 });
 const listLevel = { level: 0, suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: mmToTwip(listLook.item.firstLineMm) } } } } as const;
 
-/** Runs as Word text runs; a line break inside a run becomes a break, as the PDF writer shows it. */
-const textRuns = (runs: readonly Run[]) =>
+/** How a block's paragraphs are set: the letter's language, and whether words may break at soft hyphens. */
+interface Setting {
+  language: Language;
+  hyphenate: boolean;
+  /** A size of its own (a heading's), else the paragraph style's. */
+  sizePt?: number;
+}
+
+/**
+ * Runs as Word text runs, set as the PDF writer sets them (typography.ts's no-break and zero-width spaces, the
+ * same soft hyphens as Word's optional hyphens), so Word and LibreOffice break lines where the PDF does; a line
+ * break inside a run becomes a break, as the PDF writer shows it.
+ */
+const textRuns = (runs: readonly Run[], setting: Setting) =>
   runs
     .filter((run) => run.text.length > 0)
-    .flatMap((run) => safeText(run.text).split('\n').map((line, index) => new TextRun({ text: line, bold: run.bold, italics: run.italic, ...(index > 0 ? { break: 1 } : {}) })));
-const para = (styleId: string, runs: readonly Run[] | string) => new Paragraph({ style: styleId, children: textRuns(typeof runs === 'string' ? [{ text: runs }] : runs) });
+    .flatMap((run) => {
+      const spaced = typeset(safeText(run.text), setting.language);
+      const set = setting.hyphenate ? hyphenate(spaced, setting.language) : spaced;
+      return set.split('\n').map((line, index) => {
+        const children = line.split(SOFT_HYPHEN).flatMap((part, i) => (i > 0 ? [new SoftHyphen(), part] : [part])).filter((child) => child !== '');
+        return new TextRun({ children, bold: run.bold, italics: run.italic, ...(setting.sizePt ? { size: ptToHalfPoints(setting.sizePt), font: fontFamily, color: '000000' } : {}), ...(index > 0 ? { break: 1 } : {}) });
+      });
+    });
 
 /**
  * The DOCX writer: named styles, real numbering (each list restarts at 1), page numbers from page 2 in the header
@@ -123,14 +150,20 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
   return withSeededRandom(seed, () => {
     const counted = { lists: 0, drawings: 0 };
     const next: Counters = { list: () => (counted.lists += 1), drawing: () => (counted.drawings += 1) };
+    const keep = keepsWithNext(doc.blocks);
     const children: (Paragraph | Table)[] = [];
-    for (const block of doc.blocks) children.push(...docxBlock(block, next));
+    doc.blocks.forEach((block, index) => {
+      if (block.kind === 'pageBreak' && doc.blocks[index + 1]) return; // the next block starts the page (below)
+      const flow: Flow = { keepNext: keep[index] ?? false, pageBreakBefore: doc.blocks[index - 1]?.kind === 'pageBreak' };
+      children.push(...docxBlock(block, next, doc.meta.language, flow));
+    });
+    const language = { value: wordLanguage[doc.meta.language] };
     const document = new Document({
       creator: 'Ombuds Dossier',
       title: doc.meta.title,
       lastModifiedBy: 'Ombuds Dossier',
       fonts: [{ name: fontFamily, data: readFileSync(fontPath('regular')), bold: readFileSync(fontPath('bold')), italic: readFileSync(fontPath('italic')), boldItalic: readFileSync(fontPath('bold-italic')), characterSet: CharacterSet.RUSSIAN }],
-      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt) } } }, paragraphStyles },
+      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt), language } } }, paragraphStyles: paragraphStyles.map((style) => ({ ...style, run: { ...style.run, language } })) },
       numbering: {
         config: [
           { reference: 'ordered', levels: [{ ...listLevel, format: LevelFormat.DECIMAL, text: listLook.number('%1', 'dot') }] },
@@ -176,56 +209,88 @@ interface Counters {
   drawing: () => number;
 }
 
-function docxBlock(block: Block, next: Counters): (Paragraph | Table)[] {
+/**
+ * How a block meets the page flow, as the PDF's layout decides it (layout.ts `keepsWithNext`): kept on the page
+ * where the next block starts (Word's keep-with-next on its last paragraph), or starting a page (a page break of
+ * the Doc, as page-break-before on its first paragraph, which adds no empty line as a break character would).
+ */
+interface Flow {
+  keepNext: boolean;
+  pageBreakBefore: boolean;
+}
+
+/**
+ * Paragraphs with Word's widow control (two lines at least on each page, as the PDF keeps them), keep-with-next on
+ * the last and page-break-before on the first, as `flow` says.
+ */
+function withFlow(paragraphs: IParagraphOptions[], flow: Flow): Paragraph[] {
+  return paragraphs.map((options, index) => new Paragraph({ widowControl: true, ...options, ...(index === 0 && flow.pageBreakBefore ? { pageBreakBefore: true } : {}), ...(index === paragraphs.length - 1 && flow.keepNext ? { keepNext: true } : {}) }));
+}
+
+function docxBlock(block: Block, next: Counters, language: Language, flow: Flow): (Paragraph | Table)[] {
+  const set = (hyphenate: boolean): Setting => ({ language, hyphenate });
+  const line = (text: string, hyphenate = false) => textRuns([{ text }], set(hyphenate));
   switch (block.kind) {
     case 'letterhead': {
       const emblem = block.emblem ? [emblemParagraph(block.emblem, block.lines[0] ?? '', next.drawing())] : [];
       return [
         ...emblem,
-        ...block.lines.map((line, index) =>
-          new Paragraph({
+        ...withFlow(
+          block.lines.map((text, index) => ({
             style: index === 0 ? styleIds.letterhead : styleIds['letterhead-small'],
-            children: textRuns([{ text: line }]),
+            keepNext: true,
+            children: line(text),
             ...(index === block.lines.length - 1 ? { border: { bottom: { ...rule(letterheadLook.ruleWidthPt), space: letterheadLook.ruleGapPt } }, spacing: { after: ptToTwip(letterheadLook.spaceAfterPt) } } : {}),
-          }),
+          })),
+          flow,
         ),
       ];
     }
     case 'addressee':
-      return block.lines.map((line, index) =>
-        new Paragraph({
+      return withFlow(
+        block.lines.map((text, index) => ({
           style: styleIds.addressee,
-          children: textRuns([{ text: line }]),
+          keepNext: index < block.lines.length - 1,
+          children: line(text),
           spacing: { before: index === 0 ? ptToTwip(addresseeLook.spaceBeforePt) : 0, after: index === block.lines.length - 1 ? ptToTwip(addresseeLook.spaceAfterPt) : 0 },
-        }),
+        })),
+        flow,
       );
     case 'paragraph':
-      return [para(styleIds[block.style], block.runs)];
+      return withFlow([{ style: styleIds[block.style], children: textRuns(block.runs, set(paragraphLook[block.style].hyphenate)) }], flow);
     case 'heading':
-      return [
-        new Paragraph({
-          heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-          alignment: AlignmentType.CENTER,
-          spacing: { before: ptToTwip(headingLook.spaceBeforePt), after: ptToTwip(headingLook.spaceAfterPt) },
-          children: [new TextRun({ text: safeText(block.text), bold: true, font: fontFamily, size: ptToHalfPoints(headingLook.sizePt), color: '000000' })],
-        }),
-      ];
+      return withFlow(
+        [
+          {
+            heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            keepLines: true,
+            spacing: { before: ptToTwip(headingLook.spaceBeforePt), after: ptToTwip(headingLook.spaceAfterPt), line: ptToTwip(headingLook.sizePt * lineHeight), lineRule: LineRuleType.EXACT },
+            children: textRuns([{ text: block.text, bold: true }], { ...set(headingLook.hyphenate), sizePt: headingLook.sizePt }),
+          },
+        ],
+        flow,
+      );
     case 'list': {
       const instance = next.list();
-      return block.items.map((item) => new Paragraph({ style: styleIds.body, numbering: { reference: block.ordered ? (block.marker === 'paren' ? 'ordered-paren' : 'ordered') : 'bullets', level: 0, instance }, children: textRuns(item) }));
+      const reference = block.ordered ? (block.marker === 'paren' ? 'ordered-paren' : 'ordered') : 'bullets';
+      return withFlow(block.items.map((item) => ({ style: styleIds.body, numbering: { reference, level: 0, instance }, children: textRuns(item, set(listLook.item.hyphenate)) })), flow);
     }
     case 'table': {
       const total = block.widths.reduce((a, b) => a + b, 0);
       const widths = block.header.map((_, i) => mmToTwip(((block.widths[i] ?? 1) / total) * textWidthMm));
       const pad = ptToTwip(tableLook.paddingPt);
       const border = rule(tableLook.ruleWidthPt);
+      // Rows never split across pages (as in the PDF); the header row stays with the first row and repeats.
       const row = (cells: readonly string[], header: boolean) =>
         new TableRow({
           tableHeader: header,
-          cantSplit: false,
-          children: block.header.map((_, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [new Paragraph({ style: styleIds.table, children: textRuns([{ text: cells[i] ?? '', bold: header }]) })] })),
+          cantSplit: true,
+          children: block.header.map((_, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [new Paragraph({ style: styleIds.table, keepNext: header, children: textRuns([{ text: cells[i] ?? '', bold: header }], set(tableLook.text.hyphenate)) })] })),
         });
       return [
+        ...(flow.pageBreakBefore ? [new Paragraph({ children: [new PageBreak()] })] : []),
         new Table({
           width: { size: mmToTwip(textWidthMm), type: WidthType.DXA },
           columnWidths: widths,
@@ -237,21 +302,23 @@ function docxBlock(block: Block, next: Counters): (Paragraph | Table)[] {
       ];
     }
     case 'signature': {
-      // Position on the left, the name right-aligned level with the position's last line: a table without borders.
+      // Position on the left, the name right-aligned level with the position's last line: a table without borders,
+      // its one row never split, the space above it kept with it.
       const left = mmToTwip(textWidthMm * signatureLook.positionShare);
       const right = mmToTwip(textWidthMm) - left;
       const cell = (paragraphs: Paragraph[], size: number) => new TableCell({ width: { size, type: WidthType.DXA }, verticalAlign: VerticalAlign.BOTTOM, children: paragraphs });
       return [
-        spacer(signatureLook.spaceBeforePt),
+        spacer(signatureLook.spaceBeforePt, { keepNext: true, pageBreakBefore: flow.pageBreakBefore }),
         new Table({
           borders: TableBorders.NONE,
           width: { size: mmToTwip(textWidthMm), type: WidthType.DXA },
           columnWidths: [left, right],
           rows: [
             new TableRow({
+              cantSplit: true,
               children: [
-                cell(block.position.map((line) => para(styleIds.signature, line)), left),
-                cell([new Paragraph({ style: styleIds.signature, alignment: AlignmentType.RIGHT, children: textRuns([{ text: block.name }]) })], right),
+                cell(block.position.map((text) => new Paragraph({ style: styleIds.signature, keepNext: true, keepLines: true, children: line(text) })), left),
+                cell([new Paragraph({ style: styleIds.signature, alignment: AlignmentType.RIGHT, keepLines: true, children: line(block.name) })], right),
               ],
             }),
           ],
@@ -259,23 +326,28 @@ function docxBlock(block: Block, next: Counters): (Paragraph | Table)[] {
       ];
     }
     case 'executor':
-      return [
-        new Paragraph({
-          style: styleIds.executor,
-          frame: { type: 'alignment', alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM }, anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN }, width: mmToTwip(executorLook.widthMm) },
-          children: block.lines.map((line, index) => new TextRun({ text: safeText(line), ...(index > 0 ? { break: 1 } : {}) })),
-        }),
-      ];
+      return withFlow(
+        [
+          {
+            style: styleIds.executor,
+            frame: { type: 'alignment', alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM }, anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN }, width: mmToTwip(executorLook.widthMm) },
+            children: block.lines.flatMap((text, index) => [...(index > 0 ? [new TextRun({ break: 1 })] : []), ...line(text)]),
+          },
+        ],
+        flow,
+      );
     case 'pageBreak':
+      // Only as the last block: otherwise the next block starts its page (renderDocx).
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'key':
-      return block.lines.map((line, index) =>
-        new Paragraph({
+      return withFlow(
+        block.lines.map((text, index) => ({
           style: styleIds.key,
           keepNext: index < block.lines.length - 1,
           spacing: { before: index === 0 ? ptToTwip(keyLook.spaceBeforePt) : 0, after: index === block.lines.length - 1 ? ptToTwip(keyLook.spaceAfterPt) : 0 },
-          children: textRuns([{ text: line }]),
-        }),
+          children: line(text),
+        })),
+        flow,
       );
     default:
       return assertNever(block, 'block kind');

@@ -4,37 +4,50 @@ import {
   addresseeLook,
   executorLook,
   headingLook,
+  keepLook,
+  keepsWithNext,
   keyLook,
   letterheadLook,
-  lineHeight,
   listLook,
   mmToPt,
   page,
   paragraphLook,
   signatureLook,
-  tableLook,
   type,
   type ParagraphLook,
 } from '../../shared/document/layout.ts';
-import type { Block, Doc, Run } from '../../shared/document/model.ts';
+import type { Block, Doc } from '../../shared/document/model.ts';
 import { fontPath } from './fonts.ts';
 import { imageHeightMm } from './image-size.ts';
+import { pageOfBlocks, placeRows, type Row } from './pdf-flow.ts';
+import { tableRows } from './pdf-table.ts';
+import { composeLines, drawLine, into, lineOf, tagged, type Ctx, type Pdf, type Struct, type Targets } from './pdf-text.ts';
 import { safeText } from './safe-text.ts';
 
-type Pdf = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
 
 const M = { top: mmToPt(page.marginMm.top), right: mmToPt(page.marginMm.right), bottom: mmToPt(page.marginMm.bottom), left: mmToPt(page.marginMm.left) };
 /** Without a date (a draft) the document still needs a fixed creation date, so its bytes stay deterministic. */
 const UNDATED = '2000-01-01';
-const fontOf = (run: Pick<Run, 'bold' | 'italic'>) => (run.bold ? (run.italic ? 'serif-bold-italic' : 'serif-bold') : run.italic ? 'serif-italic' : 'serif');
+
+/** A PDF and where its blocks fell: the page (1-based) each block of the Doc starts on, and the number of pages. */
+export interface PdfLayout {
+  bytes: Buffer;
+  pages: number;
+  pageOfBlock: number[];
+}
 
 /**
- * The PDF writer: PDF/A-2b, tagged (a structure tree of P, H, L, Table, Figure; page numbers and rules are
- * artifacts), PT Serif embedded as subsets, text extractable, and deterministic — the creation date comes from the
- * letter's date, so the same Doc gives the same bytes. Layout from shared/document/layout.ts.
+ * The PDF writer: PDF/A-2b, tagged (a structure tree of P, H1/H2, L with LI, Lbl and LBody, Table, Figure; page
+ * numbers and rules are artifacts), PT Serif embedded as subsets, text extractable, and deterministic — the
+ * creation date comes from the letter's date, so the same Doc gives the same bytes. It sets its own lines
+ * (pdf-lines.ts: first fit, soft hyphens, no-break spaces) and pages (pdf-flow.ts: widows, orphans, keep with
+ * next), with every measure from shared/document/layout.ts.
  */
-export function renderPdf(doc: Doc): Promise<Buffer> {
+export async function renderPdf(doc: Doc): Promise<Buffer> {
+  return (await layoutPdf(doc)).bytes;
+}
+
+export function layoutPdf(doc: Doc): Promise<PdfLayout> {
   const created = new Date(`${doc.meta.date ?? UNDATED}T00:00:00Z`);
   const pdf = new PDFDocument({
     size: [mmToPt(page.widthMm), mmToPt(page.heightMm)],
@@ -61,123 +74,155 @@ export function renderPdf(doc: Doc): Promise<Buffer> {
 
   const root = pdf.struct('Document');
   pdf.addStructure(root);
-  for (const block of doc.blocks) writeBlock(pdf, root, block);
+  const ctx: Ctx = { pdf, language: doc.meta.language };
+  const keep = keepsWithNext(doc.blocks);
+  const rows: Row[] = [];
+  doc.blocks.forEach((block, index) => {
+    const own = blockRows(ctx, root, block, index);
+    // A block kept with the next one: the page may not break before the next block's first row.
+    if (index > 0 && keep[index - 1] && own[0]) own[0].breakBefore = false;
+    rows.push(...own);
+  });
+  const { placed, pages } = placeRows(rows, M.top, pdf.page.height - M.bottom);
+  let current = 0;
+  for (const { row, page: onPage, y, headerY } of placed) {
+    for (; current < onPage; current += 1) pdf.addPage();
+    if (headerY !== undefined && row.header) row.header.draw(headerY);
+    row.draw(y);
+  }
+  for (; current < pages - 1; current += 1) pdf.addPage();
   root.end();
   numberPages(pdf);
   pdf.end();
-  return done;
+  const pageOfBlock = pageOfBlocks(placed, doc.blocks.length);
+  return done.then((bytes) => ({ bytes, pages, pageOfBlock }));
 }
 
-/** pdfkit adds lineGap to the font's own line height; this makes every line exactly `lineHeight` × size. */
-const gapFor = (pdf: Pdf, sizePt: number) => sizePt * lineHeight - pdf.currentLineHeight(false);
-const width = (pdf: Pdf) => pdf.page.width - M.left - M.right;
+const textWidth = (pdf: Pdf) => pdf.page.width - M.left - M.right;
 
-function runs(pdf: Pdf, parent: Struct, items: readonly Run[], look: ParagraphLook, options: { x?: number; width?: number; prefix?: string; letterSpacingPt?: number } = {}): void {
+/**
+ * A paragraph as rows, one per line: the page may break before its first line, and inside it only where
+ * `keepLook.minLines` lines stay on each side (no orphans, no widows), unless `whole` keeps it together.
+ */
+function paragraphRows(ctx: Ctx, parent: Struct, pieces: Parameters<typeof composeLines>[1], look: ParagraphLook, block: number, options: { tag?: string; x?: number; width?: number; whole?: boolean; letterSpacingPt?: number; targets?: Targets } = {}): Row[] {
   const x = options.x ?? M.left + mmToPt(look.leftMm);
-  const w = options.width ?? width(pdf) - mmToPt(look.leftMm);
-  // pdfkit drops a run's leading space at a font change: it moves to the end of the run before.
-  const all: Run[] = [...(options.prefix ? [{ text: options.prefix }] : []), ...items]
-    .map((run) => ({ ...run }))
-    .filter((run) => run.text.length > 0);
-  for (let i = 1; i < all.length; i += 1) {
-    const lead = /^\s+/.exec(all[i]!.text)?.[0];
-    if (lead) {
-      all[i - 1]!.text += lead;
-      all[i]!.text = all[i]!.text.slice(lead.length);
-    }
-  }
-  if (all.length === 0) all.push({ text: ' ' });
-  pdf.fontSize(look.sizePt);
-  if (look.spaceBeforePt) pdf.y += look.spaceBeforePt;
-  const element = pdf.struct('P');
-  parent.add(element);
-  all.forEach((run, index) => {
-    const last = index === all.length - 1;
-    pdf.font(fontOf({ bold: run.bold || look.bold, italic: run.italic }));
-    const text = safeText(run.text);
-    const markings = { structParent: element, structType: 'Span' } as const;
-    const style = { width: w, align: look.align, indent: mmToPt(look.firstLineMm), continued: !last, lineGap: gapFor(pdf, look.sizePt), characterSpacing: options.letterSpacingPt ?? 0 };
-    if (index === 0) pdf.text(text, x, pdf.y, { ...style, ...markings });
-    else pdf.text(text, { ...style, ...markings });
-  });
-  element.end();
-  pdf.y += look.spaceAfterPt;
+  const width = options.width ?? textWidth(ctx.pdf) - mmToPt(look.leftMm);
+  const lines = composeLines(ctx, pieces, look, width, options.letterSpacingPt);
+  const targets = options.targets ?? into(tagged(ctx.pdf, parent, options.tag ?? 'P'));
+  const n = lines.length;
+  const { minLines } = keepLook;
+  return lines.map((line, i) => ({
+    height: lineOf(look),
+    spaceBefore: i === 0 ? look.spaceBeforePt : 0,
+    spaceAfter: i === n - 1 ? look.spaceAfterPt : 0,
+    breakBefore: i === 0 || (!options.whole && i >= minLines && n - i >= minLines),
+    block,
+    draw: (y) => drawLine(ctx, line, look, { x, width, y }, targets, options.letterSpacingPt),
+  }));
 }
 
-function writeBlock(pdf: Pdf, root: Struct, block: Block): void {
+/** Rows of lines that stay together (letterhead, addressee, key): the page may break only before the first. */
+function together(rows: Row[], spaceBefore: number, spaceAfter: number): Row[] {
+  rows.forEach((row, i) => {
+    row.breakBefore = i === 0;
+    if (i === 0) row.spaceBefore += spaceBefore;
+    if (i === rows.length - 1) row.spaceAfter += spaceAfter;
+  });
+  return rows;
+}
+
+function blockRows(ctx: Ctx, root: Struct, block: Block, index: number): Row[] {
+  const { pdf } = ctx;
   switch (block.kind) {
     case 'letterhead': {
+      const rows: Row[] = [];
       if (block.emblem) {
         const emblem = block.emblem;
         const [w, h] = [mmToPt(emblem.widthMm), mmToPt(imageHeightMm(emblem))];
-        const figure = pdf.struct('Figure', { alt: block.lines[0] ?? 'Emblem' }, () => {
-          pdf.image(Buffer.from(emblem.base64, 'base64'), (pdf.page.width - w) / 2, pdf.y, { width: w, height: h });
+        const figure = tagged(pdf, root, 'Figure', { alt: block.lines[0] ?? 'Emblem' });
+        rows.push({
+          height: h,
+          spaceBefore: 0,
+          spaceAfter: letterheadLook.emblemGapPt,
+          breakBefore: true,
+          block: index,
+          draw: (y) => {
+            figure.element.add(pdf.markStructureContent(figure.tag));
+            pdf.image(Buffer.from(emblem.base64, 'base64'), (pdf.page.width - w) / 2, y, { width: w, height: h });
+            pdf.endMarkedContent();
+          },
         });
-        root.add(figure);
-        pdf.y += h + letterheadLook.emblemGapPt;
       }
-      block.lines.forEach((line, index) => runs(pdf, root, [{ text: line }], index === 0 ? letterheadLook.name : letterheadLook.details));
-      rule(pdf, pdf.y + letterheadLook.ruleGapPt);
-      pdf.y += letterheadLook.spaceAfterPt;
-      return;
+      block.lines.forEach((line, i) => rows.push(...paragraphRows(ctx, root, [{ text: line }], i === 0 ? letterheadLook.name : letterheadLook.details, index)));
+      rows.push({ height: 0, spaceBefore: letterheadLook.ruleGapPt, spaceAfter: 0, breakBefore: false, block: index, draw: (y) => rule(pdf, y) });
+      return together(rows, 0, letterheadLook.spaceAfterPt);
     }
     case 'addressee': {
-      pdf.y += addresseeLook.spaceBeforePt;
-      const x = M.left + mmToPt(addresseeLook.indentMm);
-      for (const line of block.lines) runs(pdf, root, [{ text: line }], addresseeLook.line, { x, width: width(pdf) - mmToPt(addresseeLook.indentMm) });
-      pdf.y += addresseeLook.spaceAfterPt;
-      return;
+      const indent = mmToPt(addresseeLook.indentMm);
+      const rows = block.lines.flatMap((line) => paragraphRows(ctx, root, [{ text: line }], addresseeLook.line, index, { x: M.left + indent, width: textWidth(pdf) - indent }));
+      return together(rows, addresseeLook.spaceBeforePt, addresseeLook.spaceAfterPt);
     }
     case 'paragraph':
-      return runs(pdf, root, block.runs, paragraphLook[block.style]);
-    case 'heading': {
-      pdf.y += headingLook.spaceBeforePt;
-      const heading = pdf.struct(block.level === 1 ? 'H1' : 'H2');
-      root.add(heading);
-      pdf.font('serif-bold').fontSize(headingLook.sizePt).text(safeText(block.text), M.left, pdf.y, { width: width(pdf), align: 'center', structParent: heading, structType: 'Span' });
-      heading.end();
-      pdf.y += headingLook.spaceAfterPt;
-      return;
-    }
+      return paragraphRows(ctx, root, block.runs, paragraphLook[block.style], index, block.style === 'subject' ? { tag: 'H1' } : {});
+    case 'heading':
+      return paragraphRows(ctx, root, [{ text: block.text }], headingLook, index, { tag: block.level === 1 ? 'H1' : 'H2', whole: true });
     case 'list': {
-      const list = pdf.struct('L');
-      root.add(list);
-      block.items.forEach((item, index) => runs(pdf, list, item, listLook.item, { prefix: (block.ordered ? listLook.number(index + 1, block.marker) : listLook.bullet) + listLook.gap }));
-      list.end();
-      return;
+      const list = tagged(pdf, root, 'L');
+      return block.items.flatMap((item, i) => {
+        const li = tagged(pdf, list.element, 'LI');
+        const label = tagged(pdf, li.element, 'Lbl');
+        const body = tagged(pdf, li.element, 'LBody');
+        const marker = (block.ordered ? listLook.number(i + 1, block.marker) : listLook.bullet) + listLook.gap;
+        return paragraphRows(ctx, list.element, [{ text: marker, role: 'label' }, ...item], listLook.item, index, { targets: { label, body } });
+      });
     }
     case 'table':
-      return table(pdf, root, block);
+      return tableRows(ctx, root, block, index, { x: M.left, width: textWidth(pdf) });
     case 'signature': {
-      pdf.y += signatureLook.spaceBeforePt;
+      // Position on the left; the name right-aligned on the baseline of the position's last line.
       const look = signatureLook.line;
-      if (pdf.y + signatureLook.keepLines * look.sizePt > pdf.page.height - M.bottom) pdf.addPage();
-      block.position.forEach((line) => runs(pdf, root, [{ text: line }], look, { width: width(pdf) * signatureLook.positionShare }));
-      const bottom = pdf.y;
-      pdf.y = bottom - look.sizePt * lineHeight; // every line is exactly this high: the name stands on the last line's baseline
-      runs(pdf, root, [{ text: block.name }], { ...look, align: 'right' });
-      pdf.y = Math.max(pdf.y, bottom);
-      return;
+      const positionWidth = textWidth(pdf) * signatureLook.positionShare;
+      const position = into(tagged(pdf, root, 'P'));
+      const name = into(tagged(pdf, root, 'P'));
+      const positionLines = block.position.flatMap((line) => composeLines(ctx, [{ text: line }], look, positionWidth));
+      const [nameLine] = composeLines(ctx, [{ text: block.name }], { ...look, align: 'right' }, textWidth(pdf));
+      const height = positionLines.length * lineOf(look);
+      return [
+        {
+          height,
+          spaceBefore: signatureLook.spaceBeforePt,
+          spaceAfter: 0,
+          breakBefore: true,
+          block: index,
+          draw: (y) => {
+            positionLines.forEach((line, i) => drawLine(ctx, line, look, { x: M.left, width: positionWidth, y: y + i * lineOf(look) }, position));
+            if (nameLine) drawLine(ctx, nameLine, { ...look, align: 'right' }, { x: M.left, width: textWidth(pdf), y: y + height - lineOf(look) }, name);
+          },
+        },
+      ];
     }
     case 'executor': {
       // Bottom left of the page the letter ends on (a new page only when the text already reaches the bottom).
       const look = executorLook.line;
-      pdf.fontSize(look.sizePt);
-      const height = block.lines.length * pdf.currentLineHeight(true) + executorLook.slackPt;
-      const target = pdf.page.height - M.bottom - height;
-      if (pdf.y + executorLook.gapPt > target) pdf.addPage();
-      pdf.y = Math.max(pdf.y + executorLook.gapPt, pdf.page.height - M.bottom - height);
-      for (const line of block.lines) runs(pdf, root, [{ text: line }], look, { width: mmToPt(executorLook.widthMm) });
-      return;
+      const element = into(tagged(pdf, root, 'P'));
+      const lines = block.lines.flatMap((line) => composeLines(ctx, [{ text: line }], look, mmToPt(executorLook.widthMm)));
+      return [
+        {
+          height: lines.length * lineOf(look) + executorLook.slackPt,
+          spaceBefore: executorLook.gapPt,
+          spaceAfter: 0,
+          breakBefore: true,
+          atFoot: true,
+          block: index,
+          draw: (y) => lines.forEach((line, i) => drawLine(ctx, line, look, { x: M.left, width: mmToPt(executorLook.widthMm), y: y + i * lineOf(look) }, element)),
+        },
+      ];
     }
     case 'pageBreak':
-      pdf.addPage();
-      return;
+      return [{ height: 0, spaceBefore: 0, spaceAfter: 0, breakBefore: true, newPage: true, block: index, draw: () => undefined }];
     case 'key': {
-      pdf.y += keyLook.spaceBeforePt;
-      for (const line of block.lines) runs(pdf, root, [{ text: line }], keyLook.line, { letterSpacingPt: keyLook.letterSpacingPt });
-      pdf.y += keyLook.spaceAfterPt;
-      return;
+      const rows = block.lines.flatMap((line) => paragraphRows(ctx, root, [{ text: line }], keyLook.line, index, { letterSpacingPt: keyLook.letterSpacingPt }));
+      return together(rows, keyLook.spaceBeforePt, keyLook.spaceAfterPt);
     }
     default:
       return assertNever(block, 'block kind');
@@ -189,51 +234,6 @@ function rule(pdf: Pdf, y: number): void {
   pdf.markContent('Artifact', { type: 'Layout' });
   pdf.moveTo(M.left, y).lineTo(pdf.page.width - M.right, y).lineWidth(letterheadLook.ruleWidthPt).stroke();
   pdf.endMarkedContent();
-}
-
-/** A table drawn row by row; a row that does not fit starts a new page, which repeats the header. */
-function table(pdf: Pdf, root: Struct, block: Extract<Block, { kind: 'table' }>): void {
-  const total = block.widths.reduce((a, b) => a + b, 0);
-  const widths = block.header.map((_, i) => ((block.widths[i] ?? 1) / total) * width(pdf));
-  const pad = tableLook.paddingPt;
-  const look = tableLook.text;
-  const element = pdf.struct('Table');
-  root.add(element);
-  const drawRow = (cells: readonly string[], header: boolean) => {
-    pdf.font(header ? 'serif-bold' : 'serif').fontSize(look.sizePt);
-    const heights = cells.map((cell, i) => pdf.heightOfString(safeText(cell) || ' ', { width: widths[i]! - 2 * pad, lineGap: gapFor(pdf, look.sizePt) }));
-    const height = Math.max(...heights) + 2 * pad;
-    if (pdf.y + height > pdf.page.height - M.bottom) {
-      pdf.addPage();
-      if (!header) drawRow(block.header, true);
-      pdf.font(header ? 'serif-bold' : 'serif').fontSize(look.sizePt);
-    }
-    const top = pdf.y;
-    const row = pdf.struct('TR');
-    element.add(row);
-    let x = M.left;
-    cells.forEach((cell, i) => {
-      const cellElement = pdf.struct(header ? 'TH' : 'TD');
-      row.add(cellElement);
-      pdf.text(safeText(cell) || ' ', x + pad, top + pad, { width: widths[i]! - 2 * pad, align: look.align, lineGap: gapFor(pdf, look.sizePt), structParent: cellElement, structType: 'Span' });
-      cellElement.end();
-      x += widths[i]!;
-    });
-    row.end();
-    pdf.markContent('Artifact', { type: 'Layout' });
-    x = M.left;
-    for (const w of widths) {
-      pdf.rect(x, top, w, height).lineWidth(tableLook.ruleWidthPt).stroke();
-      x += w;
-    }
-    pdf.endMarkedContent();
-    pdf.x = M.left;
-    pdf.y = top + height;
-  };
-  drawRow(block.header, true);
-  for (const cells of block.rows) drawRow(block.header.map((_, i) => cells[i] ?? ''), false);
-  element.end();
-  pdf.y += tableLook.spaceAfterPt;
 }
 
 /** Page numbers from page 2, centred at the top, as artifacts (not part of the text's structure). */

@@ -1,4 +1,4 @@
-import type { ListMarker, ParagraphStyle } from './model.ts';
+import { runsText, type Block, type ListMarker, type ParagraphStyle } from './model.ts';
 
 /**
  * The one source of page geometry and type for every writer (GOST R 7.0.97 conventions, DOMAIN.md): A4, margins
@@ -23,26 +23,28 @@ export interface ParagraphLook {
   bold: boolean;
   spaceBeforePt: number;
   spaceAfterPt: number;
+  /** Words may break at soft hyphens (body text); headings, names and lines of the form do not. */
+  hyphenate: boolean;
 }
 
 /** The right part of the page where the addressee block and an annex's mark stand. */
 const ADDRESSEE_INDENT_MM = 80;
 
-const body: ParagraphLook = { align: 'justify', leftMm: 0, firstLineMm: 12.5, sizePt: type.bodyPt, bold: false, spaceBeforePt: 0, spaceAfterPt: 0 };
+const body: ParagraphLook = { align: 'justify', leftMm: 0, firstLineMm: 12.5, sizePt: type.bodyPt, bold: false, spaceBeforePt: 0, spaceAfterPt: 0, hyphenate: true };
 
 export const paragraphLook: Record<ParagraphStyle, ParagraphLook> = {
-  reference: { ...body, align: 'left', firstLineMm: 0, sizePt: 12, spaceAfterPt: 2 },
-  subject: { ...body, align: 'left', firstLineMm: 0, spaceBeforePt: 12, spaceAfterPt: 12, bold: true },
-  salutation: { ...body, align: 'center', firstLineMm: 0, spaceAfterPt: 12 },
+  reference: { ...body, align: 'left', firstLineMm: 0, sizePt: 12, spaceAfterPt: 2, hyphenate: false },
+  subject: { ...body, align: 'left', firstLineMm: 0, spaceBeforePt: 12, spaceAfterPt: 12, bold: true, hyphenate: false },
+  salutation: { ...body, align: 'center', firstLineMm: 0, spaceAfterPt: 12, hyphenate: false },
   body,
   closing: { ...body, align: 'left', firstLineMm: 0, spaceBeforePt: 18 },
   annex: { ...body, align: 'left', firstLineMm: 0, spaceBeforePt: 12 },
   note: { ...body, align: 'left', firstLineMm: 0, sizePt: type.smallPt },
-  'annex-heading': { ...body, align: 'left', leftMm: ADDRESSEE_INDENT_MM, firstLineMm: 0, spaceAfterPt: 18 },
+  'annex-heading': { ...body, align: 'left', leftMm: ADDRESSEE_INDENT_MM, firstLineMm: 0, spaceAfterPt: 18, hyphenate: false },
 };
 
 /** A line of text that is not a paragraph of the body: left-aligned, no indent, no space around. */
-const line: ParagraphLook = { ...body, align: 'left', firstLineMm: 0 };
+const line: ParagraphLook = { ...body, align: 'left', firstLineMm: 0, hyphenate: false };
 
 /** The letterhead: the emblem centred above the office's name, its details under it, a rule under them all. */
 export const letterheadLook = {
@@ -59,7 +61,7 @@ export const letterheadLook = {
 /** The addressee block: one line each, starting at this distance from the left margin (the right half). */
 export const addresseeLook = { line: { ...line, sizePt: type.bodyPt }, indentMm: ADDRESSEE_INDENT_MM, spaceBeforePt: 6, spaceAfterPt: 12 } as const;
 
-export const headingLook = { sizePt: type.headingPt, spaceBeforePt: 8, spaceAfterPt: 10 } as const;
+export const headingLook: ParagraphLook = { ...line, align: 'center', sizePt: type.headingPt, bold: true, spaceBeforePt: 8, spaceAfterPt: 10 };
 
 /** Lists: items are body paragraphs whose first line starts with the marker and a space. */
 export const listLook = {
@@ -71,16 +73,45 @@ export const listLook = {
 } as const;
 
 /** Tables: text in the table size, each cell padded on every side and framed by a thin rule. */
-export const tableLook = { text: { ...line, sizePt: type.tablePt }, paddingPt: 3, ruleWidthPt: 0.5, spaceAfterPt: 8 } as const;
+export const tableLook = { text: { ...line, sizePt: type.tablePt, hyphenate: true }, paddingPt: 3, ruleWidthPt: 0.5, spaceAfterPt: 8 } as const;
 
 /** The signature: the position takes this share of the text width, the name right-aligned level with its last line. */
 export const signatureLook = {
   line: { ...line, sizePt: type.bodyPt },
   positionShare: 0.6,
   spaceBeforePt: 30,
-  /** The PDF starts a new page rather than leave fewer body lines than this for the signature. */
-  keepLines: 3,
 } as const;
+
+/**
+ * Keeping text together on paper, the same in the PDF (its layout) and the DOCX (Word's keep-with-next and widow
+ * control, which LibreOffice honours too): a paragraph split across pages leaves at least `minLines` lines on each
+ * (no widows, no orphans); a block that `keepsWithNext` ends on the page where the next block starts.
+ */
+export const keepLook = { minLines: 2 } as const;
+
+/**
+ * Which blocks end on the page where the next one starts: headings, the subject, the salutation and an annex's
+ * mark (never alone at the foot of a page); a paragraph ending in a colon and the list or table it introduces; and
+ * the two blocks before the signature (the closing and what precedes it), so the signature never starts a page
+ * without at least two lines of the letter's text above it.
+ */
+export function keepsWithNext(blocks: readonly Block[]): boolean[] {
+  return blocks.map((block, index) => {
+    const next = blocks[index + 1];
+    if (!next) return false;
+    if (next.kind === 'signature') return true;
+    if (next.kind === 'paragraph' && next.style === 'closing' && blocks[index + 2]?.kind === 'signature') return true;
+    switch (block.kind) {
+      case 'heading':
+        return true;
+      case 'paragraph':
+        if (block.style === 'subject' || block.style === 'salutation' || block.style === 'annex-heading' || block.style === 'closing') return true;
+        return /:\s*$/.test(runsText(block.runs)) && (next.kind === 'list' || next.kind === 'table');
+      default:
+        return false;
+    }
+  });
+}
 
 /** The executor's mark, bottom left of the last page: at most this wide, at least this far below the text. */
 export const executorLook = { line: paragraphLook.note, widthMm: 100, gapPt: 12, slackPt: 4 } as const;

@@ -5,6 +5,8 @@ import type { CSSProperties } from 'react';
 import { assertNever } from '../../../shared/assert-never.ts';
 import { addresseeLook, executorLook, fontFamily, headingLook, keyLook, letterheadLook, lineHeight, listLook, page, paragraphLook, percent, signatureLook, tableLook, type ParagraphLook } from '../../../shared/document/layout.ts';
 import type { Block, Doc, Run } from '../../../shared/document/model.ts';
+import { typeset } from '../../../shared/document/typography.ts';
+import type { Language } from '../../../shared/domain/vault.ts';
 
 let fontsLoaded = false;
 /** The letter's own font (PT Serif, shipped with the app), so the preview shows Tajik letters as the PDF does. */
@@ -30,14 +32,16 @@ const lookStyle = (look: ParagraphLook): CSSProperties => ({
   fontWeight: look.bold ? 'bold' : 'normal',
   marginTop: pt(look.spaceBeforePt),
   marginBottom: pt(look.spaceAfterPt),
+  hyphens: look.hyphenate ? 'auto' : 'manual',
 });
 const ruleStyle = (widthPt: number) => `${pt(widthPt)} solid #000`;
 
-function RunsView({ runs }: { runs: readonly Run[] }) {
+function RunsView({ runs, language }: { runs: readonly Run[]; language: Language }) {
   return (
     <>
       {runs.map((run, index) => {
-        const text = run.bold ? <strong>{run.text}</strong> : run.text;
+        const set = typeset(run.text, language);
+        const text = run.bold ? <strong>{set}</strong> : set;
         return <span key={index}>{run.italic ? <em>{text}</em> : text}</span>;
       })}
     </>
@@ -53,13 +57,15 @@ export function DocPreview({ doc, label }: { doc: Doc; label: string }) {
   return (
     <article className="doc-preview" aria-label={label} lang={doc.meta.language} style={{ width: mm(page.widthMm), padding: `${mm(page.marginMm.top)} ${mm(page.marginMm.right)} ${mm(page.marginMm.bottom)} ${mm(page.marginMm.left)}`, fontFamily: `'${fontFamily}', serif`, lineHeight }}>
       {doc.blocks.map((block, index) => (
-        <BlockView key={index} block={block} />
+        <BlockView key={index} block={block} language={doc.meta.language} />
       ))}
     </article>
   );
 }
 
-function BlockView({ block }: { block: Block }) {
+/** Text is set as the PDF and DOCX writers set it (typography.ts); the browser hyphenates in the page's language. */
+function BlockView({ block, language }: { block: Block; language: Language }) {
+  const set = (text: string) => typeset(text, language);
   switch (block.kind) {
     case 'letterhead':
       return (
@@ -67,7 +73,7 @@ function BlockView({ block }: { block: Block }) {
           {block.emblem && <img src={`data:${block.emblem.mediaType};base64,${block.emblem.base64}`} alt="" style={{ width: mm(block.emblem.widthMm), marginBottom: pt(letterheadLook.emblemGapPt) }} />}
           {block.lines.map((line, index) => (
             <p key={index} style={lookStyle(index === 0 ? letterheadLook.name : letterheadLook.details)}>
-              {line}
+              {set(line)}
             </p>
           ))}
         </header>
@@ -77,7 +83,7 @@ function BlockView({ block }: { block: Block }) {
         <div className="doc-addressee" style={{ marginLeft: mm(addresseeLook.indentMm), marginTop: pt(addresseeLook.spaceBeforePt), marginBottom: pt(addresseeLook.spaceAfterPt) }}>
           {block.lines.map((line, index) => (
             <p key={index} style={lookStyle(addresseeLook.line)}>
-              {line}
+              {set(line)}
             </p>
           ))}
         </div>
@@ -85,18 +91,18 @@ function BlockView({ block }: { block: Block }) {
     case 'paragraph':
       return (
         <p className={`doc-p doc-${block.style}`} style={lookStyle(paragraphLook[block.style])}>
-          <RunsView runs={block.runs} />
+          <RunsView runs={block.runs} language={language} />
         </p>
       );
     case 'heading':
-      return <h3 style={{ fontSize: pt(headingLook.sizePt), textAlign: 'center', marginTop: pt(headingLook.spaceBeforePt), marginBottom: pt(headingLook.spaceAfterPt) }}>{block.text}</h3>;
+      return <h3 style={lookStyle(headingLook)}>{set(block.text)}</h3>;
     case 'list':
       return (
         <div className="doc-list">
           {block.items.map((item, index) => (
             <p key={index} style={lookStyle(listLook.item)}>
               {(block.ordered ? listLook.number(index + 1, block.marker) : listLook.bullet) + listLook.gap}
-              <RunsView runs={item} />
+              <RunsView runs={item} language={language} />
             </p>
           ))}
         </div>
@@ -115,7 +121,7 @@ function BlockView({ block }: { block: Block }) {
             <tr>
               {block.header.map((text, i) => (
                 <th key={i} scope="col" style={{ ...cell, fontWeight: 'bold' }}>
-                  {text}
+                  {set(text)}
                 </th>
               ))}
             </tr>
@@ -125,7 +131,7 @@ function BlockView({ block }: { block: Block }) {
               <tr key={r}>
                 {block.header.map((_, i) => (
                   <td key={i} style={cell}>
-                    {row[i] ?? ''}
+                    {set(row[i] ?? '')}
                   </td>
                 ))}
               </tr>
@@ -140,12 +146,12 @@ function BlockView({ block }: { block: Block }) {
           <div style={{ width: percent(signatureLook.positionShare) }}>
             {block.position.map((line, index) => (
               <p key={index} style={lookStyle(signatureLook.line)}>
-                {line}
+                {set(line)}
               </p>
             ))}
           </div>
           <p className="doc-signature-name" style={{ ...lookStyle(signatureLook.line), textAlign: 'right' }}>
-            {block.name}
+            {set(block.name)}
           </p>
         </div>
       );
@@ -154,7 +160,7 @@ function BlockView({ block }: { block: Block }) {
         <footer className="doc-executor" style={{ marginTop: pt(executorLook.gapPt), maxWidth: mm(executorLook.widthMm) }}>
           {block.lines.map((line, index) => (
             <p key={index} style={lookStyle(executorLook.line)}>
-              {line}
+              {set(line)}
             </p>
           ))}
         </footer>
@@ -166,7 +172,7 @@ function BlockView({ block }: { block: Block }) {
         <div className="doc-key" style={{ marginTop: pt(keyLook.spaceBeforePt), marginBottom: pt(keyLook.spaceAfterPt) }}>
           {block.lines.map((line, index) => (
             <p key={index} style={{ ...lookStyle(keyLook.line), letterSpacing: pt(keyLook.letterSpacingPt) }}>
-              {line}
+              {set(line)}
             </p>
           ))}
         </div>
