@@ -30,7 +30,7 @@ describe('correspondence registry', () => {
   it('11 letters to one counterpart over a year, one reply to the latest: numbers gapless, deadlines, incident status, ledger', async () => {
     const { vault, service } = await registry();
     expect(service.counterparts().find((c) => c.id === COUNTERPART.id)).toMatchObject({
-      addresseeDative: 'Уполномоченному по правам человека\nИвановой Т. Н.',
+      addresseeDative: 'Уполномоченному по правам человека\nИвановой Т.Н.',
       salutation: 'Уважаемая Татьяна Николаевна!',
       gender: 'female',
     });

@@ -41,5 +41,5 @@ export function incident(n: number, overrides: Partial<IncidentForLetter> = {}):
 }
 
 export function appeal(incidents: IncidentForLetter[], overrides: Partial<LetterInput> = {}): LetterInput {
-  return { ...parties, kind: 'appeal', language: 'ru', incidents, unanswered: [], inReplyTo: null, number: '01-12/7', date: '2025-01-15', revealWithheld: false, ...overrides };
+  return { ...parties, kind: 'appeal', language: 'ru', incidents, unanswered: [], replies: [], inReplyTo: null, number: '01-12/7', date: '2025-01-15', revealWithheld: false, ...overrides };
 }

@@ -1,3 +1,4 @@
+import { inferGender } from '../../../shared/domain/person-name.ts';
 import { incidentFacts, isUrlReference, type Incident, type Person } from '../../../shared/domain/records.ts';
 import type { Language } from '../../../shared/domain/vault.ts';
 import type { VocabularyKind } from '../../../shared/domain/vocabulary.ts';
@@ -76,6 +77,9 @@ function victimFacts(person: Person, texts: LetterTexts, label: (kind: Vocabular
     name,
     count: person.kind === 'group' ? (person.count ?? 1) : 1,
     characteristics: person.characteristics.map((code) => label('characteristic', code)),
+    characteristicCodes: person.characteristics,
+    // The record's gender, else the name's («гражданка Р.» for Каримова); unknown, the letter says «лицо Р.».
+    ...((person.gender ?? inferGender(person.name)) ? { gender: person.gender ?? inferGender(person.name) } : {}),
     withheld: person.disclosure !== 'consented',
   };
 }

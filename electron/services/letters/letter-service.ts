@@ -5,7 +5,7 @@ import { draftRequestSchema, LETTER_DRAFT_FORMAT, letterDraftSchema, type DraftR
 import { EMBLEM_MAX_BYTES, emblemBytesMatch, officeSchema, type Office } from '../../../shared/domain/office.ts';
 import type { Language } from '../../../shared/domain/vault.ts';
 import type { Doc } from '../../../shared/document/model.ts';
-import type { LetterParties, UnansweredLetter } from '../../../shared/templates/letters/input.ts';
+import type { LetterParties, ReplyReceived, UnansweredLetter } from '../../../shared/templates/letters/input.ts';
 import { buildLetter } from '../../../shared/templates/letters/letter.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { appendAudit, audited } from '../../store/audit.ts';
@@ -106,6 +106,7 @@ export class LetterService {
       language: request.language,
       incidents: incidentsForLetter(db, request.incidentIds, request.language, texts),
       unanswered,
+      replies: request.kind === 'follow-up' ? this.replies(counterpart.id, asOf) : [],
       inReplyTo: this.answered(counterpart, request.inReplyTo),
       number: null,
       date: null,
@@ -195,7 +196,7 @@ export class LetterService {
     return texts;
   }
 
-  /** Every earlier letter to the counterpart (before `asOf`) still waiting for an answer, oldest first, with what it raised. */
+  /** Every earlier letter to the counterpart (before `asOf`) still waiting for an answer, oldest first, with the cases it raised. */
   private unanswered(counterpartId: string, asOf: string, language: Language, texts: LetterTexts): UnansweredLetter[] {
     const db = this.store();
     return this.registry
@@ -207,8 +208,24 @@ export class LetterService {
         date: entry.letter.date,
         subject: entry.letter.subject,
         daysWaiting: entry.daysWaiting ?? 0,
-        incidentTitles: incidentsForLetter(db, entry.letter.incidentIds.filter((id) => getIncident(db, id)), language, texts).map((incident) => incident.title),
+        incidents: incidentsForLetter(db, entry.letter.incidentIds.filter((id) => getIncident(db, id)), language, texts).map(({ id, title, startDate, endDate, datePrecision, place }) => ({ id, title, startDate, endDate, datePrecision, place })),
       }));
+  }
+
+  /**
+   * The formal replies received from the counterpart by `asOf` (incoming letters that answer one of ours or carry a
+   * response code; annulled ones left out), oldest first, with what they said and which of our letters they answer.
+   */
+  private replies(counterpartId: string, asOf: string): ReplyReceived[] {
+    const entries = this.registry.register(counterpartId, asOf);
+    const ours = new Map(entries.filter((entry) => entry.letter.direction === 'outgoing').map((entry) => [entry.letter.id, entry.letter]));
+    return entries
+      .filter((entry) => entry.state === 'received' && entry.letter.date <= asOf && (entry.letter.inReplyTo !== undefined || entry.letter.response !== undefined))
+      .map(({ letter }) => {
+        const answers = letter.inReplyTo ? ours.get(letter.inReplyTo) : undefined;
+        return { number: letter.number, date: letter.date, response: letter.response ?? null, answers: answers ? { number: answers.number, date: answers.date } : null };
+      })
+      .sort((a, b) => a.date.localeCompare(b.date));
   }
 
   private answered(counterpart: Counterpart, letterId: string | undefined): { number: string; date: string } | null {

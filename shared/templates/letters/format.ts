@@ -17,3 +17,11 @@ export const joinList = (items: readonly string[], and: string) => (items.length
 
 /** Ends a sentence with a full stop unless it already ends with one (a masked «гражданин А.» does). */
 export const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/** «видео в социальных сетях» from a label «Видео в социальных сетях», but «СМИ» and «ОВД» stay as they are. */
+export const lowerFirst = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? `${text[0]!.toLocaleLowerCase()}${text.slice(1)}` : text);
+
+export const upperFirst = (text: string) => (text ? `${text[0]!.toLocaleUpperCase()}${text.slice(1)}` : text);
+
+/** GOST R 7.0.97's draft blank for a date or a number not yet assigned. */
+export const BLANK = '__________';

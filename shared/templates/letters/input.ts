@@ -1,5 +1,10 @@
+import type { responseCodes } from '../../domain/correspondence.ts';
+import type { Gender } from '../../domain/person-name.ts';
 import type { Language } from '../../domain/vault.ts';
 import type { TreatyStanding } from './instruments.ts';
+
+/** How an incoming letter answered (DOMAIN.md, response coding). */
+export type ResponseCode = (typeof responseCodes)[number];
 
 export const letterKinds = ['appeal', 'follow-up', 'information-request'] as const;
 export type LetterKind = (typeof letterKinds)[number];
@@ -8,8 +13,15 @@ export type LetterKind = (typeof letterKinds)[number];
 export interface VictimFacts {
   kind: 'individual' | 'group';
   name: string;
+  /** The Latin spelling (an English letter writes it, and masks with its initial). */
+  nameLatin?: string;
+  /** From the person's record, else inferred from the name; unknown, a masked identity reads «лицо Р.». */
+  gender?: Gender;
   count: number;
+  /** Labels in the letter's language (plural: «Трудовые мигранты»). */
   characteristics: string[];
+  /** The same characteristics' codes, in the same order: one person is «трудовой мигрант», by the built-in codes. */
+  characteristicCodes?: string[];
   withheld: boolean;
 }
 
@@ -31,13 +43,27 @@ export interface IncidentForLetter {
   durationDays: number | null;
 }
 
+/** A case as a follow-up lists it: what, when and where. */
+export type CaseForLetter = Pick<IncidentForLetter, 'id' | 'title' | 'startDate' | 'endDate' | 'datePrecision' | 'place'>;
+
 /** An earlier letter of ours still without an answer (for follow-ups). */
 export interface UnansweredLetter {
   number: string;
   date: string;
   subject: string;
   daysWaiting: number;
-  incidentTitles: string[];
+  /** The cases it raised, each with its date and place. */
+  incidents: CaseForLetter[];
+}
+
+/** A formal reply received from the counterpart, cited by a follow-up with what it said. */
+export interface ReplyReceived {
+  number: string;
+  date: string;
+  /** How it answered (DOMAIN.md response coding); null when staff have not coded it. */
+  response: ResponseCode | null;
+  /** Our letter it answers, when it names one. */
+  answers: { number: string; date: string } | null;
 }
 
 /** The office, the counterpart and the people on the letter, in the letter's language. */
@@ -55,6 +81,8 @@ export interface LetterInput extends LetterParties {
   incidents: IncidentForLetter[];
   /** Follow-ups: every earlier unanswered letter to this counterpart. */
   unanswered: UnansweredLetter[];
+  /** Follow-ups: the formal replies received from this counterpart, oldest first. */
+  replies: ReplyReceived[];
   /** Their letter this one answers, when it does. */
   inReplyTo: { number: string; date: string } | null;
   /** Registration number and date once registered; null on a draft. */

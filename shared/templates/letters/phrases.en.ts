@@ -1,22 +1,48 @@
+import { plural } from '../../domain/plural.ts';
+import type { ResponseCode } from './input.ts';
 import type { LetterPhrases } from './phrases.ts';
-import { joinList, sentence } from './format.ts';
+import { BLANK, joinList, lowerFirst, sentence, upperFirst } from './format.ts';
 
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const long = (iso: string) => `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+const days = (n: number) => plural(n, 'day');
+const lower = (labels: readonly string[]) => labels.map(lowerFirst);
+/** "letter No. 01-12/100 of 15 January 2024". */
+const letterRef = (number: string, date: string) => `letter No. ${number} of ${long(date)}`;
+
+/** One person's characteristic, with its article. */
+const traits: Record<string, string> = {
+  women: 'a woman',
+  children: 'a minor',
+  elderly: 'an elderly person',
+  students: 'a student',
+  'public-sector-employees': 'a public-sector employee',
+  'migrant-workers': 'a migrant worker',
+  'persons-with-disabilities': 'a person with a disability',
+};
+
+/** What a reply said, after "In your letter …, ". */
+const said: Record<ResponseCode, string> = {
+  'no-response': 'the matters raised were not answered on their merits',
+  'request-for-information': 'further information was requested',
+  'token-response': 'receipt of our appeal was acknowledged without a reply on its merits',
+  'pledged-action': 'you informed us that measures would be taken',
+  'action-taken': 'you informed us of the measures taken',
+  denial: 'you declined to take measures',
+};
+const answering = (reply: { answers: { number: string; date: string } | null }) => (reply.answers ? ` (in reply to our ${letterRef(reply.answers.number, reply.answers.date)})` : '');
 
 /** English, for counterparts who correspond in English. */
 export const en: LetterPhrases = {
-  reference: (number, date) => `No. ${number ?? '____________'} of ${date ? long(date) : '____________'}`,
+  reference: (number, date) => `No. ${number ?? BLANK} of ${date ? long(date) : BLANK}`,
   inReplyTo: (number, date) => `Ref. your No. ${number} of ${long(date)}`,
   subject: { appeal: 'Violations of the rights of citizens of the Republic of Tajikistan', 'follow-up': 'Unanswered appeals', 'information-request': 'Request for information' },
   opening: {
-    appeal: 'I present my compliments and write to you concerning information received about violations of the rights of citizens of the Republic of Tajikistan.',
+    appeal: 'I present my compliments and write to you concerning the protection of the rights of citizens of the Republic of Tajikistan.',
     'follow-up': 'I present my compliments and write to you again about the matters raised in our earlier letters.',
-    'information-request': 'I present my compliments and ask you to inform me of the progress of the following cases.',
   },
-  factsIntro: (count) => (count === 1 ? 'The following facts have been established.' : `The following ${count} cases are concerned.`),
-  annexPointer: (count) => `The ${count} cases are described in the annex to this letter.`,
+  factsIntro: 'The following information has been received:',
+  annexPointer: (count) => `Information has been received about ${plural(count, 'case')} of violations of the rights of citizens of the Republic of Tajikistan; they are described in the annex to this letter.`,
   when: (start, end, precision) => {
     if (precision === 'month') return `in ${months[Number(start.slice(5, 7)) - 1]} ${start.slice(0, 4)}`;
     if (precision === 'year') return `in ${start.slice(0, 4)}`;
@@ -24,30 +50,47 @@ export const en: LetterPhrases = {
     return precision === 'estimate' ? `around ${range}` : range;
   },
   where: (place, country) => `${place} (${country})`,
-  people: (count, characteristics) => `${count} ${count === 1 ? 'person was' : 'people were'} affected${characteristics.length ? `, including ${characteristics.map((c) => c.toLowerCase()).join(', ')}` : ''}.`,
-  victimsNamed: (names) => sentence(`Victims: ${names.join(', ')}`),
-  held: (n) => `Duration: ${days(n)}.`,
-  violations: (labels) => `Violations: ${labels.map((l) => l.toLowerCase()).join(', ')}.`,
-  methods: (labels) => `Methods used: ${labels.map((l) => l.toLowerCase()).join(', ')}.`,
-  sources: (list) => `Sources: ${list.join('; ')}.`,
+  caseLine: (when, where, title) => `${upperFirst([when, where].filter(Boolean).join(', '))}${when || where ? ' — ' : ''}${title}`,
+  people: ({ count, single, all, some, named }) => {
+    if (single) {
+      const traitText = single.traits.length ? `, ${joinList(single.traits, 'and')},` : '';
+      return `${single.name ? upperFirst(single.name) : '1 person'}${traitText} was affected.`;
+    }
+    const who = `${all.length ? `, all of them ${joinList(lower(all), 'and')}` : ''}${some.length ? `, including ${joinList(lower(some), 'and')}` : ''}`;
+    return [`${count} people were affected${who}.`, named.length ? sentence(`Among them: ${joinList(named, 'and')}`) : ''].filter(Boolean).join(' ');
+  },
+  peopleShort: (count, characteristics) => `${count === 1 ? '1 person' : `${count} people`}${characteristics.length ? `, including ${joinList(lower(characteristics), 'and')}` : ''}`,
+  trait: (code) => traits[code],
+  otherTrait: (label) => `in the category "${lowerFirst(label)}"`,
+  held: (n, who, detention) => {
+    if (!detention) return `The events lasted ${days(n)}.`;
+    if (who === 'unknown') return `The detention lasted ${days(n)}.`;
+    return `${who === 'many' ? 'They were' : who === 'female' ? 'She was' : 'He was'} held for ${days(n)}.`;
+  },
+  violations: (labels) => `These acts bear the marks of the following violations: ${joinList(lower(labels), 'and')}.`,
+  methods: (labels) => `Reportedly, the following methods were used: ${joinList(lower(labels), 'and')}.`,
+  sources: (list) => sentence(`${list.length === 1 ? 'Source' : 'Sources'}: ${list.join('; ')}`),
   masked: (initial) => `citizen ${initial}.`,
-  rightsEngaged: (instruments) => `These acts engage rights guaranteed by the ${joinList(instruments, 'and the')}.`,
   requestsIntro: 'In view of the above, I request you to:',
   requests: {
     appeal: (replyDays) => [
-      'investigate the facts set out above and give them a proper legal assessment;',
-      'take measures to restore the violated rights of citizens of the Republic of Tajikistan and to prevent such cases;',
-      `inform me of the outcome within ${days(replyDays)}.`,
+      'investigate the facts set out above and give them a proper legal assessment',
+      'take measures to restore the violated rights of citizens of the Republic of Tajikistan and to prevent such cases',
+      `inform me of the outcome within ${days(replyDays)}`,
     ],
-    'follow-up': (replyDays) => ['consider the earlier appeals on their merits;', `inform me of the measures taken within ${days(replyDays)}.`],
-    'information-request': (replyDays) => [`inform me of the current status of these cases and the decisions taken within ${days(replyDays)}.`],
+    'follow-up': (replyDays) => ['consider the earlier appeals on their merits', `inform me of the measures taken within ${days(replyDays)}`],
   },
-  followUpLetters: (count) => `To date, ${count === 1 ? 'one letter has' : `${count} letters have`} received no reply:`,
-  followUpLetter: (number, date, waiting) => `No. ${number} of ${long(date)}, unanswered for ${days(waiting)}`,
-  followUpCases: 'These letters raised the following cases, which remain unanswered:',
-  informationCases: 'Please provide information on the following cases:',
+  informationRequest: (count, replyDays) =>
+    `I present my compliments and ask you to inform me, within ${days(replyDays)}, of the progress in examining the following ${count === 1 ? 'case' : 'cases'} affecting the rights of citizens of the Republic of Tajikistan and of the decisions taken:`,
+  unansweredOne: (number, date, waiting) => `Our ${letterRef(number, date)} has remained unanswered for ${days(waiting)}.`,
+  unansweredIntro: (count) => `To date, no reply has been received to ${count === 1 ? 'one of our letters' : `${count} of our letters`}:`,
+  unansweredItem: (number, date, waiting) => `${letterRef(number, date)}, unanswered for ${days(waiting)}`,
+  replyOne: (reply) => (reply.response ? `In your ${letterRef(reply.number, reply.date)}${answering(reply)}, ${said[reply.response]}.` : `Your ${letterRef(reply.number, reply.date)}${answering(reply)} has been received.`),
+  repliesIntro: 'We have received the following replies from you:',
+  replyItem: (reply) => `${letterRef(reply.number, reply.date)}${answering(reply)}${reply.response ? `: ${said[reply.response]}` : ''}`,
+  casesIntro: 'The following cases remain unanswered:',
   closing: 'Yours sincerely,',
-  annexMark: (count) => `Annex: list of cases (${count}), 1 copy.`,
+  annexMark: (sheets) => `Annex: ${sheets === null ? '__ sheets' : plural(sheets, 'sheet')}, 1 copy.`,
   annexHeading: (number, date) => `Annex to letter ${en.reference(number, date)}`,
   annexTable: { n: 'No.', when: 'Date', where: 'Place', what: 'What happened', people: 'Affected' },
   executor: (name, phone) => [`Prepared by: ${name}`, `Tel.: ${phone}`],
@@ -55,13 +98,5 @@ export const en: LetterPhrases = {
     KZ: 'Republic of Kazakhstan', RU: 'Russian Federation', UZ: 'Republic of Uzbekistan', KG: 'Kyrgyz Republic', TM: 'Turkmenistan',
     AF: 'Afghanistan', TJ: 'Republic of Tajikistan', TR: 'Republic of Türkiye', AE: 'United Arab Emirates', CN: "People's Republic of China",
     BY: 'Republic of Belarus', UA: 'Ukraine', DE: 'Germany', US: 'United States', GB: 'United Kingdom', PL: 'Poland', LT: 'Lithuania', KR: 'Republic of Korea',
-  },
-  articles: (numbers) => (numbers.length === 1 ? `art. ${numbers[0]}` : `arts. ${numbers.join(', ')}`),
-  instruments: {
-    iccpr: 'International Covenant on Civil and Political Rights',
-    cat: 'Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment',
-    icrmw: 'International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families',
-    vccr: 'Vienna Convention on Consular Relations',
-    icerd: 'International Convention on the Elimination of All Forms of Racial Discrimination',
   },
 };

@@ -1,11 +1,41 @@
+import type { ResponseCode } from './input.ts';
 import type { LetterPhrases } from './phrases.ts';
-import { dotted, joinList, sentence } from './format.ts';
+import { BLANK, dotted, joinList, lowerFirst, sentence, upperFirst } from './format.ts';
 
 const months = ['январ', 'феврал', 'март', 'апрел', 'май', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+const lower = (labels: readonly string[]) => labels.map(lowerFirst);
+/** «мактуби аз 15.01.2024 № 01-12/100» (date, then number, as in Russian). */
+const letterRef = (number: string, date: string) => `мактуби аз ${dotted(date)} № ${number}`;
+const ourLetterRef = (number: string, date: string) => `мактуби мо аз ${dotted(date)} № ${number}`;
 
-/** Tajik, with the formulas of Tajik official letters; numerals take the singular («40 нафар», «12 рӯз»). */
+/** One person's characteristic (Tajik nouns have no gender). */
+const traits: Record<string, string> = {
+  women: 'зан',
+  children: 'ноболиғ',
+  elderly: 'шахси солхӯрда',
+  students: 'донишҷӯ',
+  'public-sector-employees': 'корманди соҳаи буҷетӣ',
+  'migrant-workers': 'муҳоҷири меҳнатӣ',
+  'persons-with-disabilities': 'шахси дорои маъюбӣ',
+};
+
+/** What a reply said, after «Дар мактуби Шумо … ». */
+const said: Record<ResponseCode, string> = {
+  'no-response': 'ба масъалаҳои гузошташуда аз рӯи моҳият ҷавоб дода нашудааст',
+  'request-for-information': 'маълумоти иловагӣ дархост шудааст',
+  'token-response': 'танҳо гирифтани муроҷиат тасдиқ шудааст, бе ҷавоб аз рӯи моҳият',
+  'pledged-action': 'дар бораи нияти андешидани чораҳо хабар дода шудааст',
+  'action-taken': 'дар бораи чораҳои андешидашуда хабар дода шудааст',
+  denial: 'андешидани чораҳо рад карда шудааст',
+};
+const answering = (reply: { answers: { number: string; date: string } | null }) => (reply.answers ? ` (ҷавоб ба ${ourLetterRef(reply.answers.number, reply.answers.date)})` : '');
+
+/**
+ * Tajik, with the formulas of Tajik official letters; numerals take the singular («40 нафар», «12 рӯз»). A withheld
+ * identity is «шаҳрванд Р.» whatever the gender: the Tajik word, like the language, has none.
+ */
 export const tg: LetterPhrases = {
-  reference: (number, date) => `№ ${number ?? '____________'} аз ${date ? dotted(date) : '____________'}`,
+  reference: (number, date) => `${date ? dotted(date) : BLANK} № ${number ?? BLANK}`,
   inReplyTo: (number, date) => `Ба № ${number} аз ${dotted(date)}`,
   subject: {
     appeal: 'Дар бораи вайрон кардани ҳуқуқҳои шаҳрвандони Ҷумҳурии Тоҷикистон',
@@ -13,12 +43,11 @@ export const tg: LetterPhrases = {
     'information-request': 'Дар бораи пешниҳоди маълумот',
   },
   opening: {
-    appeal: 'Эҳтироми худро ба Шумо изҳор намуда, вобаста ба маълумоти воридшуда дар бораи вайрон кардани ҳуқуқҳои шаҳрвандони Ҷумҳурии Тоҷикистон ба Шумо муроҷиат менамоям.',
+    appeal: 'Эҳтироми худро ба Шумо изҳор намуда, оид ба масъалаи ҳифзи ҳуқуқҳои шаҳрвандони Ҷумҳурии Тоҷикистон ба Шумо муроҷиат менамоям.',
     'follow-up': 'Эҳтироми худро ба Шумо изҳор намуда, оид ба масъалаҳое, ки дар мактубҳои қаблии мо гузошта шуда буданд, бори дигар ба Шумо муроҷиат менамоям.',
-    'information-request': 'Эҳтироми худро ба Шумо изҳор намуда, хоҳиш менамоям, ки дар бораи ҷараёни баррасии парвандаҳои зерин маълумот пешниҳод намоед.',
   },
-  factsIntro: (count) => (count === 1 ? 'Ҳолатҳои зерин муқаррар карда шудаанд.' : `Сухан дар бораи ҳодисаҳои зерин (${count}) меравад.`),
-  annexPointer: (count) => `Маълумот дар бораи ${count} ҳодиса дар замимаи ин мактуб оварда шудааст.`,
+  factsIntro: 'Маълумоти зерин ворид гардид:',
+  annexPointer: (count) => `Дар бораи ${count} ҳодисаи вайрон кардани ҳуқуқҳои шаҳрвандони Ҷумҳурии Тоҷикистон маълумот ворид гардид; тафсилоти онҳо дар замимаи ин мактуб оварда шудааст.`,
   when: (start, end, precision) => {
     if (precision === 'month') return `дар моҳи ${months[Number(start.slice(5, 7)) - 1]}и соли ${start.slice(0, 4)}`;
     if (precision === 'year') return `дар соли ${start.slice(0, 4)}`;
@@ -26,44 +55,57 @@ export const tg: LetterPhrases = {
     return precision === 'estimate' ? `тахминан ${range}` : range;
   },
   where: (place, country) => `${place} (${country})`,
-  people: (count, characteristics) => `${count} нафар ҷабр дидаанд${characteristics.length ? `, аз ҷумла: ${characteristics.map((c) => c.toLowerCase()).join(', ')}` : ''}.`,
-  victimsNamed: (names) => sentence(`Ҷабрдидагон: ${names.join(', ')}`),
-  held: (n) => `Давомнокӣ — ${n} рӯз.`,
-  violations: (labels) => `Хусусияти вайронкуниҳо: ${labels.map((l) => l.toLowerCase()).join(', ')}.`,
-  methods: (labels) => `Усулҳои истифодашуда: ${labels.map((l) => l.toLowerCase()).join(', ')}.`,
-  sources: (list) => `Манбаъҳо: ${list.join('; ')}.`,
+  caseLine: (when, where, title) => `${upperFirst([when, where].filter(Boolean).join(', '))}${when || where ? ' — ' : ''}${title}`,
+  people: ({ count, single, all, some, named }) => {
+    if (single) {
+      const traitText = single.traits.length ? `, ${single.traits.join(', ')},` : '';
+      return `${single.name ? upperFirst(single.name) : '1 нафар'}${traitText} ҷабр дидааст.`;
+    }
+    return [
+      `${count} нафар ҷабр дидаанд${some.length ? `, аз ҷумла ${joinList(lower(some), 'ва')}` : ''}.`,
+      all.length ? `Ҳамаи онҳо ${joinList(lower(all), 'ва')} мебошанд.` : '',
+      named.length ? sentence(`Дар байни ҷабрдидагон: ${joinList(named, 'ва')}`) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  },
+  peopleShort: (count, characteristics) => `${count} нафар${characteristics.length ? `, аз ҷумла ${joinList(lower(characteristics), 'ва')}` : ''}`,
+  trait: (code) => traits[code],
+  otherTrait: (label) => `аз гурӯҳи «${lowerFirst(label)}»`,
+  held: (n, who, detention) => {
+    if (!detention) return `Ҳодиса ${n} рӯз идома ёфт.`;
+    return `${who === 'many' ? 'Онҳоро' : 'Ӯро'} ${n} рӯз нигоҳ доштанд.`;
+  },
+  violations: (labels) => `Ин амалҳо нишонаҳои вайронкуниҳои зеринро доранд: ${joinList(lower(labels), 'ва')}.`,
+  methods: (labels) => `Тибқи маълумот, усулҳои зерин истифода шудаанд: ${joinList(lower(labels), 'ва')}.`,
+  sources: (list) => sentence(`${list.length === 1 ? 'Манбаи маълумот' : 'Манбаъҳои маълумот'}: ${list.join('; ')}`),
   masked: (initial) => `шаҳрванд ${initial}.`,
-  rightsEngaged: (instruments) => `Амалҳои зикршуда ба ҳуқуқҳое дахл доранд, ки бо ${joinList(instruments, 'ва')} кафолат дода шудаанд.`,
   requestsIntro: 'Бо назардошти гуфтаҳои боло хоҳиш менамоям:',
   requests: {
     appeal: (replyDays) => [
-      'далелҳои зикршударо тафтиш намуда, ба онҳо баҳои дахлдори ҳуқуқӣ диҳед;',
-      'барои барқарор кардани ҳуқуқҳои вайроншудаи шаҳрвандони Ҷумҳурии Тоҷикистон ва пешгирии чунин ҳолатҳо чораҳо андешед;',
-      `дар бораи натиҷаҳои баррасӣ дар муддати ${replyDays} рӯз маълумот диҳед.`,
+      'далелҳои зикршударо тафтиш намуда, ба онҳо баҳои дахлдори ҳуқуқӣ диҳед',
+      'барои барқарор кардани ҳуқуқҳои вайроншудаи шаҳрвандони Ҷумҳурии Тоҷикистон ва пешгирии чунин ҳолатҳо чораҳо андешед',
+      `дар бораи натиҷаҳои баррасӣ дар муддати ${replyDays} рӯз маълумот диҳед`,
     ],
-    'follow-up': (replyDays) => ['муроҷиатҳои қаблан фиристодашударо аз рӯи моҳият баррасӣ намоед;', `дар бораи чораҳои андешидашуда дар муддати ${replyDays} рӯз хабар диҳед.`],
-    'information-request': (replyDays) => [`дар бораи ҳолати кунунии баррасии парвандаҳои зикршуда ва қарорҳои қабулшуда дар муддати ${replyDays} рӯз хабар диҳед.`],
+    'follow-up': (replyDays) => ['муроҷиатҳои қаблан фиристодашударо аз рӯи моҳият баррасӣ намоед', `дар бораи чораҳои андешидашуда дар муддати ${replyDays} рӯз хабар диҳед`],
   },
-  followUpLetters: (count) => `То ҳол ба ${count} мактуб ҷавоб нарасидааст:`,
-  followUpLetter: (number, date, waiting) => `№ ${number} аз ${dotted(date)} — ${waiting} рӯз бе ҷавоб`,
-  followUpCases: 'Дар ин мактубҳо масъалаҳо оид ба ҳодисаҳои зерин гузошта шуда буданд, ки бе ҷавоб мондаанд:',
-  informationCases: 'Хоҳиш менамоям, ки оид ба парвандаҳои зерин маълумот пешниҳод намоед:',
+  informationRequest: (count, replyDays) =>
+    `Эҳтироми худро ба Шумо изҳор намуда, хоҳиш менамоям, ки дар муддати ${replyDays} рӯз дар бораи ҷараёни баррасии ${count === 1 ? 'ҳодисаи зерин, ки ба ҳуқуқҳои шаҳрвандони Ҷумҳурии Тоҷикистон дахл дорад,' : 'ҳодисаҳои зерин, ки ба ҳуқуқҳои шаҳрвандони Ҷумҳурии Тоҷикистон дахл доранд,'} ва қарорҳои қабулшуда маълумот пешниҳод намоед:`,
+  unansweredOne: (number, date, waiting) => `${upperFirst(ourLetterRef(number, date))} ${waiting} рӯз боз бе ҷавоб мондааст.`,
+  unansweredIntro: (count) => `То ҳол ба ${count} мактуби мо ҷавоб нарасидааст:`,
+  unansweredItem: (number, date, waiting) => `${letterRef(number, date)} — ${waiting} рӯз бе ҷавоб`,
+  replyOne: (reply) => (reply.response ? `Дар мактуби Шумо аз ${dotted(reply.date)} № ${reply.number}${answering(reply)} ${said[reply.response]}.` : `Мактуби Шумо аз ${dotted(reply.date)} № ${reply.number}${answering(reply)} гирифта шуд.`),
+  repliesIntro: 'Аз Шумо ҷавобҳои зерин гирифта шуданд:',
+  replyItem: (reply) => `${letterRef(reply.number, reply.date)}${answering(reply)}${reply.response ? ` — ${said[reply.response]}` : ''}`,
+  casesIntro: 'Масъалаҳо оид ба ҳодисаҳои зерин то ҳол бе ҷавоб мондаанд:',
   closing: 'Бо эҳтиром,',
-  annexMark: (count) => `Замима: рӯйхати ҳодисаҳо (${count}) дар 1 нусха.`,
-  annexHeading: (number, date) => `Замима ба мактуби ${tg.reference(number, date)}`,
+  annexMark: (sheets) => `Замима: дар ${sheets ?? '__'} варақ, дар 1 нусха.`,
+  annexHeading: (number, date) => `Замима ба мактуби аз ${tg.reference(number, date)}`,
   annexTable: { n: '№', when: 'Сана', where: 'Ҷой', what: 'Чӣ рӯй дод', people: 'Ҷабрдидагон' },
   executor: (name, phone) => [`Иҷрокунанда: ${name}`, `Тел.: ${phone}`],
   countries: {
     KZ: 'Ҷумҳурии Қазоқистон', RU: 'Федератсияи Россия', UZ: 'Ҷумҳурии Ӯзбекистон', KG: 'Ҷумҳурии Қирғизистон', TM: 'Туркманистон',
     AF: 'Афғонистон', TJ: 'Ҷумҳурии Тоҷикистон', TR: 'Ҷумҳурии Туркия', AE: 'Аморатҳои Муттаҳидаи Араб', CN: 'Ҷумҳурии Мардумии Чин',
     BY: 'Ҷумҳурии Беларус', UA: 'Украина', DE: 'Олмон', US: 'ИМА', GB: 'Британияи Кабир', PL: 'Лаҳистон', LT: 'Литва', KR: 'Ҷумҳурии Корея',
-  },
-  articles: (numbers) => (numbers.length === 1 ? `моддаи ${numbers[0]}` : `моддаҳои ${numbers.join(', ')}`),
-  instruments: {
-    iccpr: 'Паймони байналмилалӣ дар бораи ҳуқуқҳои шаҳрвандӣ ва сиёсӣ',
-    cat: 'Конвенсия зидди шиканҷа ва дигар намудҳои муомила ва ҷазои бераҳмона, ғайриинсонӣ ё таҳқиркунандаи шаъну шараф',
-    icrmw: 'Конвенсияи байналмилалӣ оид ба ҳимояи ҳуқуқҳои ҳамаи муҳоҷирони меҳнатӣ ва аъзои оилаҳои онҳо',
-    vccr: 'Конвенсияи Вена дар бораи муносибатҳои консулӣ',
-    icerd: 'Конвенсияи байналмилалӣ дар бораи барҳам додани ҳамаи шаклҳои табъизи нажодӣ',
   },
 };
