@@ -31,7 +31,7 @@ commands:
   letters            [--counterpart ID] [--overdue] [--as-of DATE] [--json]: the register of letters
   ledger             --counterpart ID [--from DATE] [--to DATE] [--as-of DATE] [--json]: sent, answered, overdue
   letter draft       --kind appeal|follow-up|information-request --counterpart ID --lang ru|tg|en
-                     [--incidents ID,ID,…] [--in-reply-to LETTER] [--signatory ID] [--reveal-withheld] --out DRAFT.json
+                     [--incidents ID,ID,…] [--in-reply-to LETTER] [--signatory ID] [--reveal-withheld] [--cite-non-party icrmw,…] --out DRAFT.json
   letter register    --draft DRAFT.json [--date DATE]: prints the assigned registration number on the last line
   letter export      --number NUMBER [--year YYYY] --format pdf|docx --out FILE: the letter as registered
   office             [--set OFFICE.json] [--emblem IMAGE.png|.jpg]: the letterhead, signatories, executor
@@ -73,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
         'in-reply-to': { type: 'string' },
         signatory: { type: 'string' },
         'reveal-withheld': { type: 'boolean' },
+        'cite-non-party': { type: 'string' },
         draft: { type: 'string' },
         date: { type: 'string' },
         number: { type: 'string' },
@@ -130,6 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     inReplyTo: parsed.values['in-reply-to'],
     signatory: parsed.values.signatory,
     revealWithheld: parsed.values['reveal-withheld'],
+    citeNonParty: parsed.values['cite-non-party'],
     draft: parsed.values.draft && resolve(parsed.values.draft),
     date: parsed.values.date,
     number: parsed.values.number,

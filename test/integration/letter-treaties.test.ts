@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- IPC replies are plain JSON, checked by value in the assertions */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/app.ts';
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
@@ -8,6 +10,7 @@ import { verifyAuditChain } from '../../electron/store/audit.ts';
 import type { LetterDraft } from '../../shared/domain/letter-draft.ts';
 import { SHIPPED_RATIFICATIONS } from '../../shared/domain/ratification.ts';
 import { runsText } from '../../shared/document/model.ts';
+import { cliVault, runCli } from '../support/cli.ts';
 import { passphraseBytes } from '../support/passphrase.ts';
 import { routerCall } from '../support/router-call.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
@@ -116,5 +119,31 @@ describe('treaties cited only where the counterpart’s state is a party', () =>
     await expect(call('letters:draft', { kind: 'appeal', counterpartId: 'cp-kz-ombudsman', language: 'ru', incidentIds: ['in-fotekh-2024-03'], citeDespiteNonParty: ['icc'] })).rejects.toThrow('invalid-input');
     expect(verifyAuditChain(db)).toMatchObject({ ok: true });
     instance.dispose();
+  });
+
+  it('CLI: `letter draft` rewords by default and cites a non-party treaty only with --cite-non-party; an unknown code is refused', async () => {
+    const asUser = { OMBUDS_PASSPHRASE: 'Хорог 2024 кӯҳ ва дарё' };
+    const { store } = await cliVault(asUser.OMBUDS_PASSPHRASE);
+    const cli = (...args: string[]) => runCli([...args.slice(0, 1), '--store', store, ...args.slice(1)], asUser);
+    const file = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+    for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) expect(cli('import', file(name)).status).toBe(0);
+    expect(cli('office', '--set', file('office.json')).status).toBe(0);
+    const out = join(tempDir(), 'draft.json');
+    const draft = (...extra: string[]) => cli('letter', 'draft', '--kind', 'appeal', '--counterpart', 'cp-kz-ombudsman', '--lang', 'ru', '--incidents', 'in-fotekh-2024-03', '--out', out, ...extra);
+
+    const plain = draft();
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stderr).toContain('warning: instrument-not-party');
+    expect(JSON.parse(readFileSync(out, 'utf8')).request.citeDespiteNonParty).toEqual([]);
+
+    const chosen = draft('--cite-non-party', 'icrmw');
+    expect(chosen.status, chosen.stderr).toBe(0);
+    expect(chosen.stderr).toContain('warning: instrument-cited-non-party');
+    expect(chosen.stderr).not.toContain('warning: instrument-not-party');
+    expect(JSON.parse(readFileSync(out, 'utf8')).request.citeDespiteNonParty).toEqual(['icrmw']);
+
+    const refused = draft('--cite-non-party', 'icrmw,migrants');
+    expect(refused.status).toBe(64);
+    expect(refused.stderr).toContain('citeDespiteNonParty');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { letterKinds } from '../../../shared/templates/letters/input.ts';
+import type { InstrumentCode } from '../../../shared/domain/ratification.ts';
 import { isoDateSchema } from '../../../shared/domain/records.ts';
 import { localToday } from '../../../shared/domain/calendar.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -43,6 +44,8 @@ const subcommands: Record<string, Command> = {
       ...(options.inReplyTo ? { inReplyTo: options.inReplyTo } : {}),
       ...(options.signatory ? { signatoryId: options.signatory } : {}),
       revealWithheld: options.revealWithheld ?? false,
+      // Codes the schema checks (an unknown one is refused by its path); cited only by this deliberate choice.
+      citeDespiteNonParty: (options.citeNonParty ?? '').split(',').map((code) => code.trim()).filter(Boolean) as InstrumentCode[],
     };
     const asOf = date(options.asOf, '--as-of');
     const draft = await withVault(options, (vault) => cliServices(vault, actor()).letters.draft(request, asOf));

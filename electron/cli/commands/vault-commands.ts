@@ -47,6 +47,8 @@ export interface CommandOptions {
   inReplyTo?: string;
   signatory?: string;
   revealWithheld?: boolean;
+  /** letter draft: treaties to cite although the counterpart's state is not a party to them (deliberate, audited). */
+  citeNonParty?: string;
   /** letter register: the draft file and the registration date; letter export: number, year, format. */
   draft?: string;
   date?: string;
