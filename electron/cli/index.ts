@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { toAppError } from '../errors/app-error.ts';
 import { recordCommands } from './commands/record-commands.ts';
 import { letterCommands } from './commands/letter-commands.ts';
+import { translationCommands } from './commands/translation-commands.ts';
 import { registryCommands } from './commands/registry-commands.ts';
 import { vaultCommands, type CommandOptions } from './commands/vault-commands.ts';
 import { errorLine, EXIT, exitCodeFor } from './messages.ts';
@@ -31,10 +32,13 @@ commands:
   letters            [--counterpart ID] [--overdue] [--as-of DATE] [--json]: the register of letters
   ledger             --counterpart ID [--from DATE] [--to DATE] [--as-of DATE] [--json]: sent, answered, overdue
   letter draft       --kind appeal|follow-up|information-request --counterpart ID --lang ru|tg|en
-                     [--incidents ID,ID,…] [--in-reply-to LETTER] [--signatory ID] [--reveal-withheld] [--cite-non-party icrmw,…] --out DRAFT.json
+                     [--incidents ID,ID,…] [--in-reply-to LETTER] [--signatory ID] [--reveal-withheld] [--cite-non-party icrmw,…]
+                     [--keep-original ENTITY:ID:FIELD]… --out DRAFT.json: texts missing in the language on stderr
   letter register    --draft DRAFT.json [--date DATE]: prints the assigned registration number on the last line
   letter export      --number NUMBER [--year YYYY] --format pdf|docx --out FILE: the letter as registered
   office             [--set OFFICE.json] [--emblem IMAGE.png|.jpg]: the letterhead, signatories, executor
+  translate          --entity incident|source|place|person|counterpart|office --id ID --field F --lang ru|tg|en
+                     --text TEXT: save a text a letter draft listed as missing in its language
 
 secrets: OMBUDS_PASSPHRASE, else --passphrase-file F (readable by its owner only), else a prompt;
          OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt. The prompt or a 0600 file is
@@ -74,6 +78,11 @@ export async function main(argv: string[]): Promise<number> {
         signatory: { type: 'string' },
         'reveal-withheld': { type: 'boolean' },
         'cite-non-party': { type: 'string' },
+        'keep-original': { type: 'string', multiple: true },
+        entity: { type: 'string' },
+        id: { type: 'string' },
+        field: { type: 'string' },
+        text: { type: 'string' },
         draft: { type: 'string' },
         date: { type: 'string' },
         number: { type: 'string' },
@@ -93,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return parsed.values.help ? EXIT.ok : EXIT.usage;
   }
-  const commands = { ...vaultCommands, ...recordCommands, ...registryCommands, ...letterCommands };
+  const commands = { ...vaultCommands, ...recordCommands, ...registryCommands, ...letterCommands, ...translationCommands };
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   const takesPositionals = name === 'import' || name === 'search' || name === 'evidence' || name === 'letter';
   if (!command || (extra.length > 0 && !takesPositionals)) {
@@ -132,6 +141,11 @@ export async function main(argv: string[]): Promise<number> {
     signatory: parsed.values.signatory,
     revealWithheld: parsed.values['reveal-withheld'],
     citeNonParty: parsed.values['cite-non-party'],
+    keepOriginal: parsed.values['keep-original'],
+    entity: parsed.values.entity,
+    id: parsed.values.id,
+    field: parsed.values.field,
+    text: parsed.values.text,
     draft: parsed.values.draft && resolve(parsed.values.draft),
     date: parsed.values.date,
     number: parsed.values.number,

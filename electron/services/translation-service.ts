@@ -112,8 +112,15 @@ function planChange(db: Db, input: TranslationInput): Change {
   }
 }
 
-/** In the card's own language only its addressee and salutation forms are set here; the rest is edited on the card. */
+/**
+ * In the card's own language only its addressee and salutation forms are set here; the rest is edited on the card.
+ * A draft that cannot write a salutation without the addressee's gender lists `gender`: its text is `male` or `female`.
+ */
 function counterpartWithText(counterpart: Counterpart, input: TranslationInput): Counterpart {
+  if (input.field === 'gender') {
+    if (input.text !== 'male' && input.text !== 'female') throw invalid('text: the gender is male or female');
+    return checked(counterpartSchema, { ...counterpart, gender: input.text });
+  }
   const name = field('counterpart', input.field);
   if (input.language === counterpartOriginal(counterpart)) {
     if (name === 'addressee') return checked(counterpartSchema, { ...counterpart, addresseeDative: input.text });

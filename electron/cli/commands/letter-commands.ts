@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { letterKinds } from '../../../shared/templates/letters/input.ts';
 import type { InstrumentCode } from '../../../shared/domain/ratification.ts';
+import { missingTextKey } from '../../../shared/domain/translations.ts';
 import { isoDateSchema } from '../../../shared/domain/records.ts';
 import { localToday } from '../../../shared/domain/calendar.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -46,11 +47,17 @@ const subcommands: Record<string, Command> = {
       revealWithheld: options.revealWithheld ?? false,
       // Codes the schema checks (an unknown one is refused by its path); cited only by this deliberate choice.
       citeDespiteNonParty: (options.citeNonParty ?? '').split(',').map((code) => code.trim()).filter(Boolean) as InstrumentCode[],
+      keepOriginal: options.keepOriginal ?? [],
     };
     const asOf = date(options.asOf, '--as-of');
     const draft = await withVault(options, (vault) => cliServices(vault, actor()).letters.draft(request, asOf));
     writeFileAtomic(options.out, `${JSON.stringify(draft, null, 2)}\n`);
     for (const warning of draft.warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
+    // Every text missing in the letter's language, by its record and field (never its text): translate each, or keep it.
+    for (const missing of draft.missing) {
+      const kept = draft.request.keepOriginal.includes(missingTextKey(missing));
+      process.stderr.write(`missing: ${missing.entity} ${printable(missing.id)} ${printable(missing.field)} (${draft.request.language})${kept ? ', original kept' : ''}\n`);
+    }
     io.out(`Draft written to ${options.out}`);
     return EXIT.ok;
   },

@@ -49,6 +49,13 @@ export interface CommandOptions {
   revealWithheld?: boolean;
   /** letter draft: treaties to cite although the counterpart's state is not a party to them (deliberate, audited). */
   citeNonParty?: string;
+  /** letter draft: missing texts (their keys, as the draft lists them) printed in their original, deliberately. */
+  keepOriginal?: string[];
+  /** translate: which record's text, in which language (--lang), and the text. */
+  entity?: string;
+  id?: string;
+  field?: string;
+  text?: string;
   /** letter register: the draft file and the registration date; letter export: number, year, format. */
   draft?: string;
   date?: string;

@@ -119,7 +119,7 @@ export async function registerDraft(deps: RegistrationDeps, draft: LetterDraft, 
       files.keep(letter.id, 'docx', `${fileStem(number)}.docx`, docx);
       onStep('docx-stored');
       insertLetterDocument(db, { letterId: letter.id, kind: draft.request.kind, language: doc.meta.language, doc, sha256: fingerprint });
-      appendAudit(db, { actor, action: 'letter.freeze', entity: 'letter', entityId: letter.id, after: { sha256: fingerprint, revealWithheld: draft.request.revealWithheld } });
+      appendAudit(db, { actor, action: 'letter.freeze', entity: 'letter', entityId: letter.id, after: { sha256: fingerprint, revealWithheld: draft.request.revealWithheld, ...(draft.request.keepOriginal.length > 0 ? { keptOriginal: draft.request.keepOriginal } : {}) } });
       onStep('doc-frozen');
       return { letter, fingerprint, created: !existing };
     });
