@@ -41,6 +41,13 @@ function singularTraits(victim: VictimFacts, gender: Gender | undefined, phrases
   });
 }
 
+/** Characteristics every victim has («все — трудовые мигранты») and those only some have («в том числе дети»). */
+function characteristicsShared(incident: IncidentForLetter): { all: string[]; some: string[] } {
+  const labels = [...new Set(incident.victims.flatMap((victim) => victim.characteristics))];
+  const all = labels.filter((label) => incident.victims.length > 0 && incident.victims.every((victim) => victim.characteristics.includes(label)));
+  return { all, some: labels.filter((label) => !all.includes(label)) };
+}
+
 /** Who was affected, gathered for the language's sentence: one person by name and traits, or a count and groups. */
 export function peopleFacts(incident: IncidentForLetter, phrases: LetterPhrases, reveal: boolean, language: Language): PeopleFacts {
   const individuals = incident.victims.filter((victim) => victim.kind === 'individual');
@@ -60,13 +67,10 @@ export function peopleFacts(incident: IncidentForLetter, phrases: LetterPhrases,
       named: [],
     };
   }
-  const labels = [...new Set(incident.victims.flatMap((victim) => victim.characteristics))];
-  const all = labels.filter((label) => incident.victims.length > 0 && incident.victims.every((victim) => victim.characteristics.includes(label)));
   return {
     count: incident.peopleAffected,
     single: null,
-    all,
-    some: labels.filter((label) => !all.includes(label)),
+    ...characteristicsShared(incident),
     named: individuals.map((victim) => victimName(victim, phrases, reveal, language)),
   };
 }
@@ -98,8 +102,9 @@ export function incidentRuns(incident: IncidentForLetter, phrases: LetterPhrases
   return rest.length ? [{ text: `${lead} `, bold: true }, { text: rest.join(' ') }] : [{ text: lead, bold: true }];
 }
 
-/** «41 человек, в том числе женщины и дети»: the annex's short form of who was affected. */
+/** «41 человек — трудовые мигранты, в том числе женщины и дети»: the annex's short form of who was affected. */
 export function peopleCount(incident: IncidentForLetter, phrases: LetterPhrases): string {
   if (incident.peopleAffected === 0) return '';
-  return phrases.peopleShort(incident.peopleAffected, [...new Set(incident.victims.flatMap((victim) => victim.characteristics))]);
+  const { all, some } = characteristicsShared(incident);
+  return phrases.peopleShort(incident.peopleAffected, all, some);
 }

@@ -59,7 +59,7 @@ export const en: LetterPhrases = {
     const who = `${all.length ? `, all of them ${joinList(lower(all), 'and')}` : ''}${some.length ? `, including ${joinList(lower(some), 'and')}` : ''}`;
     return [`${count} people were affected${who}.`, named.length ? sentence(`Among them: ${joinList(named, 'and')}`) : ''].filter(Boolean).join(' ');
   },
-  peopleShort: (count, characteristics) => `${count === 1 ? '1 person' : `${count} people`}${characteristics.length ? `, including ${joinList(lower(characteristics), 'and')}` : ''}`,
+  peopleShort: (count, all, some) => `${count === 1 ? '1 person' : `${count} people`}${all.length ? `, ${joinList(lower(all), 'and')}` : ''}${some.length ? `, including ${joinList(lower(some), 'and')}` : ''}`,
   trait: (code) => traits[code],
   otherTrait: (label) => `in the category "${lowerFirst(label)}"`,
   held: (n, who, detention) => {

@@ -70,7 +70,7 @@ export const ru: LetterPhrases = {
     const who = `${all.length ? ` — ${joinList(lower(all), 'и')}` : ''}${some.length ? `, в том числе ${joinList(lower(some), 'и')}` : ''}`;
     return [`${verb} ${people(count)}${who}.`, named.length ? sentence(`Среди пострадавших — ${joinList(named, 'и')}`) : ''].filter(Boolean).join(' ');
   },
-  peopleShort: (count, characteristics) => `${people(count)}${characteristics.length ? `, в том числе ${joinList(lower(characteristics), 'и')}` : ''}`,
+  peopleShort: (count, all, some) => `${people(count)}${all.length ? ` — ${joinList(lower(all), 'и')}` : ''}${some.length ? `, в том числе ${joinList(lower(some), 'и')}` : ''}`,
   trait: (code, gender) => {
     const forms = traits[code];
     return forms && (forms[gender ?? 'male'] ?? forms.male);

@@ -23,7 +23,7 @@ const traits: Record<string, string> = {
 const said: Record<ResponseCode, string> = {
   'no-response': 'ба масъалаҳои гузошташуда аз рӯи моҳият ҷавоб дода нашудааст',
   'request-for-information': 'маълумоти иловагӣ дархост шудааст',
-  'token-response': 'танҳо гирифтани муроҷиат тасдиқ шудааст, бе ҷавоб аз рӯи моҳият',
+  'token-response': 'танҳо гирифтани муроҷиат тасдиқ шуда, аз рӯи моҳият ҷавоб дода нашудааст',
   'pledged-action': 'дар бораи нияти андешидани чораҳо хабар дода шудааст',
   'action-taken': 'дар бораи чораҳои андешидашуда хабар дода шудааст',
   denial: 'андешидани чораҳо рад карда шудааст',
@@ -61,15 +61,15 @@ export const tg: LetterPhrases = {
       const traitText = single.traits.length ? `, ${single.traits.join(', ')},` : '';
       return `${single.name ? upperFirst(single.name) : '1 нафар'}${traitText} ҷабр дидааст.`;
     }
+    const among = some.length ? `, аз ҷумла ${joinList(lower(some), 'ва')}` : '';
     return [
-      `${count} нафар ҷабр дидаанд${some.length ? `, аз ҷумла ${joinList(lower(some), 'ва')}` : ''}.`,
-      all.length ? `Ҳамаи онҳо ${joinList(lower(all), 'ва')} мебошанд.` : '',
+      all.length ? `${count} нафар ҷабр дидаанд. Ҳамаи онҳо ${joinList(lower(all), 'ва')} мебошанд${among}.` : `${count} нафар ҷабр дидаанд${among}.`,
       named.length ? sentence(`Дар байни ҷабрдидагон: ${joinList(named, 'ва')}`) : '',
     ]
       .filter(Boolean)
       .join(' ');
   },
-  peopleShort: (count, characteristics) => `${count} нафар${characteristics.length ? `, аз ҷумла ${joinList(lower(characteristics), 'ва')}` : ''}`,
+  peopleShort: (count, all, some) => `${count} нафар${all.length ? ` — ${joinList(lower(all), 'ва')}` : ''}${some.length ? `, аз ҷумла ${joinList(lower(some), 'ва')}` : ''}`,
   trait: (code) => traits[code],
   otherTrait: (label) => `аз гурӯҳи «${lowerFirst(label)}»`,
   held: (n, who, detention) => {

@@ -36,8 +36,8 @@ export interface LetterPhrases {
   /** «15.03.2024, КПП «Фотех» (Республика Казахстан) — Задержание граждан» (no final stop). */
   caseLine(when: string, where: string, title: string): string;
   people(facts: PeopleFacts): string;
-  /** The annex table's short form: «41 человек, в том числе женщины и дети». */
-  peopleShort(count: number, characteristics: readonly string[]): string;
+  /** The annex table's short form: «41 человек — трудовые мигранты, в том числе женщины и дети». */
+  peopleShort(count: number, all: readonly string[], some: readonly string[]): string;
   /** One person's characteristic by its built-in code and gender («трудовой мигрант», «студентка»); undefined for others. */
   trait(code: string, gender: Gender | undefined): string | undefined;
   /** A characteristic the table does not know, said of one person. */
