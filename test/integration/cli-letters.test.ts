@@ -64,9 +64,26 @@ describe('CLI: official letters from the registry', () => {
     expect(words).toContain('С уважением,');
     expect(words).toContain('Исп.: Д. Каримова');
 
-    // The Tajik appeal about both incidents.
+    // The Tajik appeal about both incidents. The records were imported from format 1, so they are Russian originals:
+    // the draft lists every text missing in Tajik (record, id, field — never the text), and registering is refused.
     const appeal = join(dir, 'appeal.json');
-    expect(cli('letter', 'draft', '--kind', 'appeal', '--counterpart', 'cp-kz-ombudsman', '--lang', 'tg', '--incidents', 'in-fotekh-2024-03,in-moscow-2024-10', '--out', appeal).status).toBe(0);
+    const draftTg = (...keep: string[]) => cli('letter', 'draft', '--kind', 'appeal', '--counterpart', 'cp-kz-ombudsman', '--lang', 'tg', '--incidents', 'in-fotekh-2024-03,in-moscow-2024-10', ...keep.flatMap((key) => ['--keep-original', key]), '--out', appeal);
+    const listed = draftTg();
+    expect(listed.status).toBe(0);
+    const missing = listed.stderr.split('\n').filter((line) => line.startsWith('missing: '));
+    expect(missing).toContain('missing: office office executor (tg)');
+    expect(missing).toContain('missing: counterpart cp-kz-ombudsman institution (tg)');
+    expect(missing).toContain('missing: incident in-moscow-2024-10 title (tg)');
+    expect(missing).toContain('missing: source in-moscow-2024-10/0 reference (tg)');
+    expect(listed.stderr).not.toContain('Задержанные');
+    const refused = cli('letter', 'register', '--draft', appeal, '--date', '2025-01-12');
+    expect(refused.status).toBe(11);
+    expect(refused.stderr).toContain("texts are missing in the letter's language");
+    // The executor's name is typed in Tajik; the Tajik texts the records hold as "Russian" and the rest are kept as they are.
+    expect(cli('translate', '--entity', 'office', '--id', 'office', '--field', 'executor', '--lang', 'tg', '--text', 'Д. Каримова')).toMatchObject({ status: 0, stdout: 'saved office executor (tg)\n' });
+    const keys = missing.filter((line) => !line.includes(' executor ')).map((line) => line.replace(/^missing: (\S+) (\S+) (\S+) \(tg\)$/, '$1:$2:$3'));
+    const kept = draftTg(...keys);
+    expect(kept.stderr.split('\n').filter((line) => line.startsWith('missing: ')).every((line) => line.endsWith(', original kept'))).toBe(true);
     expect(cli('letter', 'register', '--draft', appeal, '--date', '2025-01-12').stdout.trim().split('\n').at(-1)).toBe('01-12/2');
     const tgPdf = join(dir, 'appeal.pdf');
     const tgDocx = join(dir, 'appeal.docx');
