@@ -112,7 +112,8 @@ const paragraphStyles: IParagraphStyleOptions[] = [
 ];
 
 /** An empty paragraph exactly `pt` high: the space the PDF writer leaves after a block that is not a paragraph. */
-const spacer = (pt: number, options: { keepNext?: boolean; pageBreakBefore?: boolean } = {}) => new Paragraph({ ...options, spacing: { before: 0, after: 0, line: ptToTwip(pt), lineRule: LineRuleType.EXACT }, children: [] });
+const spacer = (pt: number, options: { keepNext?: boolean; pageBreakBefore?: boolean; before?: number } = {}) =>
+  new Paragraph({ keepNext: options.keepNext, pageBreakBefore: options.pageBreakBefore, spacing: { before: ptToTwip(options.before ?? 0), after: 0, line: ptToTwip(pt), lineRule: LineRuleType.EXACT }, children: [] });
 const rule = (widthPt: number) => ({ style: BorderStyle.SINGLE, size: ptToEighths(widthPt), color: '000000', space: 0 });
 const listLevel = { level: 0, suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { firstLine: mmToTwip(listLook.item.firstLineMm) } } } } as const;
 
@@ -152,9 +153,18 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
     const next: Counters = { list: () => (counted.lists += 1), drawing: () => (counted.drawings += 1) };
     const keep = keepsWithNext(doc.blocks);
     const children: (Paragraph | Table)[] = [];
+    const spacing = doc.blocks.map(blockSpacing);
     doc.blocks.forEach((block, index) => {
       if (block.kind === 'pageBreak' && doc.blocks[index + 1]) return; // the next block starts the page (below)
-      const flow: Flow = { keepNext: keep[index] ?? false, pageBreakBefore: doc.blocks[index - 1]?.kind === 'pageBreak' };
+      const [previous, own, following] = [spacing[index - 1], spacing[index]!, spacing[index + 1]];
+      const flow: Flow = {
+        keepNext: keep[index] ?? false,
+        pageBreakBefore: doc.blocks[index - 1]?.kind === 'pageBreak',
+        // The space between two paragraphs, all of it above the second: Word adds the space after one paragraph to
+        // the space before the next, LibreOffice takes the larger, so only one of them may be set (the PDF adds).
+        before: own.first && previous?.last ? previous.after + own.before : own.before,
+        zeroAfter: own.last && (following?.first ?? false),
+      };
       children.push(...docxBlock(block, next, doc.meta.language, flow));
     });
     const language = { value: wordLanguage[doc.meta.language] };
@@ -217,6 +227,40 @@ interface Counters {
 interface Flow {
   keepNext: boolean;
   pageBreakBefore: boolean;
+  /** The space above the block's first paragraph, in points. */
+  before: number;
+  /** The space below its last paragraph goes above the next block's first instead. */
+  zeroAfter: boolean;
+}
+
+/**
+ * The space a block has above and below it (the looks in layout.ts), and whether it begins and ends with a plain
+ * paragraph whose spacing can carry it (a table, a page break or the executor's frame cannot).
+ */
+function blockSpacing(block: Block): { before: number; after: number; first: boolean; last: boolean } {
+  const paragraphs = (before: number, after: number) => ({ before, after, first: true, last: true });
+  switch (block.kind) {
+    case 'letterhead':
+      return { ...paragraphs(0, letterheadLook.spaceAfterPt), first: block.emblem === null };
+    case 'addressee':
+      return paragraphs(addresseeLook.spaceBeforePt, addresseeLook.spaceAfterPt);
+    case 'paragraph':
+      return paragraphs(paragraphLook[block.style].spaceBeforePt, paragraphLook[block.style].spaceAfterPt);
+    case 'heading':
+      return paragraphs(headingLook.spaceBeforePt, headingLook.spaceAfterPt);
+    case 'list':
+      return paragraphs(listLook.item.spaceBeforePt, listLook.item.spaceAfterPt);
+    case 'signature':
+      return { ...paragraphs(0, 0), last: false };
+    case 'key':
+      return paragraphs(keyLook.spaceBeforePt, keyLook.spaceAfterPt);
+    case 'table':
+    case 'executor':
+    case 'pageBreak':
+      return { before: 0, after: 0, first: false, last: false };
+    default:
+      return assertNever(block, 'block kind');
+  }
 }
 
 /**
@@ -224,7 +268,11 @@ interface Flow {
  * the last and page-break-before on the first, as `flow` says.
  */
 function withFlow(paragraphs: IParagraphOptions[], flow: Flow): Paragraph[] {
-  return paragraphs.map((options, index) => new Paragraph({ widowControl: true, ...options, ...(index === 0 && flow.pageBreakBefore ? { pageBreakBefore: true } : {}), ...(index === paragraphs.length - 1 && flow.keepNext ? { keepNext: true } : {}) }));
+  return paragraphs.map((options, index) => {
+    const [first, last] = [index === 0, index === paragraphs.length - 1];
+    const spacing = { ...options.spacing, ...(first ? { before: ptToTwip(flow.before) } : {}), ...(last && flow.zeroAfter ? { after: 0 } : {}) };
+    return new Paragraph({ widowControl: true, ...options, spacing, ...(first && flow.pageBreakBefore ? { pageBreakBefore: true } : {}), ...(last && flow.keepNext ? { keepNext: true } : {}) });
+  });
 }
 
 function docxBlock(block: Block, next: Counters, language: Language, flow: Flow): (Paragraph | Table)[] {
@@ -308,7 +356,7 @@ function docxBlock(block: Block, next: Counters, language: Language, flow: Flow)
       const right = mmToTwip(textWidthMm) - left;
       const cell = (paragraphs: Paragraph[], size: number) => new TableCell({ width: { size, type: WidthType.DXA }, verticalAlign: VerticalAlign.BOTTOM, children: paragraphs });
       return [
-        spacer(signatureLook.spaceBeforePt, { keepNext: true, pageBreakBefore: flow.pageBreakBefore }),
+        spacer(signatureLook.spaceBeforePt, { keepNext: true, pageBreakBefore: flow.pageBreakBefore, before: flow.before }),
         new Table({
           borders: TableBorders.NONE,
           width: { size: mmToTwip(textWidthMm), type: WidthType.DXA },

@@ -40,11 +40,14 @@ export function placeRows(rows: readonly Row[], top: number, bottom: number): { 
   let pageStart = 0;
   /** The page began because the text ran over (the space above its first row is dropped), not at a page break. */
   let ranOver = false;
+  /** The foot of the page, above an executor's mark that stands there. */
+  let limit = bottom;
   const startPage = (at: number, overflow: boolean) => {
     page += 1;
     y = top;
     pageStart = at;
     ranOver = overflow;
+    limit = bottom;
   };
   let index = 0;
   while (index < rows.length) {
@@ -63,7 +66,13 @@ export function placeRows(rows: readonly Row[], top: number, bottom: number): { 
     const header = atTop && ranOver && row.header ? row.header.height : 0;
     if (row.atFoot) {
       if (!atTop && y + above + row.height > bottom + FIT_EPSILON) {
+        // No room below the text: the mark goes to the foot of the next page, and what follows (an annex after a
+        // page break) starts above it on that page — as Word and LibreOffice place the DOCX's frame.
         startPage(index, true);
+        placed.push({ row, page, y: bottom - row.height });
+        limit = bottom - row.height - row.spaceBefore;
+        pageStart = index + 1;
+        index += 1;
         continue;
       }
       placed.push({ row, page, y: Math.max(y + above, bottom - row.height) });
@@ -71,7 +80,7 @@ export function placeRows(rows: readonly Row[], top: number, bottom: number): { 
       index += 1;
       continue;
     }
-    if (!atTop && y + above + header + row.height > bottom + FIT_EPSILON) {
+    if (!atTop && y + above + header + row.height > limit + FIT_EPSILON) {
       let breakAt = index;
       while (breakAt > pageStart + 1 && !rows[breakAt]!.breakBefore) breakAt -= 1;
       if (!rows[breakAt]!.breakBefore) breakAt = index; // nothing on this page may move: break where the text fell
