@@ -155,7 +155,7 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number): Row[] {
       }
       block.lines.forEach((line, i) => rows.push(...paragraphRows(ctx, root, [{ text: line }], i === 0 ? letterheadLook.name : letterheadLook.details, index)));
       // The rule is the last line's bottom border, as in the DOCX: that far below the line, as thick as it is.
-      rows.at(-1)!.spaceAfter = 0;
+      rows[rows.length - 1]!.spaceAfter = 0;
       rows.push({ height: letterheadLook.ruleWidthPt, spaceBefore: letterheadLook.ruleGapPt, spaceAfter: 0, breakBefore: false, block: index, draw: (y) => rule(pdf, y + letterheadLook.ruleWidthPt / 2) });
       return together(rows, 0, letterheadLook.spaceAfterPt);
     }
