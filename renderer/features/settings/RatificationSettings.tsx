@@ -39,6 +39,8 @@ export function RatificationSettings() {
     void call('settings:ratifications', {}).then((result) => result.ok && setRows(result.value));
   }, []);
   if (!rows) return null;
+  // By the state's name in the window's language, as a clerk looks for it.
+  const sorted = [...rows].sort((a, b) => countryLabel(a.country, i18n.language).localeCompare(countryLabel(b.country, i18n.language), i18n.language));
 
   const edit = (row: RatificationRow) => {
     setNotice(null);
@@ -75,43 +77,45 @@ export function RatificationSettings() {
   return (
     <div className="ratification-settings">
       <p className="hint">{t('ratification.intro')}</p>
-      <table aria-label={t('ratification.heading')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('ratification.state')}</th>
-            {instrumentCodes.map((code) => (
-              <th key={code} scope="col" title={treatySources[code].title}>
-                {t(`ratification.instrument_${code}`)}
-              </th>
-            ))}
-            <th scope="col">{t('ratification.source')}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.country} data-testid={`ratification-${row.country}`}>
-              <th scope="row">{countryLabel(row.country, i18n.language)}</th>
+      <div className="ratification-table">
+        <table aria-label={t('ratification.heading')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('ratification.state')}</th>
               {instrumentCodes.map((code) => (
-                <td key={code} className={`treaty-${row.statuses[code]}`}>
-                  {t(`ratification.status_${row.statuses[code]}`)}
-                </td>
+                <th key={code} scope="col" title={treatySources[code].title}>
+                  {t(`ratification.instrument_${code}`)}
+                </th>
               ))}
-              <td>{row.override ? t('ratification.overridden', { note: row.override.note || '—' }) : t('ratification.shipped')}</td>
-              <td>
-                <button type="button" className="secondary" disabled={busy} onClick={() => edit(row)} aria-label={t('ratification.editState', { country: countryLabel(row.country, i18n.language) })}>
-                  {t('ratification.edit')}
-                </button>
-                {row.override && (
-                  <button type="button" className="secondary" disabled={busy} onClick={() => void reset(row.country)} aria-label={t('ratification.resetState', { country: countryLabel(row.country, i18n.language) })}>
-                    {row.shipped ? t('ratification.reset') : t('ratification.remove')}
-                  </button>
-                )}
-              </td>
+              <th scope="col">{t('ratification.source')}</th>
+              <th scope="col" />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <tr key={row.country} data-testid={`ratification-${row.country}`}>
+                <th scope="row">{countryLabel(row.country, i18n.language)}</th>
+                {instrumentCodes.map((code) => (
+                  <td key={code} className={`treaty-${row.statuses[code]}`}>
+                    {t(`ratification.status_${row.statuses[code]}`)}
+                  </td>
+                ))}
+                <td>{row.override ? t('ratification.overridden', { note: row.override.note || '—' }) : t('ratification.shipped')}</td>
+                <td>
+                  <button type="button" className="secondary" disabled={busy} onClick={() => edit(row)} aria-label={t('ratification.editState', { country: countryLabel(row.country, i18n.language) })}>
+                    {t('ratification.edit')}
+                  </button>
+                  {row.override && (
+                    <button type="button" className="secondary" disabled={busy} onClick={() => void reset(row.country)} aria-label={t(row.shipped ? 'ratification.resetState' : 'ratification.removeState', { country: countryLabel(row.country, i18n.language) })}>
+                      {row.shipped ? t('ratification.reset') : t('ratification.remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <form onSubmit={addState} noValidate aria-label={t('ratification.addState')}>
         <span className="field">
           <label htmlFor={`${id}-country`}>{t('ratification.countryCode')}</label>
