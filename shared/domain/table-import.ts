@@ -23,6 +23,20 @@ export const tableFields = [
 ] as const;
 export type TableField = (typeof tableFields)[number];
 
+/**
+ * Columns of an incident sheet that carry languages (issue 12): the incident's original language, and a title or
+ * description in one language — `title@tg` in a mapping, matched from headers like `title (tg)` or `описание (en)`.
+ * Kept apart from `tableFields`, the fields every sheet is mapped to one by one.
+ */
+export const translatedTableFields = ['title', 'description'] as const;
+const sheetLanguages = ['tg', 'ru', 'en'] as const;
+export type TranslationTableField = `${(typeof translatedTableFields)[number]}@${(typeof sheetLanguages)[number]}`;
+export const translationTableFields = translatedTableFields.flatMap((field) => sheetLanguages.map((language) => `${field}@${language}` as TranslationTableField));
+export const languageTableFields = ['originalLanguage', ...translationTableFields] as const;
+export type LanguageTableField = 'originalLanguage' | TranslationTableField;
+/** Any column of an incident sheet. */
+export type SheetField = TableField | LanguageTableField;
+
 /** Without these a row cannot become an incident. */
 export const requiredTableFields: readonly TableField[] = ['title', 'startDate'];
 
@@ -36,8 +50,8 @@ export type LetterTableField = (typeof letterTableFields)[number];
 export const requiredLetterTableFields: readonly LetterTableField[] = ['direction', 'number', 'date', 'counterpart', 'subject'];
 
 /** Any mappable field, of either kind. */
-export type AnyTableField = TableField | LetterTableField;
-const anyTableField = z.enum([...new Set<AnyTableField>([...tableFields, ...letterTableFields])] as [AnyTableField, ...AnyTableField[]]);
+export type AnyTableField = TableField | LanguageTableField | LetterTableField;
+const anyTableField = z.enum([...new Set<AnyTableField>([...tableFields, ...languageTableFields, ...letterTableFields])] as [AnyTableField, ...AnyTableField[]]);
 
 export const fieldsOfKind = (kind: TableKind): readonly AnyTableField[] => (kind === 'letters' ? letterTableFields : tableFields);
 export const requiredFieldsOfKind = (kind: TableKind): readonly AnyTableField[] => (kind === 'letters' ? requiredLetterTableFields : requiredTableFields);

@@ -30,7 +30,8 @@ describe('CSV export of the incident list', () => {
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual([
-      'in-fotekh-2024-03', 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', '2024-03-11', '2024-03-14', 'day', 'КПП «Фотех»', 'KZ',
+      // The title in its original language (a format 1 file: Russian), then the language and translations per language.
+      'in-fotekh-2024-03', 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', 'ru', '', '', '', '2024-03-11', '2024-03-14', 'day', 'КПП «Фотех»', 'KZ',
       'prolonged-border-detention; deprivation-of-food-water', '40', '4', 'documented', 'internal',
     ]);
     expect(rows[2]![1]).toBe(`'=HYPERLINK("http://evil.example","нажми")`);

@@ -35,6 +35,11 @@ async function fullVault() {
   const store = join(tempDir(), 'vault');
   const { vault } = await createVault(store, PASSPHRASE, { actor: 'test', kdf: FAST_KDF });
   const file = JSON.parse(FIXTURE);
+  // In several languages (format 2): a Tajik original translated into Russian and English, a Russian one into Tajik.
+  file.format = 'ombuds-dossier/2';
+  file.incidents[0].originalLanguage = 'tg';
+  file.incidents[0].translations = { ru: { title: 'Задержание граждан на КПП «Фотех»', description: 'Граждан держали четыре дня без еды.' }, en: { title: 'Citizens held at the Fotekh crossing' } };
+  file.incidents[1].translations = { tg: { title: 'Боздоштшудагон дар телевизион лату кӯбхӯрда нишон дода шуданд' } };
   // Entered twice under one name (before anyone merged them): each incident must keep its own.
   file.places.push({ id: 'pl-fotekh-again', name: 'КПП «Фотех»', kind: 'other', country: 'KZ' });
   file.persons.push({ id: 'ps-saidova', kind: 'individual', name: 'Саидова Мадина', nameLatin: 'Saidova Madina', birthDate: '1988-02-03', citizenship: 'TJ', characteristics: ['women'], disclosure: 'consented' });
@@ -88,7 +93,7 @@ describe("re-importing the app's own incident list", () => {
 
       const preview = await importFile(vault.db, { path, mode: 'check' }, 'test');
       // The computed facts are not data: nothing reads them back.
-      expect(Object.keys(preview.suggestedMapping).sort()).toEqual(['confidentiality', 'country', 'datePrecision', 'endDate', 'id', 'place', 'startDate', 'status', 'title', 'violationTypes']);
+      expect(Object.keys(preview.suggestedMapping).sort()).toEqual(['confidentiality', 'country', 'datePrecision', 'endDate', 'id', 'originalLanguage', 'place', 'startDate', 'status', 'title', 'title@en', 'title@ru', 'title@tg', 'violationTypes']);
       const jobs = new ImportJobs(() => vault.db, 'test');
       const { token } = jobs.chosen(path);
       const job = await runJob(jobs, { token, encoding: 'auto', mapping: preview.suggestedMapping, kind: 'incidents', mode: 'all-or-nothing', allowEmpty: false });
@@ -260,6 +265,42 @@ describe('a sheet never replaces victims recorded in the form', () => {
     await importSheet(vault.db, added);
     await importSheet(vault.db, added);
     expect(getIncident(vault.db, 'in-moscow-2024-10')!.sources).toEqual([...stored, { type: 'media-report', reference: 'https://example.org/news/1', reliability: 'unverified' }]);
+    vault.close();
+  });
+});
+
+describe('a sheet maps columns to languages', () => {
+  it('headers like "title (tg)" and "описание (en)" are translations; a blank one empties a stored translation only when confirmed', async () => {
+    const { vault } = await fullVault();
+    const before = getIncident(vault.db, 'in-moscow-2024-10')!;
+    const path = sheet(['id,title,startDate,title (en),Описание (en),Название (tg)', 'in-moscow-2024-10,Задержанные показаны избитыми по телевидению,2024-10-02,Detainees shown beaten on television,They were shown on TV.,Боздоштшудагон дар ТВ']);
+    const preview = await importFile(vault.db, { path, mode: 'check' }, 'test');
+    expect(preview.suggestedMapping).toMatchObject({ 'title@en': 3, 'description@en': 4, 'title@tg': 5 });
+    expect((await importSheet(vault.db, path)).counts).toMatchObject({ updated: { incidents: 1 } });
+    expect(getIncident(vault.db, 'in-moscow-2024-10')).toEqual({
+      ...before,
+      translations: { tg: { title: 'Боздоштшудагон дар ТВ' }, en: { title: 'Detainees shown beaten on television', description: 'They were shown on TV.' } },
+    });
+
+    // Mapped by hand as title@en; a blank cell would empty the stored English title: listed, then confirmed.
+    const blank = sheet(['id,title,startDate,English', 'in-moscow-2024-10,Задержанные показаны избитыми по телевидению,2024-10-02,']);
+    const mapping = { id: 0, title: 1, startDate: 2, 'title@en': 3 };
+    const refused = await importFile(vault.db, { path: blank, mode: 'all-or-nothing', mapping }, 'test');
+    expect(refused).toMatchObject({ wouldEmpty: [{ row: 2, column: 'English', field: 'title@en', incidentId: 'in-moscow-2024-10' }], counts: null });
+    await importFile(vault.db, { path: blank, mode: 'all-or-nothing', mapping, allowEmpty: true }, 'test');
+    expect(getIncident(vault.db, 'in-moscow-2024-10')?.translations).toEqual({ tg: { title: 'Боздоштшудагон дар ТВ' }, en: { description: 'They were shown on TV.' } });
+    vault.close();
+  });
+
+  it('a new incident from a sheet takes its original language from its column; a column in that language must repeat the original', async () => {
+    const { vault } = await fullVault();
+    const path = sheet(['Название,Дата,Язык,Название (ru),Название (ru)', 'Боздошт дар бозор,2024-05-06,tg,Задержание на рынке,', 'Задержание на вокзале,2024-05-07,русский,Другое название,']);
+    const report = await importSheet(vault.db, path, false, 'check');
+    expect(report.rowIssues).toEqual([{ row: 3, column: 'Название (ru)', field: 'title@ru', problem: 'invalid-value', value: 'Другое название' }]);
+    const fixed = sheet(['Название,Дата,Язык,Название (ru)', 'Боздошт дар бозор,2024-05-06,tg,Задержание на рынке']);
+    expect((await importSheet(vault.db, fixed)).counts).toMatchObject({ created: { incidents: 1 } });
+    const created = [...iterateIncidents(vault.db)].find((incident) => incident.title === 'Боздошт дар бозор');
+    expect(created).toMatchObject({ originalLanguage: 'tg', translations: { ru: { title: 'Задержание на рынке' } } });
     vault.close();
   });
 });

@@ -5,7 +5,7 @@ import type { Db } from '../../store/open.ts';
 import { importInBatches, type AfterBatch } from './batched-import.ts';
 import { checkInterchange, ImportRejected } from './json-import.ts';
 import { registerHeaderNames, registerTableToRecords } from './register-rows.ts';
-import { tableToRecords, suggestMapping } from './table-rows.ts';
+import { tableToRecords, suggestIncidentMapping, suggestMapping } from './table-rows.ts';
 import type { Table } from './sheets/table.ts';
 import type { ParseHost } from '../isolation/parse-host.ts';
 import { forkParseHost } from '../isolation/node-parse-host.ts';
@@ -79,7 +79,7 @@ export async function importFile(db: Db, request: ImportRequest, actor: string, 
   }
 
   const table: Table = parsed.table;
-  Object.assign(report, { headers: table.headers, sample: table.rows.slice(0, 5), rowCount: table.rows.length, suggestedMapping: request.kind === 'letters' ? suggestMapping(table.headers, registerHeaderNames) : suggestMapping(table.headers) });
+  Object.assign(report, { headers: table.headers, sample: table.rows.slice(0, 5), rowCount: table.rows.length, suggestedMapping: request.kind === 'letters' ? suggestMapping(table.headers, registerHeaderNames) : suggestIncidentMapping(table.headers) });
   if (!request.mapping) return report;
 
   observer.onProgress?.('checking', 0, table.rows.length);

@@ -4,8 +4,28 @@ import { getIncident, iterateIncidents } from '../../store/repositories/incident
 import { getPerson } from '../../store/repositories/person-repository.ts';
 import { getPlace } from '../../store/repositories/place-repository.ts';
 
-/** The columns of an exported incident list (CSV and XLSX), in order. */
-export const INCIDENT_LIST_COLUMNS = ['id', 'title', 'startDate', 'endDate', 'datePrecision', 'place', 'country', 'violationTypes', 'peopleAffected', 'durationDays', 'status', 'confidentiality'] as const;
+/**
+ * The columns of an exported incident list (CSV and XLSX), in order: the title in its original language, then that
+ * language and the title's translations, one column per language (read back by their headers: table-rows.ts).
+ */
+export const INCIDENT_LIST_COLUMNS = [
+  'id',
+  'title',
+  'originalLanguage',
+  'title (tg)',
+  'title (ru)',
+  'title (en)',
+  'startDate',
+  'endDate',
+  'datePrecision',
+  'place',
+  'country',
+  'violationTypes',
+  'peopleAffected',
+  'durationDays',
+  'status',
+  'confidentiality',
+] as const;
 
 export type IncidentListCell = string | number | null;
 
@@ -22,6 +42,10 @@ export function* incidentListRows(db: Db, ids?: readonly string[]): Generator<In
     yield [
       incident.id,
       incident.title,
+      incident.originalLanguage,
+      incident.translations?.tg?.title ?? null,
+      incident.translations?.ru?.title ?? null,
+      incident.translations?.en?.title ?? null,
       incident.startDate,
       incident.endDate ?? null,
       incident.datePrecision,

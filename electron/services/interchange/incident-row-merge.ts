@@ -1,5 +1,6 @@
 import { incidentFacts, type Incident, type Person, type Source } from '../../../shared/domain/records.ts';
-import type { EmptiedCell, TableField, UnappliedCell } from '../../../shared/domain/table-import.ts';
+import { translationTableFields, type EmptiedCell, type SheetField, type TableField, type UnappliedCell } from '../../../shared/domain/table-import.ts';
+import type { Language } from '../../../shared/domain/vault.ts';
 
 /**
  * The one group a sheet makes for an incident's people affected. A sheet manages this group only: persons recorded
@@ -12,9 +13,9 @@ export interface MappedRow {
   /** The row as the spreadsheet numbers it. */
   row: number;
   /** The header of the column mapped to the field, or null when the sheet does not map it. */
-  column(field: TableField): string | null;
+  column(field: SheetField): string | null;
   /** The cell as read, trimmed; '' when blank or not mapped. */
-  cell(field: TableField): string;
+  cell(field: SheetField): string;
   /** The precision the start date's form implies: 'month' or 'year' for `2024-03` or `2024`, else 'day'. */
   impliedPrecision: Incident['datePrecision'];
 }
@@ -54,10 +55,10 @@ const hasValue = (value: unknown) => value !== undefined && value !== '' && !(Ar
 export function mergeRowOntoStored(stored: StoredIncident, row: MappedRow, fresh: FreshRow): MergedRow {
   const was = stored.incident;
   const next = fresh.incident;
-  const given = (field: TableField) => row.column(field) !== null;
-  const filled = (field: TableField) => row.cell(field) !== '';
+  const given = (field: SheetField) => row.column(field) !== null;
+  const filled = (field: SheetField) => row.cell(field) !== '';
   const wouldEmpty: EmptiedCell[] = [];
-  const emptying = (field: TableField) => wouldEmpty.push({ row: row.row, column: row.column(field), field, incidentId: was.id, incidentTitle: was.title });
+  const emptying = (field: SheetField) => wouldEmpty.push({ row: row.row, column: row.column(field), field, incidentId: was.id, incidentTitle: was.title });
 
   const merged: Incident = {
     ...was,
@@ -79,12 +80,35 @@ export function mergeRowOntoStored(stored: StoredIncident, row: MappedRow, fresh
   take('violationTypes', 'violationTypes');
   take('methods', 'methods');
   take('perpetratorType', 'perpetratorType');
+  mergeLanguages(merged, next, given, filled, emptying);
   if (filled('status')) merged.status = next.status;
   if (filled('confidentiality')) merged.confidentiality = next.confidentiality;
 
   const victims = mergeVictims(stored, row, fresh, emptying);
   merged.victimIds = victims.victimIds;
   return { incident: merged, group: victims.group, wouldEmpty, notApplied: victims.notApplied };
+}
+
+/**
+ * The language columns: a filled original-language cell sets it; each mapped translation column sets its text, and a
+ * blank one empties a stored translation (listed, like any emptying); unmapped translations stay as stored.
+ */
+function mergeLanguages(merged: Incident, next: Incident, given: (field: SheetField) => boolean, filled: (field: SheetField) => boolean, emptying: (field: SheetField) => void): void {
+  if (filled('originalLanguage')) merged.originalLanguage = next.originalLanguage;
+  const translations = structuredClone(merged.translations ?? {});
+  for (const key of translationTableFields) {
+    if (!given(key)) continue;
+    const [field, language] = key.split('@') as ['title' | 'description', Language];
+    const text = next.translations?.[language]?.[field];
+    if (text !== undefined) translations[language] = { ...translations[language], [field]: text };
+    else if (translations[language]?.[field] !== undefined && language !== merged.originalLanguage) {
+      emptying(key);
+      delete translations[language]![field];
+      if (Object.keys(translations[language]!).length === 0) delete translations[language];
+    }
+  }
+  if (Object.keys(translations).length > 0) merged.translations = translations;
+  else delete merged.translations;
 }
 
 /** The row's one source joins the stored ones; the same reference again only takes the row's type, when given. */

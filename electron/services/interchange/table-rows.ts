@@ -3,7 +3,9 @@ import { confidentialityLevels, datePrecisions, incidentSchema, incidentStatuses
 import { foldForSearch } from '../../../shared/domain/search-text.ts';
 import { isCountryCode } from '../../../shared/domain/countries.ts';
 import { MAX_ID_LENGTH, recordIdSchema } from '../../../shared/domain/ids.ts';
-import { requiredTableFields, tableFields, type AnyTableField, type ColumnMapping, type EmptiedCell, type RowIssue, type TableField, type UnappliedCell } from '../../../shared/domain/table-import.ts';
+import { requiredTableFields, tableFields, translationTableFields, type AnyTableField, type ColumnMapping, type EmptiedCell, type RowIssue, type SheetField, type TableField, type TranslationTableField, type UnappliedCell } from '../../../shared/domain/table-import.ts';
+import { languageSchema, type Language } from '../../../shared/domain/vault.ts';
+import type { Translations } from '../../../shared/domain/translations.ts';
 import type { VocabularyKind } from '../../../shared/domain/vocabulary.ts';
 import type { Db } from '../../store/open.ts';
 import { getIncident } from '../../store/repositories/incident-repository.ts';
@@ -58,6 +60,44 @@ const headerNames: Record<TableField, readonly string[]> = {
   sourceType: ['sourcetype', 'source type', 'тип источника', 'намуди манбаъ'],
   sourceReference: ['source', 'sourcereference', 'источник', 'манбаъ'],
 };
+
+/** The original language's column: its names, and the language as a code or a name in any of the three. */
+const originalLanguageNames = ['originallanguage', 'original language', 'язык оригинала', 'язык', 'забони аслӣ', 'забон'];
+const languageNames: Record<Language, readonly string[]> = {
+  tg: ['tg', 'тоҷикӣ', 'таджикский', 'tajik'],
+  ru: ['ru', 'русский', 'русӣ', 'russian'],
+  en: ['en', 'английский', 'англисӣ', 'english'],
+};
+
+/**
+ * The mapping a sheet of incidents gets first: each field by its header names, then the language columns — the
+ * original language, and a title or description in one language as `title (tg)`, `описание (en)` or `title@tg`.
+ */
+export function suggestIncidentMapping(headers: readonly string[]): ColumnMapping {
+  const mapping = suggestMapping(headers);
+  const taken = new Set(Object.values(mapping));
+  headers.forEach((header, index) => {
+    if (taken.has(index)) return;
+    const folded = fold(header);
+    if (originalLanguageNames.includes(folded) && mapping.originalLanguage === undefined) {
+      mapping.originalLanguage = index;
+      return;
+    }
+    const match = /^(.+?)\s*(?:\((tg|ru|en)\)|@(tg|ru|en))$/.exec(folded);
+    if (!match) return;
+    const field = (['title', 'description'] as const).find((f) => headerNames[f].some((name) => fold(name) === match[1]!.trim()));
+    const key = field && (`${field}@${match[2] ?? match[3]}` as TranslationTableField);
+    if (key && mapping[key] === undefined) mapping[key] = index;
+  });
+  return mapping;
+}
+
+/** A language cell: its code (tg, ru, en) or its name in any of the three languages. */
+function languageOf(text: string): Language | undefined {
+  const code = languageSchema.safeParse(text.trim().toLowerCase());
+  if (code.success) return code.data;
+  return (Object.keys(languageNames) as Language[]).find((language) => languageNames[language].some((name) => fold(name) === fold(text)));
+}
 
 /** The first guess: each field takes the first column whose folded header is one of its names. */
 export function suggestMapping<F extends AnyTableField>(headers: readonly string[], names: Record<F, readonly string[]> = headerNames as Record<F, readonly string[]>): ColumnMapping {
@@ -137,12 +177,12 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, opt
   table.rows.forEach((cells, index) => {
     const row = table.rowNumbers[index] ?? index + 2; // as the spreadsheet numbers it
     const rowIssues: RowIssue[] = [];
-    const cell = (field: TableField) => {
+    const cell = (field: SheetField) => {
       const column = mapping[field];
       const raw = column === undefined ? '' : (cells[column] ?? '');
       return (options.formulaEscaped ? unneutralizeFormula(raw) : raw).trim();
     };
-    const problem = (field: TableField, kind: RowIssue['problem']) => {
+    const problem = (field: SheetField, kind: RowIssue['problem']) => {
       const column = mapping[field];
       rowIssues.push({ row, column: column === undefined ? null : (table.headers[column] ?? null), field, problem: kind, value: cell(field).slice(0, 120) });
     };
@@ -219,8 +259,26 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, opt
       if (!personSchema.safeParse(group).success) problem('victims', group.name.length > 300 ? 'too-long' : 'invalid-value');
     }
 
+    // The row's language: the original's column, else the stored incident's, else Russian (as format 1 files are).
+    const originalLanguage = cell('originalLanguage') ? languageOf(cell('originalLanguage')) : (stored?.incident.originalLanguage ?? 'ru');
+    if (!originalLanguage) problem('originalLanguage', 'invalid-value');
+    const translations: Translations<'title' | 'description'> = {};
+    for (const key of translationTableFields) {
+      const text = cell(key);
+      const [field, language] = key.split('@') as ['title' | 'description', Language];
+      if (!text) continue;
+      // A column in the original language repeats the original (as a list exported in that language may): not a translation.
+      if (language === originalLanguage) {
+        if (text !== cell(field)) problem(key, 'invalid-value');
+        continue;
+      }
+      translations[language] = { ...translations[language], [field]: text };
+    }
+
     const candidate = {
       id,
+      originalLanguage: originalLanguage ?? 'ru',
+      ...(Object.keys(translations).length > 0 ? { translations } : {}),
       title: cell('title'),
       description: cell('description'),
       startDate: start?.date ?? '',
@@ -239,7 +297,8 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, opt
     const check = (incident: unknown) => {
       const parsed = incidentSchema.safeParse(incident);
       for (const issue of parsed.error?.issues ?? []) {
-        const field = tableFields.find((f) => f === issue.path[0]) ?? (issue.path[0] === 'sources' ? 'sourceReference' : issue.path[0] === 'placeId' ? 'place' : 'title');
+        const field: SheetField =
+          issue.path[0] === 'translations' ? (`${String(issue.path[2])}@${String(issue.path[1])}` as TranslationTableField) : (tableFields.find((f) => f === issue.path[0]) ?? (issue.path[0] === 'sources' ? 'sourceReference' : issue.path[0] === 'placeId' ? 'place' : 'title'));
         problem(field, issue.code === 'too_big' ? 'too-long' : issue.path[0] === 'endDate' && issue.code === 'custom' ? 'end-before-start' : 'invalid-value');
       }
       return parsed.data;
@@ -250,7 +309,7 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, opt
       if (group) persons.push(group);
       seenIds.set(id, row);
     } else if (fresh && stored) {
-      const view = { row, column: (field: TableField) => (mapping[field] === undefined ? null : (table.headers[mapping[field]] ?? null)), cell, impliedPrecision: start?.precision ?? 'day' };
+      const view = { row, column: (field: SheetField) => (mapping[field] === undefined ? null : (table.headers[mapping[field]] ?? null)), cell, impliedPrecision: start?.precision ?? 'day' };
       const merged = mergeRowOntoStored(stored, view, { incident: fresh, group, victimCount, characteristics });
       // A stored end date may now fall before a new start: checked again on the merged record.
       const checked = check(merged.incident);
