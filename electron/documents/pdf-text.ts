@@ -61,19 +61,22 @@ export function drawLine(ctx: Ctx, line: Line, look: ParagraphLook, at: { x: num
   const stretch = look.align === 'justify' && !line.last && line.spaces > 0 ? free / line.spaces : 0;
   let x = at.x + indent + (look.align === 'right' ? free : look.align === 'center' ? free / 2 : 0);
   let open: Piece['role'] | null = null;
-  for (const segment of line.segments) {
+  line.segments.forEach((segment, index) => {
     if (segment.kind === 'space') {
       x += segment.width + stretch;
-      continue;
+      return;
     }
     if (targets && open !== segment.role) {
       if (open) pdf.endMarkedContent();
       targets[segment.role].element.add(pdf.markStructureContent(targets[segment.role].tag));
       open = segment.role;
     }
-    pdf.font(segment.face).fontSize(look.sizePt).text(segment.text, x, at.y, { lineBreak: false, characterSpacing: letterSpacingPt });
+    // A word followed by a space is drawn with it, so the text (and the structure a screen reader reads) has its
+    // spaces; where the next word starts is set by its own position, not by the space's width.
+    const spaced = line.segments[index + 1]?.kind === 'space' ? `${segment.text} ` : segment.text;
+    pdf.font(segment.face).fontSize(look.sizePt).text(spaced, x, at.y, { lineBreak: false, characterSpacing: letterSpacingPt });
     x += segment.width;
-  }
+  });
   if (open) pdf.endMarkedContent();
 }
 

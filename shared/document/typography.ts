@@ -37,7 +37,8 @@ const rules: readonly [RegExp, string][] = [
   // Initials and surname: «Т.Н. Москалькова», «Т. Н. Москалькова», «U. Sh. Salimzoda».
   [new RegExp(`(?<!\\p{L})(${INITIAL}) (?=[${UPPER}])`, 'gu'), `$1${NBSP}`],
   // Surname and the initials after it: «Москальковой Т.Н.», «Ивановой Т. Н.».
-  [new RegExp(`(\\p{L}{2}) (?=${INITIAL}(?:[ ${NBSP}]?${INITIAL})?(?!\\p{L}))`, 'gu'), `$1${NBSP}`],
+  // (Initials that a name follows belong to it instead, by the rule above; «No.» is not an initial.)
+  [new RegExp(`(\\p{L}{2}) (?=(?!No\\.)${INITIAL}(?:[ ${NBSP}]?${INITIAL})?(?![\\p{L}]|[ ${NBSP}][${UPPER}]))`, 'gu'), `$1${NBSP}`],
   // A dash never starts a line.
   [/ (?=[—–])/g, NBSP],
   // A number and the word it counts or measures: «30 дней», «5 km», «15 марта», «41 человек».
