@@ -1,5 +1,5 @@
 import { daysBetween, expectedReplyDate, holidayCalendarSchema, type HolidayCalendar } from '../../shared/domain/calendar.ts';
-import { closesReplyCycle, counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../shared/domain/correspondence.ts';
+import { closesReplyCycle, counterpartOriginal, counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../shared/domain/correspondence.ts';
 import { addresseeDefaults } from '../../shared/domain/addressee.ts';
 import { computeLedger, type Ledger } from '../../shared/domain/ledger.ts';
 import { DEFAULT_NUMBERING, formatNumber, numberingSchemeSchema, type NumberingScheme } from '../../shared/domain/numbering.ts';
@@ -45,8 +45,9 @@ export class CorrespondenceService {
   saveCounterpart(input: unknown): Counterpart {
     const db = this.store();
     const given = parse(counterpartSchema, input);
-    // The addressee block, salutation and gender default from the name and position; what staff wrote is kept.
-    const defaults = addresseeDefaults(given);
+    // The addressee block, salutation and gender default from the name and position, in the language the card is
+    // written in (its forms in other languages are derived per letter: letter-parties.ts); what staff wrote is kept.
+    const defaults = addresseeDefaults({ ...given, language: counterpartOriginal(given) });
     const counterpart: Counterpart = { ...given, addresseeDative: given.addresseeDative ?? defaults.addresseeDative, salutation: given.salutation ?? defaults.salutation, ...(given.gender ?? defaults.gender ? { gender: given.gender ?? defaults.gender } : {}) };
     const before = getCounterpart(db, counterpart.id);
     return audited(db, () => ({ actor: this.actor, action: before ? 'counterpart.update' : 'counterpart.create', entity: 'counterpart', entityId: counterpart.id, before, after: counterpart }), () => {
