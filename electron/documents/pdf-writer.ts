@@ -48,6 +48,40 @@ export async function renderPdf(doc: Doc): Promise<Buffer> {
 }
 
 export function layoutPdf(doc: Doc): Promise<PdfLayout> {
+  const { pdf, root, placed, pages } = plan(doc);
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  let current = 0;
+  for (const { row, page: onPage, y, headerY } of placed) {
+    for (; current < onPage; current += 1) pdf.addPage();
+    if (headerY !== undefined && row.header) row.header.draw(headerY);
+    row.draw(y);
+  }
+  for (; current < pages - 1; current += 1) pdf.addPage();
+  root.end();
+  numberPages(pdf);
+  pdf.end();
+  const pageOfBlock = pageOfBlocks(placed, doc.blocks.length);
+  return done.then((bytes) => ({ bytes, pages, pageOfBlock }));
+}
+
+/**
+ * Where the blocks fall, without writing the PDF: the page (1-based) each block starts on and the number of pages —
+ * the same layout the PDF is drawn from, so an annex's sheet count (annex-sheets.ts) or a table of contents says
+ * what the paper shows.
+ */
+export function pageMap(doc: Doc): { pages: number; pageOfBlock: number[] } {
+  // Nothing is drawn or written: the unfinished document is dropped.
+  const { placed, pages } = plan(doc);
+  return { pages, pageOfBlock: pageOfBlocks(placed, doc.blocks.length) };
+}
+
+/** The document with its fonts, its blocks as rows and the rows placed on pages: nothing drawn yet. */
+function plan(doc: Doc) {
   const created = new Date(`${doc.meta.date ?? UNDATED}T00:00:00Z`);
   const pdf = new PDFDocument({
     size: [mmToPt(page.widthMm), mmToPt(page.heightMm)],
@@ -60,12 +94,6 @@ export function layoutPdf(doc: Doc): Promise<PdfLayout> {
     lang: doc.meta.language,
     displayTitle: true,
     info: { Title: safeText(doc.meta.number ? `${doc.meta.title} — № ${doc.meta.number}` : doc.meta.title), Producer: 'Ombuds Dossier', Creator: 'Ombuds Dossier', CreationDate: created, ModDate: created },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
   });
   pdf.registerFont('serif', fontPath('regular'));
   pdf.registerFont('serif-bold', fontPath('bold'));
@@ -84,18 +112,7 @@ export function layoutPdf(doc: Doc): Promise<PdfLayout> {
     rows.push(...own);
   });
   const { placed, pages } = placeRows(rows, M.top, pdf.page.height - M.bottom);
-  let current = 0;
-  for (const { row, page: onPage, y, headerY } of placed) {
-    for (; current < onPage; current += 1) pdf.addPage();
-    if (headerY !== undefined && row.header) row.header.draw(headerY);
-    row.draw(y);
-  }
-  for (; current < pages - 1; current += 1) pdf.addPage();
-  root.end();
-  numberPages(pdf);
-  pdf.end();
-  const pageOfBlock = pageOfBlocks(placed, doc.blocks.length);
-  return done.then((bytes) => ({ bytes, pages, pageOfBlock }));
+  return { pdf, root, placed, pages };
 }
 
 const textWidth = (pdf: Pdf) => pdf.page.width - M.left - M.right;

@@ -77,10 +77,10 @@ export const paragraphsOf = (doc: Doc) =>
   doc.blocks.flatMap((block) => (block.kind === 'paragraph' && ['reference', 'subject', 'salutation', 'body', 'closing'].includes(block.style) ? [spaced(runsText(block.runs))] : [])).filter(Boolean);
 
 const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-/** The paragraphs of a DOCX's body, as text. */
+/** The paragraphs of a DOCX's body, as text (without the zero-width spaces that let a URL break after its slashes). */
 async function docxParagraphs(bytes: Buffer): Promise<string[]> {
   const xml = (await docxParts(bytes)).get('word/document.xml') ?? '';
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => spaced(unescapeXml([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => spaced(unescapeXml([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).replaceAll('\u200B', '')));
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Counterpart, Letter } from '../../../shared/domain/correspondence.ts';
 import type { LetterDraft } from '../../../shared/domain/letter-draft.ts';
 import { runsText, type Doc } from '../../../shared/document/model.ts';
-import { stampRegistration } from '../../../shared/templates/letters/stamp.ts';
+import { registeredDoc } from '../../documents/annex-sheets.ts';
 import { renderDocx } from '../../documents/docx-writer.ts';
 import { renderPdf } from '../../documents/pdf-writer.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -65,7 +65,7 @@ function plan(db: Db, registry: CorrespondenceService, draft: LetterDraft, date:
 
 /** The same draft sent again gets its one number back; the same id with another text is refused, never merged. */
 function alreadyRegistered(letter: Letter, frozen: LetterDocument, draft: LetterDraft): Registered {
-  if (fingerprintOf(stampRegistration(draft.doc, letter.number, letter.date)) !== frozen.sha256) {
+  if (fingerprintOf(registeredDoc(draft.doc, letter.number, letter.date)) !== frozen.sha256) {
     throw invalid('draft: already registered with another text; a registered letter never changes, so draft a new letter');
   }
   return { letter, fingerprint: frozen.sha256, created: false };
@@ -86,7 +86,8 @@ export async function registerDraft(deps: RegistrationDeps, draft: LetterDraft, 
   for (let attempt = 1; planned.kind === 'to-register'; attempt += 1) {
     const { number, date: on, counterpart, existing } = planned;
     onStep('number-peeked');
-    const doc = stampRegistration(draft.doc, number, on);
+    // Staff may have edited the draft: the annex's sheets are counted again on the registered text.
+    const doc = registeredDoc(draft.doc, number, on);
     const fingerprint = fingerprintOf(doc);
     const pdf = await renderPdf(doc);
     onStep('pdf-rendered');

@@ -21,6 +21,7 @@ import { getIncident } from '../../store/repositories/incident-repository.ts';
 import { incidentsForLetter } from './letter-facts.ts';
 import { letterParties } from './letter-parties.ts';
 import { LetterTexts, MISSING_PLACEHOLDER } from './letter-texts.ts';
+import { withAnnexSheets } from '../../documents/annex-sheets.ts';
 import { draftChecks } from './draft-checks.ts';
 import { fingerprintOf, registerDraft, type Registered, type RegistrationStep } from './letter-registration.ts';
 
@@ -100,7 +101,8 @@ export class LetterService {
     if (request.kind === 'follow-up' && unanswered.length === 0) warnings.push('no-unanswered-letters');
     const checks = draftChecks(db, request, counterpart);
     warnings.push(...checks.warnings);
-    const doc = buildLetter({
+    // The annex mark gets the annex's real sheet count from the layout of the draft's PDF.
+    const doc = withAnnexSheets(buildLetter({
       ...parties,
       kind: request.kind,
       language: request.language,
@@ -112,7 +114,7 @@ export class LetterService {
       date: null,
       revealWithheld: request.revealWithheld,
       treaties: checks.treaties,
-    });
+    }));
     const id = `letter-${randomUUID()}`;
     checks.audit(db, this.actor, id);
     if (request.revealWithheld) {
