@@ -58,7 +58,7 @@ export const registryEn = {
     saved: 'Saved: {{name}}',
     institution: 'Institution',
     position: 'Position of the official',
-    name: 'Full name (surname first)',
+    name: 'Full name',
     country: 'Country (2 letters)',
     address: 'Postal address',
     language: 'Language of letters',

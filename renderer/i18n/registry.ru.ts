@@ -68,7 +68,7 @@ export const registryRu = {
     saved: 'Сохранено: {{name}}',
     institution: 'Учреждение',
     position: 'Должность',
-    name: 'ФИО (фамилия первой)',
+    name: 'ФИО',
     country: 'Страна (2 буквы)',
     address: 'Почтовый адрес',
     language: 'Язык писем',

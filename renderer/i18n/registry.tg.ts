@@ -53,7 +53,7 @@ export const registryTg = {
     saved: 'Захира шуд: {{name}}',
     institution: 'Муассиса',
     position: 'Вазифа',
-    name: 'Ному насаб (аввал насаб)',
+    name: 'Ному насаб',
     country: 'Кишвар (2 ҳарф)',
     address: 'Суроғаи почта',
     language: 'Забони мактубҳо',

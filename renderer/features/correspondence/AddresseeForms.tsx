@@ -32,35 +32,37 @@ export function AddresseeForms({ counterpart, forms, onForms }: { counterpart: C
             <fieldset key={language} lang={language} className="forms-language">
               <legend>{t(`translations.lang_${language}`)}</legend>
               {!derived && <p className="hint">{t('forms.needsText', { language: t(`translations.in_${language}`) })}</p>}
-              {formKinds.map((kind) => {
-                const automatic = (kind === 'addressee' ? derived?.addressee : derived?.salutation) ?? '';
-                const written = forms[language]?.[kind];
-                const corrected = written !== undefined && written.trim() !== automatic.trim();
-                const boxId = `${id}-${language}-${kind}`;
-                const value = written ?? automatic;
-                return (
-                  <span key={kind} className="field">
-                    <label htmlFor={boxId}>
-                      {t(`forms.${kind}`)}{' '}
-                      {(corrected || automatic) && <span className={`form-state ${corrected ? 'edited' : 'derived'}`}>{t(corrected ? 'forms.edited' : 'forms.derived')}</span>}
-                    </label>
-                    {kind === 'addressee' ? (
-                      <textarea id={boxId} rows={3} value={value} onChange={(e) => setForm(language, kind, e.target.value)} />
-                    ) : (
-                      <input id={boxId} type="text" value={value} onChange={(e) => setForm(language, kind, e.target.value)} />
-                    )}
-                    {corrected && derived && (
-                      <button type="button" className="link-button small" onClick={() => setForm(language, kind, undefined)}>
-                        {t('forms.useDerived')}
-                        <span className="sr-only">
-                          {' '}
-                          ({t(`forms.${kind}`)}, {t(`translations.lang_${language}`)})
-                        </span>
-                      </button>
-                    )}
-                  </span>
-                );
-              })}
+              <div className="forms-row">
+                {formKinds.map((kind) => {
+                  const automatic = (kind === 'addressee' ? derived?.addressee : derived?.salutation) ?? '';
+                  const written = forms[language]?.[kind];
+                  const corrected = written !== undefined && written.trim() !== automatic.trim();
+                  const boxId = `${id}-${language}-${kind}`;
+                  const value = written ?? automatic;
+                  return (
+                    <span key={kind} className="field">
+                      <label htmlFor={boxId}>
+                        {t(`forms.${kind}`)}{' '}
+                        {(corrected || automatic) && <span className={`form-state ${corrected ? 'edited' : 'derived'}`}>{t(corrected ? 'forms.edited' : 'forms.derived')}</span>}
+                      </label>
+                      {kind === 'addressee' ? (
+                        <textarea id={boxId} rows={4} value={value} onChange={(e) => setForm(language, kind, e.target.value)} />
+                      ) : (
+                        <input id={boxId} type="text" value={value} onChange={(e) => setForm(language, kind, e.target.value)} />
+                      )}
+                      {corrected && derived && (
+                        <button type="button" className="link-button small" onClick={() => setForm(language, kind, undefined)}>
+                          {t('forms.useDerived')}
+                          <span className="sr-only">
+                            {' '}
+                            ({t(`forms.${kind}`)}, {t(`translations.lang_${language}`)})
+                          </span>
+                        </button>
+                      )}
+                    </span>
+                  );
+                })}
+              </div>
             </fieldset>
           );
         })}

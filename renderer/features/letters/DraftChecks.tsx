@@ -95,6 +95,13 @@ function MissingRow({ missing, language, kept, busy, onTranslate, onKeep }: { mi
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
+  // The choice shows at once; the redrafted letter confirms it (or, refused, puts the box back).
+  const [choosing, setChoosing] = useState<boolean | null>(null);
+  const choose = async (on: boolean) => {
+    setChoosing(on);
+    await onKeep(missing, on);
+    setChoosing(null);
+  };
   const fieldKey = missing.field.startsWith('signatory:') ? 'signatory' : missing.field;
   const fieldName = t(`missing.f_${missing.entity}_${fieldKey}`, { defaultValue: missing.field });
   return (
@@ -105,8 +112,10 @@ function MissingRow({ missing, language, kept, busy, onTranslate, onKeep }: { mi
           {missing.context ? ` — ${missing.context}` : ''}
         </legend>
         <p className="missing-original">
-          <span className="hint">{t('missing.original', { language: t(`translations.lang_${missing.originalLanguage}`) })}: </span>
-          <q lang={missing.originalLanguage}>{missing.original}</q>
+          <span className="hint">{t('missing.original', { language: t(`translations.in_${missing.originalLanguage}`) })}: </span>
+          <span className="original-text" lang={missing.originalLanguage}>
+            {missing.original}
+          </span>
         </p>
         {!kept && (
           <span className="field">
@@ -121,7 +130,7 @@ function MissingRow({ missing, language, kept, busy, onTranslate, onKeep }: { mi
             </button>
           )}
           <label className="check-inline">
-            <input type="checkbox" checked={kept} disabled={busy} aria-describedby={`${id}-keep`} onChange={(e) => void onKeep(missing, e.target.checked)} />
+            <input type="checkbox" checked={choosing ?? kept} disabled={busy} aria-describedby={`${id}-keep`} onChange={(e) => void choose(e.target.checked)} />
             {t('missing.keep')}
           </label>
           <span id={`${id}-keep`} className="hint">

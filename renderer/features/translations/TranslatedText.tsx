@@ -51,13 +51,14 @@ export function TranslatedText<F extends string>({ field, label, original, value
         {translatable && (
           <button type="button" className="translation-toggle" aria-expanded={open} aria-controls={`${id}-tr`} onClick={() => setOpen(!open)}>
             {t('translations.toggle')}
-            {others.map((language) => (
+            {/* Marks only once there is a text to translate: an empty original needs no translation. */}
+            {value.trim() !== '' && others.map((language) => (
               <span key={language} className={`lang-mark ${missing.includes(language) ? 'missing' : 'present'}`} aria-hidden="true">
                 {language.toUpperCase()} {missing.includes(language) ? '—' : '✓'}
               </span>
             ))}
             <span className="sr-only">
-              {missing.length > 0 ? t('translations.missingIn', { languages: missing.map((language) => t(`translations.in_${language}`)).join(', ') }) : t('translations.complete')}
+              {value.trim() === '' ? '' : missing.length > 0 ? t('translations.missingIn', { languages: missing.map((language) => t(`translations.in_${language}`)).join(', ') }) : t('translations.complete')}
             </span>
           </button>
         )}
