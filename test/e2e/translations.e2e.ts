@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accessibilityViolations, type Harness } from './harness.ts';
 import { setUp, useHarness } from './steps.ts';
@@ -192,5 +194,26 @@ describe('records in several languages in the window', () => {
     const incident = (await h.app.router.handle('incidents:get', { id: incidents.value[0]!.id })) as { value: { incident: { translations: unknown; sources: { translations?: unknown }[] } } };
     expect(incident.value.incident.translations).toEqual({ tg: { title: TAJIK[TITLE], description: TAJIK[DESCRIPTION] }, en: { title: 'Migrants held at the Zhibek Zholy crossing' } });
     expect(incident.value.incident.sources[0]!.translations).toEqual({ tg: { reference: TAJIK[WITNESS] } });
+  });
+
+  it('maps a sheet column to a field in a language: «Название (tg)» imports as the Tajik title', async () => {
+    const h = harness();
+    const { page } = h;
+    await setUp(h);
+    const csv = join(h.workDir, 'реестр.csv');
+    writeFileSync(csv, ['Название;Дата начала;Название (tg)', `${TITLE};02.05.2024;${TAJIK[TITLE]}`].join('\r\n'));
+    await page.getByRole('button', { name: 'Импорт…' }).click();
+    h.dialogs.next.push(csv);
+    await page.getByRole('button', { name: 'Выбрать файл…' }).click();
+    await page.getByText('1 строка').waitFor();
+    await expect.poll(() => page.getByLabel('Название (по-таджикски)').inputValue()).toBe('2');
+    expect(await page.getByLabel('Название (по-английски)').inputValue()).toBe('');
+    await h.screenshot('translations-06-import-language-column');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
+    await page.getByText(/Импортировано: новых инцидентов 1/).waitFor();
+    const incidents = (await h.app.router.handle('incidents:search', {})) as { value: { id: string }[] };
+    const incident = (await h.app.router.handle('incidents:get', { id: incidents.value[0]!.id })) as { value: { incident: { title: string; originalLanguage: string; translations?: unknown } } };
+    expect(incident.value.incident).toMatchObject({ title: TITLE, originalLanguage: 'ru', translations: { tg: { title: TAJIK[TITLE] } } });
   });
 });

@@ -54,8 +54,8 @@ export function PlacesPage() {
             <th scope="col">{t('place.name')}</th>
             <th scope="col">{t('place.kind')}</th>
             <th scope="col">{t('place.country')}</th>
-            <th scope="col">{t('translations.toggle')}</th>
             <th scope="col">{t('persons.incidents')}</th>
+            <th scope="col">{t('translations.toggle')}</th>
             <th scope="col">
               <span className="sr-only">{t('common.edit')}</span>
             </th>
@@ -67,10 +67,10 @@ export function PlacesPage() {
               <td>{place.name}</td>
               <td>{t(`placeKind.${place.kind}`)}</td>
               <td>{place.country}</td>
+              <td>{incidentCount}</td>
               <td>
                 <TranslationMarks original={place.originalLanguage} translations={place.translations} fields={['name']} />
               </td>
-              <td>{incidentCount}</td>
               <td>
                 <button type="button" className="link-button" aria-label={t('places.edit', { name: place.name })} onClick={() => setDraft(place)}>
                   {t('common.edit')}

@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldsOfKind, requiredFieldsOfKind, textEncodings, type ColumnMapping, type ImportJob, type ImportMode, type TableKind, type TextEncodingChoice } from '../../../shared/domain/table-import.ts';
+import { fieldsOfKind, languageTableFields, requiredFieldsOfKind, textEncodings, type AnyTableField, type ColumnMapping, type ImportJob, type ImportMode, type TableKind, type TextEncodingChoice } from '../../../shared/domain/table-import.ts';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
+import { importFieldLabel } from './field-label.ts';
 import { StoredValuesReport } from './StoredValuesReport.tsx';
 
 type Chosen = { token: string; fileName: string; format: 'json' | 'csv' | 'xlsx' };
@@ -18,7 +19,9 @@ type Status = ImportJob & { error: AppErrorValue | null };
  */
 export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?: TableKind; onImported(): void; onClose(): void }) {
   const { t } = useTranslation();
-  const fields = fieldsOfKind(kind);
+  // An incident sheet may also carry the original language and the title and description per language.
+  const fields: readonly AnyTableField[] = kind === 'incidents' ? [...fieldsOfKind(kind), ...languageTableFields] : fieldsOfKind(kind);
+  const fieldLabel = (field: string) => importFieldLabel(t, field);
   const required = requiredFieldsOfKind(kind);
   const id = useId();
   const [chosen, setChosen] = useState<Chosen | null>(null);
@@ -138,7 +141,7 @@ export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?
                 <tr key={field}>
                   <th scope="row">
                     <label htmlFor={`${id}-map-${field}`}>
-                      {t(`import.f_${field}`)}
+                      {fieldLabel(field)}
                       {required.includes(field) ? ' *' : ''}
                     </label>
                   </th>
@@ -234,7 +237,7 @@ export function ImportPanel({ kind = 'incidents', onImported, onClose }: { kind?
               {report.rowIssues.map((issue, index) => (
                 <tr key={`r${index}`}>
                   <td>{issue.row}</td>
-                  <td>{issue.column ?? t(`import.f_${issue.field}`)}</td>
+                  <td>{issue.column ?? fieldLabel(issue.field)}</td>
                   <td>{t(`import.r_${issue.problem}`)}</td>
                   <td className="value">{issue.value}</td>
                 </tr>

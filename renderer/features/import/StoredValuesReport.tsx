@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { importFieldLabel } from './field-label.ts';
 import type { ImportReport } from '../../../shared/domain/table-import.ts';
 
 /**
@@ -12,7 +13,7 @@ type ReportCell = ImportReport['wouldEmpty'][number] | ImportReport['notApplied'
 /** One table of cells by row, column and incident: the would-empty list and the not-applied list share it. */
 function CellsTable({ caption, cells }: { caption: string; cells: readonly ReportCell[] }) {
   const { t } = useTranslation();
-  const column = (cell: ReportCell) => cell.column ?? t(`import.f_${cell.field}`);
+  const column = (cell: ReportCell) => cell.column ?? importFieldLabel(t, cell.field);
   return (
     <table className="report-table">
       <caption>{caption}</caption>
