@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../support/documents.ts';
 import { accessibilityViolations, type Harness } from './harness.ts';
 import { setUp, useHarness } from './steps.ts';
 
@@ -164,6 +165,13 @@ describe('records in several languages in the window', () => {
     await page.getByText('Регистрация станет доступна, когда каждый недостающий текст будет переведён').waitFor();
     await h.screenshot('translations-04-draft-missing-tg');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The same list in the window's Tajik.
+    await page.getByRole('button', { name: 'Тоҷикӣ' }).click();
+    await checks.getByRole('heading', { name: 'Матн бо забони мактуб нест' }).waitFor();
+    await checks.getByText('8 матн боқӣ монд').waitFor();
+    await h.screenshot('translations-04b-draft-missing-tg-ui-tajik');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Русский' }).click();
 
     // "Keep the original" is a deliberate choice, and can be taken back.
     const source = checks.getByRole('group', { name: /^Источник: ссылка на источник/ });
@@ -188,6 +196,14 @@ describe('records in several languages in the window', () => {
     await h.screenshot('translations-05-draft-translated-tg');
     await register.click();
     await page.getByRole('heading', { name: /^Письмо № 01-12\/1 от / }).waitFor();
+    // The registered Tajik letter carries none of the Russian texts it was drafted from.
+    const pdf = join(h.workDir, 'appeal-tg.pdf');
+    h.dialogs.next.push(pdf);
+    await page.getByRole('button', { name: 'Сохранить PDF…' }).click();
+    await page.getByText('Сохранено: appeal-tg.pdf').waitFor();
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    for (const russian of Object.keys(TAJIK)) expect(text).not.toContain(russian);
+    for (const tajik of [TAJIK[TITLE]!, TAJIK[PLACE]!, 'Муҳтарама']) expect(text).toContain(tajik);
 
     // Saved back to the records, where the next letter finds them.
     const incidents = (await h.app.router.handle('incidents:search', {})) as { value: { id: string }[] };
