@@ -16,6 +16,8 @@ export interface Row {
   atFoot?: boolean;
   /** A table's header row, drawn again above this row when the row starts a page. */
   header?: Row;
+  /** A row of a table. */
+  inTable?: boolean;
   /** Index of the Doc block the row belongs to. */
   block: number;
   draw: (y: number) => void;
@@ -42,12 +44,15 @@ export function placeRows(rows: readonly Row[], top: number, bottom: number): { 
   let ranOver = false;
   /** The foot of the page, above an executor's mark that stands there. */
   let limit = bottom;
+  /** An executor's mark pushed to this page stands at its foot: a table does not start beside it. */
+  let markAtFoot = false;
   const startPage = (at: number, overflow: boolean) => {
     page += 1;
     y = top;
     pageStart = at;
     ranOver = overflow;
     limit = bottom;
+    markAtFoot = false;
   };
   let index = 0;
   while (index < rows.length) {
@@ -71,6 +76,7 @@ export function placeRows(rows: readonly Row[], top: number, bottom: number): { 
         startPage(index, true);
         placed.push({ row, page, y: bottom - row.height });
         limit = bottom - row.height - row.spaceBefore;
+        markAtFoot = true;
         pageStart = index + 1;
         index += 1;
         continue;
@@ -78,6 +84,11 @@ export function placeRows(rows: readonly Row[], top: number, bottom: number): { 
       placed.push({ row, page, y: Math.max(y + above, bottom - row.height) });
       y = bottom;
       index += 1;
+      continue;
+    }
+    // LibreOffice moves a table that meets the DOCX's frame of the executor's mark to the next page whole; so here.
+    if (markAtFoot && row.inTable && !atTop) {
+      startPage(index, true);
       continue;
     }
     if (!atTop && y + above + header + row.height > limit + FIT_EPSILON) {

@@ -51,11 +51,11 @@ export function tableRows(ctx: Ctx, root: Struct, block: Extract<Block, { kind: 
   const header = tableRow(block.header, true);
   const repeated: Row = { height: header.height, spaceBefore: 0, spaceAfter: 0, breakBefore: false, block: index, draw: header.again };
   const rows: Row[] = [
-    { height: header.height, spaceBefore: 0, spaceAfter: 0, breakBefore: true, block: index, draw: header.draw },
+    { height: header.height, spaceBefore: 0, spaceAfter: 0, breakBefore: true, inTable: true, block: index, draw: header.draw },
     ...block.rows.map((cells, r): Row => {
       const row = tableRow(block.header.map((_, i) => cells[i] ?? ''), false);
       // The header stays with the first row.
-      return { height: row.height, spaceBefore: 0, spaceAfter: 0, breakBefore: r > 0, header: repeated, block: index, draw: row.draw };
+      return { height: row.height, spaceBefore: 0, spaceAfter: 0, breakBefore: r > 0, header: repeated, inTable: true, block: index, draw: row.draw };
     }),
   ];
   rows.at(-1)!.spaceAfter = tableLook.spaceAfterPt;

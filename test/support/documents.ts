@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import yauzl from 'yauzl';
+import { libreOfficePdfsWithFonts } from './libreoffice.ts';
 import { tempDir } from './temp.ts';
 
 /** Real tools over real files: poppler (pdftotext, pdffonts, pdfinfo, pdftoppm), qpdf and LibreOffice. */
@@ -16,9 +17,15 @@ const A4 = { width: 595, height: 842 };
 const BODY_TOP = 48;
 
 export const pdfText = (path: string, ...args: string[]) => run('pdftotext', [...args, path, '-']).stdout;
-/** The words of the body in reading order (content order with -raw), page numbers cropped away. */
+/**
+ * The words of the body in reading order (content order with -raw), page numbers cropped away. A word hyphenated at
+ * a line end is joined again, and hyphens are dropped, so two layouts that break lines in other places (ours and
+ * LibreOffice's, a word or two apart) say the same words.
+ */
 export const bodyWords = (path: string) =>
   pdfText(path, '-raw', '-x', '0', '-y', String(BODY_TOP), '-W', String(A4.width), '-H', String(A4.height - BODY_TOP))
+    .replace(/-\n/g, '')
+    .replace(/-/g, '')
     .split(/\s+/)
     .filter(Boolean);
 /** Text in a band of one page, in points from the top: to check what stands where. */
@@ -58,19 +65,10 @@ export function wordBoxes(path: string, page: number): { xMin: number; xMax: num
 }
 
 /**
- * LibreOffice headless converts DOCX files to PDF, in order, in one soffice run: its start (with a new profile
- * folder, so parallel runs do not collide) costs more than a conversion, so a test converts all it needs at once.
- * The files need distinct names.
+ * LibreOffice headless converts DOCX files to PDF, in order, in one soffice run, with the letter's font (PT Serif)
+ * made available to it, so it breaks lines and pages as our PDF does (libreoffice.ts).
  */
-export function libreOfficePdfs(...docx: string[]): string[] {
-  const out = tempDir('ombuds-lo-');
-  const profile = `file://${tempDir('ombuds-lo-profile-')}`;
-  const result = run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docx]);
-  if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
-  const pdfs = docx.map((file) => join(out, basename(file).replace(/\.docx$/, '.pdf')));
-  if (new Set(pdfs).size !== pdfs.length) throw new Error('libreOfficePdfs: two files share a name');
-  return pdfs;
-}
+export const libreOfficePdfs = (...docx: string[]): string[] => libreOfficePdfsWithFonts(...docx);
 
 /** Renders the pages to PNG in test-artifacts/letters, to be looked at. */
 export function renderPages(pdf: string, name: string): void {
