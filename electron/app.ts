@@ -10,6 +10,7 @@ import { EvidenceService } from './services/evidence/evidence-service.ts';
 import { DroppedEvidence } from './services/evidence/dropped-evidence.ts';
 import { isGeneratedRole, LetterFiles, pathToOpen } from './services/letter-files.ts';
 import { LetterService } from './services/letters/letter-service.ts';
+import { draftPdf } from './services/letters/draft-pdf.ts';
 import { RatificationSettings } from './services/letters/ratification-settings.ts';
 import { ImportJobs } from './services/interchange/import-jobs.ts';
 import type { ParseHost } from './services/isolation/parse-host.ts';
@@ -187,6 +188,11 @@ function handlers({ session, records, evidence, drops, imports, registry, letter
       return { ...result, files: letterFiles.list(result.letter.id) };
     },
     'letters:document': ({ letterId }) => letters.document(letterId),
+    'letters:draftPdf': async (draft) => {
+      session.store(); // a draft holds case data: refused while locked, like every other letter channel
+      return { bytes: await draftPdf(draft) };
+    },
+    'letters:registeredPdf': ({ letterId }) => ({ bytes: letters.file(letterId, 'pdf').bytes }),
     'ledger:get': ({ counterpartId, asOf, from, to }) => registry.ledger(counterpartId, asOf, { from, to }),
     'registry:numbering': () => registry.numbering(),
     'registry:setNumbering': (scheme) => registry.setNumbering(scheme),

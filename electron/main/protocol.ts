@@ -3,24 +3,7 @@ import { extname, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { resolveAppPath } from '../security/app-path.ts';
 import { APP_SCHEME } from '../security/app-url.ts';
-
-/**
- * The only content security policy the window ever runs under: no remote origin, no inline script or style,
- * no plugins, no <base> rewriting, no form posts, no framing. Sent as a header on every response, including
- * errors, so it holds even for a page that forgets its meta tag.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../security/csp.ts';
 
 /** What a Vite build emits. Anything else is served as an opaque download type, and `nosniff` keeps it inert. */
 const MIME: Record<string, string> = {
@@ -46,6 +29,7 @@ const MIME: Record<string, string> = {
 
 export const mimeType = (path: string): string => MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
+// The policy, and why it allows what it allows, is electron/security/csp.ts (plain data, tested).
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',

@@ -44,6 +44,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Print shows the letter's PDF in Chromium's built-in PDF viewer (electron/security/csp.ts, frame-src blob:),
+      // which Electron loads only with plugins on. It is the only plugin Electron has (no Flash, no NPAPI/PPAPI
+      // loading), and the CSP's object-src 'none' still keeps <object>/<embed> out of the app's own pages.
+      plugins: true,
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,

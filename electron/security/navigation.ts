@@ -1,4 +1,4 @@
-import { isAppUrl } from './app-url.ts';
+import { APP_ORIGIN, isAppUrl } from './app-url.ts';
 
 /**
  * What the window may load and open, decided from plain URLs; electron/main/window.ts only wires these into
@@ -12,11 +12,24 @@ export const mayNavigate = (url: string): boolean => isAppUrl(url);
 export const mayOpenWindow = (_url: string): boolean => false;
 
 /**
+ * Chromium's built-in PDF viewer, a component extension compiled into Electron (its id is fixed in Chromium's
+ * source). Print shows the letter's PDF in it; its pages come from the binary, not the network or the disk.
+ */
+export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+/**
  * Requests the session lets through: the app's own origin (not another `app://` host), `data:` (the CSP allows it
- * for images only), and DevTools' own pages in development. Everything else — http(s), file, ftp, ws, other hosts
- * of our scheme — is cancelled, so the window cannot reach a network or the disk even if a bug or injected markup
- * tried to.
+ * for images only), `blob:` URLs of the app's own origin (bytes the page holds in memory: Print's PDF) and the
+ * built-in PDF viewer that shows them, and DevTools' own pages in development. Everything else — http(s), file, ftp,
+ * ws, other hosts of our scheme, blobs of any other origin, other extensions and chrome:// pages — is cancelled, so
+ * the window cannot reach a network or the disk even if a bug or injected markup tried to.
  */
 export function mayRequest(url: string, development: boolean): boolean {
-  return isAppUrl(url) || url.startsWith('data:') || (development && url.startsWith('devtools:'));
+  return (
+    isAppUrl(url) ||
+    url.startsWith('data:') ||
+    url.startsWith(`blob:${APP_ORIGIN}/`) ||
+    url.startsWith(`${PDF_VIEWER_ORIGIN}/`) ||
+    (development && url.startsWith('devtools:'))
+  );
 }

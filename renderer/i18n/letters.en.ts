@@ -42,6 +42,7 @@ export const lettersEn = {
     saveAndOpen: 'Save a copy and open it…',
     savedOpened: 'Saved and opened: {{name}}',
     print: 'Print',
+    printDraft: 'Print the draft',
     newLetter: 'New letter',
     saved: 'Saved: {{name}}',
   },

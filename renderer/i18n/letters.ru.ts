@@ -44,6 +44,7 @@ export const lettersRu = {
     saveAndOpen: 'Сохранить копию и открыть…',
     savedOpened: 'Сохранено и открыто: {{name}}',
     print: 'Печать',
+    printDraft: 'Печать проекта',
     newLetter: 'Новое письмо',
     saved: 'Сохранено: {{name}}',
   },

@@ -41,6 +41,7 @@ export const lettersTg = {
     saveAndOpen: 'Нигоҳ доштани нусха ва кушодан…',
     savedOpened: 'Нигоҳ дошта ва кушода шуд: {{name}}',
     print: 'Чоп',
+    printDraft: 'Чопи лоиҳа',
     newLetter: 'Мактуби нав',
     saved: 'Нигоҳ дошта шуд: {{name}}',
   },

@@ -131,6 +131,7 @@ export const registryEn = {
     scanAdded: 'Scan kept with the letter: {{name}}',
     savedCopy: 'Saved: {{name}}',
     saveCopy: 'Save a copy…',
+    print: 'Print',
     role_scan: 'Scan',
     role_pdf: 'PDF',
     role_docx: 'DOCX',

@@ -145,6 +145,7 @@ export const registryRu = {
     scanAdded: 'Скан сохранён с письмом: {{name}}',
     savedCopy: 'Сохранено: {{name}}',
     saveCopy: 'Сохранить копию…',
+    print: 'Печать',
     role_scan: 'Скан',
     role_pdf: 'PDF',
     role_docx: 'DOCX',

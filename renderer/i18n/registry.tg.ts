@@ -124,6 +124,7 @@ export const registryTg = {
     scanAdded: 'Скан бо мактуб нигоҳ дошта шуд: {{name}}',
     savedCopy: 'Нигоҳ дошта шуд: {{name}}',
     saveCopy: 'Нигоҳ доштани нусха…',
+    print: 'Чоп',
     role_scan: 'Скан',
     role_pdf: 'PDF',
     role_docx: 'DOCX',

@@ -62,6 +62,8 @@ export const channelNames = [
   'letters:draft',
   'letters:registerDraft',
   'letters:document',
+  'letters:draftPdf',
+  'letters:registeredPdf',
   'ledger:get',
   'registry:numbering',
   'registry:setNumbering',

@@ -29,6 +29,8 @@ const byId = z.object({ id: recordIdSchema }).strict();
 const saved = z.object({ id: recordIdSchema, created: z.boolean() });
 const savedFile = z.object({ saved: z.boolean(), fileName: z.string().nullable() });
 const withCount = { incidentCount: z.number().int() };
+/** A PDF handed to the window to print (a `blob:` in memory there, never a file). */
+const pdfBytes = z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'PDF bytes') });
 
 export const evidenceRecordSchema = z.object({
   id: z.string(),
@@ -234,6 +236,10 @@ export const contract = {
   },
   /** The frozen Doc of a letter drafted here, with its fingerprint (for the preview of a registered letter). */
   'letters:document': { input: z.object({ letterId: recordIdSchema }).strict(), output: z.object({ doc: docSchema, sha256: z.string() }) },
+  /** Print: the PDF the writer makes for the draft as the window holds it (annex sheets counted as registration counts them), in memory only. */
+  'letters:draftPdf': { input: letterDraftSchema, output: pdfBytes },
+  /** Print: the PDF of a registered letter exactly as kept at registration (SHA-256 checked), in memory only. */
+  'letters:registeredPdf': { input: z.object({ letterId: recordIdSchema }).strict(), output: pdfBytes },
   'registry:numbering': { input: empty, output: numberingSchemeSchema },
   'registry:setNumbering': { input: numberingSchemeSchema, output: numberingSchemeSchema },
   'registry:calendar': { input: empty, output: holidayCalendarSchema },
@@ -262,7 +268,7 @@ export const passphraseFields = {
 export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'vault:status', 'vault:lock', 'vault:verify', 'settings:get', 'session:activity', 'vocabulary:list', 'incidents:search', 'incidents:count', 'incidents:get',
   'persons:suggestDuplicates', 'persons:list', 'persons:get', 'places:list', 'searches:list', 'evidence:list', 'evidence:preview',
-  'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'letters:files', 'letters:document', 'office:get', 'ledger:get', 'registry:numbering', 'registry:calendar',
+  'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'letters:files', 'letters:document', 'letters:draftPdf', 'letters:registeredPdf', 'office:get', 'ledger:get', 'registry:numbering', 'registry:calendar',
   'settings:ratifications',
 ]);
 

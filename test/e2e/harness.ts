@@ -8,14 +8,15 @@ import { scriptedDialogs, type ScriptedDialogs } from '../support/scripted-dialo
 import { FAST_KDF } from '../support/fast-kdf.ts';
 import { TestClock } from '../support/test-clock.ts';
 import { channelNames } from '../../shared/ipc/channels.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RENDERER = join(ROOT, 'dist', 'renderer');
 export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const ORIGIN = 'http://ombuds.test';
 
-/** The policy main serves with every response (electron/main/protocol.ts), so CSP violations show up here. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The policy main serves with every response (electron/security/csp.ts), so CSP violations show up here. */
+const CSP = CONTENT_SECURITY_POLICY;
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAppPath } from '../../electron/security/app-path.ts';
 import { APP_ORIGIN, isAppUrl } from '../../electron/security/app-url.ts';
-import { mayNavigate, mayOpenWindow, mayRequest } from '../../electron/security/navigation.ts';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp.ts';
+import { mayNavigate, mayOpenWindow, mayRequest, PDF_VIEWER_ORIGIN } from '../../electron/security/navigation.ts';
 import { isTrustedSender, type IpcSender } from '../../electron/security/sender.ts';
 
 // The checks that guard the window, as plain functions (electron/security/); electron/main only wires them in.
@@ -156,14 +158,34 @@ describe('navigation, new windows and requests', () => {
     for (const url of [...OURS, ...FOREIGN]) expect(mayOpenWindow(url), url).toBe(false);
   });
 
-  it('lets requests reach only our origin and data: URLs; DevTools pages only in development', () => {
+  it('lets requests reach only our origin, data: URLs, our own blob: URLs and the built-in PDF viewer; DevTools pages only in development', () => {
     for (const url of OURS) expect(mayRequest(url, false), url).toBe(true);
     expect(mayRequest('data:image/png;base64,iVBORw0KGgo=', false)).toBe(true);
-    const refused = FOREIGN.filter((url) => !url.startsWith('data:'));
+    // Print's PDF: bytes the page holds in memory under its own origin, shown by Chromium's PDF viewer.
+    expect(mayRequest('blob:app://ombuds/6f1c', false)).toBe(true);
+    expect(mayRequest(`${PDF_VIEWER_ORIGIN}/index.html`, false)).toBe(true);
+    for (const url of ['blob:app://evil/6f1c', 'blob:app://ombuds.evil/6f1c', 'blob:http://localhost/6f1c', 'blob:null/6f1c', 'blob:file:///6f1c', 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/x.html', `${PDF_VIEWER_ORIGIN}.evil/`, 'chrome://resources/js/x.js']) {
+      expect(mayRequest(url, false), url).toBe(false);
+    }
+    const refused = FOREIGN.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:app://ombuds/'));
     for (const url of refused) expect(mayRequest(url, false), url).toBe(false);
     // Another host of our own scheme never reaches the protocol handler.
     expect(mayRequest('app://evil/index.html', false)).toBe(false);
     expect(mayRequest('devtools://devtools/bundled/inspector.html', true)).toBe(true);
     for (const url of refused.filter((url) => !url.startsWith('devtools:'))) expect(mayRequest(url, true), url).toBe(false);
+  });
+});
+
+describe('the content security policy', () => {
+  it('is exactly this: nothing remote, nothing inline, no plugins in the app, and frames only for blob: (Print shows the PDF there)', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  it('the renderer\'s meta tag carries the same policy (all but frame-ancestors, which a meta tag cannot carry)', () => {
+    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
 });

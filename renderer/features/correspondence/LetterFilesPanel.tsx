@@ -4,15 +4,20 @@ import type { LetterFile } from '../../../shared/domain/correspondence.ts';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { usePdfPrint } from '../letters/usePdfPrint.ts';
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
-/** The files kept with a letter — its scan, or the DOCX and PDF as registered — each saved out as a verified copy. */
+/**
+ * The files kept with a letter — its scan, or the DOCX and PDF as registered — each saved out as a verified copy;
+ * the registered PDF can also be printed as it was kept (frozen: the bytes registration stored, not a new render).
+ */
 export function LetterFilesPanel({ letterId, canAttach }: { letterId: string; canAttach: boolean }) {
   const { t } = useTranslation();
   const [files, setFiles] = useState<LetterFile[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, run } = useAction();
+  const pdf = usePdfPrint();
 
   const load = useCallback(async () => {
     const result = await call('letters:files', { letterId });
@@ -35,6 +40,12 @@ export function LetterFilesPanel({ letterId, canAttach }: { letterId: string; ca
     if (saved?.saved) setNotice(t('letterCard.savedCopy', { name: saved.fileName }));
   };
 
+  const print = async () => {
+    setNotice(null);
+    const kept = await run(() => call('letters:registeredPdf', { letterId }));
+    if (kept) pdf.print(kept.bytes);
+  };
+
   return (
     <div className="letter-files">
       <h3>{t('letterCard.files')}</h3>
@@ -47,6 +58,15 @@ export function LetterFilesPanel({ letterId, canAttach }: { letterId: string; ca
               {t('letterCard.saveCopy')}
               <span className="sr-only"> {file.fileName}</span>
             </button>
+            {file.role === 'pdf' && (
+              <>
+                {' '}
+                <button type="button" className="link-button" disabled={busy} onClick={() => void print()}>
+                  {t('letterCard.print')}
+                  <span className="sr-only"> {file.fileName}</span>
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -14,13 +14,15 @@ import { IncidentPicker, type PickedIncident } from '../correspondence/IncidentP
 import { DocPreview } from './DocPreview.tsx';
 import { DraftChecks, openChecks } from './DraftChecks.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
+import { usePdfPrint } from './usePdfPrint.ts';
 
-type Registered = { number: string; date: string; expectedReplyBy: string | undefined; fingerprint: string; files: LetterFile[] };
+type Registered = { letterId: string; number: string; date: string; expectedReplyBy: string | undefined; fingerprint: string; files: LetterFile[] };
 
 /**
  * Letters: choose counterpart, kind and language for the incidents selected in the list → a draft from the
  * templates → edit its text beside a live preview → register (next number; the letter frozen with its SHA-256, PDF
- * and DOCX kept in the vault) → save as PDF or DOCX, or print. A registered letter cannot change.
+ * and DOCX kept in the vault) → save as PDF or DOCX, or print. A registered letter cannot change. Print prints the
+ * PDF (the draft's as main renders it, or the registered one as kept), never the on-screen preview.
  */
 export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readonly string[] }) {
   const { t } = useTranslation();
@@ -37,6 +39,7 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
   const [registered, setRegistered] = useState<Registered | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, run } = useAction();
+  const pdf = usePdfPrint();
 
   useEffect(() => {
     void call('counterparts:list', {}).then((result) => {
@@ -81,7 +84,7 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
     if (!draft) return;
     const result = await run(() => call('letters:registerDraft', draft));
     if (!result) return;
-    setRegistered({ number: result.letter.number, date: result.letter.date, expectedReplyBy: result.letter.expectedReplyBy, fingerprint: result.fingerprint, files: result.files });
+    setRegistered({ letterId: result.letter.id, number: result.letter.number, date: result.letter.date, expectedReplyBy: result.letter.expectedReplyBy, fingerprint: result.fingerprint, files: result.files });
     const frozen = await call('letters:document', { letterId: result.letter.id });
     if (frozen.ok) setDraft({ ...draft, doc: frozen.value.doc });
   };
@@ -89,7 +92,14 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
     const saved = await run(() => call('letters:exportFile', { id: file.id, open }));
     if (saved?.saved) setNotice(t(open ? 'letters.savedOpened' : 'letters.saved', { name: saved.fileName }));
   };
+  // The draft is printed as the window holds it (edits included); a registered letter as it was kept.
+  const print = async () => {
+    if (!draft) return;
+    const made = await run(() => (registered ? call('letters:registeredPdf', { letterId: registered.letterId }) : call('letters:draftPdf', draft)));
+    if (made) pdf.print(made.bytes);
+  };
   const startOver = () => {
+    pdf.release();
     setDraft(null);
     setRegistered(null);
     setNotice(null);
@@ -121,7 +131,7 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
                     {t('letters.saveAndOpen')}
                   </button>
                 ))}
-              <button type="button" className="secondary" onClick={() => window.print()}>
+              <button type="button" className="secondary" disabled={busy} onClick={() => void print()}>
                 {t('letters.print')}
               </button>
               <button type="button" className="link-button" onClick={startOver}>
@@ -145,6 +155,9 @@ export function LettersPage({ initialIncidentIds }: { initialIncidentIds: readon
                     {t('missing.registerBlocked')}
                   </span>
                 )}
+                <button type="button" className="secondary" disabled={busy} onClick={() => void print()}>
+                  {t('letters.printDraft')}
+                </button>
                 <button type="button" className="link-button" onClick={startOver}>
                   {t('common.cancel')}
                 </button>
