@@ -7,6 +7,7 @@ import * as correspondence from './migrations/0004-correspondence.ts';
 import * as letterFiles from './migrations/0005-letter-files.ts';
 import * as strictRegistry from './migrations/0006-strict-registry.ts';
 import * as translations from './migrations/0007-translations.ts';
+import * as evidentLanguagesAndDeadlines from './migrations/0008-evident-languages-and-deadlines.ts';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'letter-files', up: letterFiles.up },
   { version: 6, name: 'strict-registry', rebuildsTables: true, up: strictRegistry.up },
   { version: 7, name: 'translations', up: translations.up },
+  { version: 8, name: 'evident-languages-and-deadlines', up: evidentLanguagesAndDeadlines.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

@@ -30,8 +30,9 @@ describe('CSV export of the incident list', () => {
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual([
-      // The title in its original language (a format 1 file: Russian), then the language and translations per language.
-      'in-fotekh-2024-03', 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', 'ru', '', '', '', '2024-03-11', '2024-03-14', 'day', 'КПП «Фотех»', 'KZ',
+      // The title in its original language (Tajik), then the language and the title per language (tg, ru, en): the
+      // Tajik column repeats nothing, the Russian one is the translation, the English one is empty.
+      'in-fotekh-2024-03', 'Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех', 'tg', '', 'Задержание граждан на пункте пропуска «Фотех»', '', '2024-03-11', '2024-03-14', 'day', 'КПП «Фотех»', 'KZ',
       'prolonged-border-detention; deprivation-of-food-water', '40', '4', 'documented', 'internal',
     ]);
     expect(rows[2]![1]).toBe(`'=HYPERLINK("http://evil.example","нажми")`);

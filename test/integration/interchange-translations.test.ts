@@ -12,7 +12,8 @@ import { createVault, type OpenVault } from '../../electron/store/vault.ts';
 import { asFormat2 } from '../support/interchange.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
 
-const FIXTURE = readFileSync(fileURLToPath(new URL('../fixtures/border-detention.json', import.meta.url)), 'utf8');
+// The border-detention fixture as format 1 wrote it: no languages, one incident with a Tajik title and description.
+const FIXTURE = readFileSync(fileURLToPath(new URL('../fixtures/border-detention-format-1.json', import.meta.url)), 'utf8');
 
 async function emptyVault(): Promise<OpenVault> {
   return (await createVault(tempDir(), 'correct horse battery', { actor: 'tester', kdf: FAST_KDF })).vault;
@@ -82,11 +83,13 @@ describe('interchange format 2: records in several languages', () => {
     other.close();
   });
 
-  it('a file of format 1 imports unchanged: the same records, each a Russian original without translations', async () => {
+  it('a file of format 1 imports unchanged: the same records without translations, Russian originals unless their letters show Tajik or English', async () => {
     const vault = await emptyVault();
     await importInBatches(vault.db, parseInterchange(vault.db, FIXTURE), 'tester');
     const v1 = JSON.parse(FIXTURE);
-    expect(getIncident(vault.db, 'in-fotekh-2024-03')).toEqual({ ...v1.incidents[0], originalLanguage: 'ru' });
+    // «Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех»: filed as Tajik, so a Russian letter asks for its translation.
+    expect(getIncident(vault.db, 'in-fotekh-2024-03')).toEqual({ ...v1.incidents[0], originalLanguage: 'tg' });
+    expect(getIncident(vault.db, 'in-moscow-2024-10')).toEqual({ ...v1.incidents[1], originalLanguage: 'ru' });
     expect(getPlace(vault.db, 'pl-fotekh')).toEqual({ ...v1.places[0], originalLanguage: 'ru' });
     vault.close();
   });

@@ -52,7 +52,7 @@ describe('letters over IPC', () => {
     expect(first.value.files.map((file: { role: string }) => file.role).sort()).toEqual(['docx', 'pdf']);
     const frozen = (await call('letters:document', { letterId: first.value.letter.id })).value;
     expect(createHash('sha256').update(JSON.stringify(frozen.doc)).digest('hex')).toBe(frozen.sha256);
-    expect(JSON.stringify(frozen.doc)).toMatch(/№ 01-12\/1 от \d{2}\.\d{2}\.\d{4}/);
+    expect(JSON.stringify(frozen.doc)).toMatch(/\d{2}\.\d{2}\.\d{4} № 01-12\/1/); // GOST R 7.0.97: the date, then the number
     const register = (await call('letters:list', { counterpartId: 'cp-kz-ombudsman', asOf: '2030-01-01' })).value as { letter: { number: string } }[];
     expect(register.filter((entry) => entry.letter.number === '01-12/1')).toHaveLength(1);
     // A draft whose document was tampered with is refused before anything is numbered.

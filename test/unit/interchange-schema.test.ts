@@ -15,7 +15,7 @@ describe('published interchange JSON Schema', () => {
   it('format 2 accepts translations and a person gender where format 1 refuses them; a translation is only of the listed fields', () => {
     const compile = (version: 1 | 2) => new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(read(`../../shared/interchange/ombuds-dossier-${version}.schema.json`));
     const [one, two] = [compile(1), compile(2)];
-    const sample = read('../fixtures/border-detention.json');
+    const sample = read('../fixtures/border-detention-format-1.json');
     const translated = {
       ...sample,
       format: 'ombuds-dossier/2',
@@ -31,7 +31,7 @@ describe('published interchange JSON Schema', () => {
 
   it('accepts the sample file and rejects unknown fields, bad codes in shape, and letters', () => {
     const validate = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(read('../../shared/interchange/ombuds-dossier-1.schema.json'));
-    const sample = read('../fixtures/border-detention.json');
+    const sample = read('../fixtures/border-detention-format-1.json');
     expect(validate(sample), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...sample, extra: 1 })).toBe(false);
     expect(validate({ ...sample, letters: [{ id: 'l1' }] })).toBe(false);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { incidentSchema, personSchema, placeSchema, type Incident, type Person, type Place } from '../../../shared/domain/records.ts';
 import type { VocabularyKind } from '../../../shared/domain/vocabulary.ts';
+import type { Language } from '../../../shared/domain/vault.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
 
@@ -10,7 +11,8 @@ import { knownCodes } from '../../store/repositories/vocabulary-repository.ts';
 import { fromZod, jsonPath, type ImportIssue } from './issues.ts';
 import { readJsonValue, type JsonRead } from './json-text.ts';
 
-import { interchangeFormats, recordSchemasOf } from '../../../shared/domain/interchange.ts';
+import { INTERCHANGE_FORMAT_V1, interchangeFormats, recordSchemasOf } from '../../../shared/domain/interchange.ts';
+import { evidentLanguage } from '../../../shared/domain/evident-language.ts';
 import { closesReplyCycle, counterpartSchema, letterSchema, type Counterpart, type Letter } from '../../../shared/domain/correspondence.ts';
 import { plural } from '../../../shared/domain/plural.ts';
 import { hasLoneSurrogate } from '../../../shared/domain/text.ts';
@@ -85,6 +87,15 @@ function records<T extends { id: string }>(section: string, raw: unknown[], give
   return parsed;
 }
 
+/**
+ * Format 1 knows no languages: its records default to a Russian original, except where the letters show another
+ * language (a Tajik title), so a Russian letter lists that text as untranslated instead of printing Tajik.
+ */
+function withEvidentLanguage<T extends { originalLanguage: Language }>(fromFormat1: boolean, located: Located<T>[], texts: (record: T) => string[]): Located<T>[] {
+  if (!fromFormat1) return located;
+  return located.map(({ index, value }) => ({ index, value: { ...value, originalLanguage: evidentLanguage(...texts(value)) ?? value.originalLanguage } }));
+}
+
 /** Parses and checks a whole interchange file against itself and the store. Throws ImportRejected listing every problem. */
 export function parseInterchange(db: Db, text: string): ParsedInterchange {
   return checkInterchange(db, readJsonValue(text));
@@ -103,10 +114,11 @@ export function checkInterchange(db: Db, read: JsonRead): ParsedInterchange {
   if (!top.success) throw new ImportRejected(fromZod([], top.error));
   const issues: ImportIssue[] = [];
   const given = recordSchemasOf(top.data.format);
-  const places = records('places', top.data.places, given.places, placeSchema, issues);
+  const fromFormat1 = top.data.format === INTERCHANGE_FORMAT_V1;
+  const places = withEvidentLanguage(fromFormat1, records('places', top.data.places, given.places, placeSchema, issues), (place) => [place.name]);
   const persons = records('persons', top.data.persons, given.persons, personSchema, issues);
   const counterparts = records('counterparts', top.data.counterparts, given.counterparts, counterpartSchema, issues);
-  const incidents = records('incidents', top.data.incidents, given.incidents, incidentSchema, issues);
+  const incidents = withEvidentLanguage(fromFormat1, records('incidents', top.data.incidents, given.incidents, incidentSchema, issues), (incident) => [incident.title, incident.description]);
   const letters = records('letters', top.data.letters, letterSchema, letterSchema as z.ZodType<Letter>, issues);
   checkReferences(db, { places, persons, incidents }, issues);
   checkLetters(db, { counterpartIds: new Set(counterparts.map((c) => c.value.id)), incidentIds: new Set(incidents.map((i) => i.value.id)), letters }, (at, path, problem, message) =>

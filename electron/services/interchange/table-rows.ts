@@ -1,3 +1,4 @@
+import { evidentLanguage } from '../../../shared/domain/evident-language.ts';
 import { createHash } from 'node:crypto';
 import { confidentialityLevels, datePrecisions, incidentSchema, incidentStatuses, personSchema, type Incident, type Person, type Place } from '../../../shared/domain/records.ts';
 import { foldForSearch } from '../../../shared/domain/search-text.ts';
@@ -259,8 +260,9 @@ export function tableToRecords(db: Db, table: Table, mapping: ColumnMapping, opt
       if (!personSchema.safeParse(group).success) problem('victims', group.name.length > 300 ? 'too-long' : 'invalid-value');
     }
 
-    // The row's language: the original's column, else the stored incident's, else Russian (as format 1 files are).
-    const originalLanguage = cell('originalLanguage') ? languageOf(cell('originalLanguage')) : (stored?.incident.originalLanguage ?? 'ru');
+    // The row's language: the original's column, else the stored incident's, else what its letters show, else
+    // Russian (as format 1 files are).
+    const originalLanguage = cell('originalLanguage') ? languageOf(cell('originalLanguage')) : (stored?.incident.originalLanguage ?? evidentLanguage(cell('title'), cell('description')) ?? 'ru');
     if (!originalLanguage) problem('originalLanguage', 'invalid-value');
     const translations: Translations<'title' | 'description'> = {};
     for (const key of translationTableFields) {
