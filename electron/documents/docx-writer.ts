@@ -12,6 +12,7 @@ import {
   LevelFormat,
   LevelSuffix,
   LineRuleType,
+  NoBreakHyphen,
   TableBorders,
   VerticalAlign,
   Packer,
@@ -39,6 +40,7 @@ import {
   letterheadLook,
   lineHeight,
   listLook,
+  lookOf,
   mmToPx,
   mmToTwip,
   page,
@@ -53,7 +55,7 @@ import {
   type ParagraphLook,
 } from '../../shared/document/layout.ts';
 import type { Block, Doc, Image, ParagraphStyle, Run } from '../../shared/document/model.ts';
-import { typeset } from '../../shared/document/typography.ts';
+import { NO_BREAK_HYPHEN, typeset, type Setting as TextSetting } from '../../shared/document/typography.ts';
 import type { Language } from '../../shared/domain/vault.ts';
 import { withSeededRandom } from './deterministic.ts';
 import { fontPath } from './fonts.ts';
@@ -100,8 +102,9 @@ function style(id: string, name: string, look: ParagraphLook, extra: { indentLef
   };
 }
 
-const paragraphStyles: IParagraphStyleOptions[] = [
-  ...(Object.keys(paragraphLook) as ParagraphStyle[]).map((key) => style(styleIds[key], styleIds[key], paragraphLook[key])),
+/** The named styles of a letter in `language` (the salutation's alignment is the language's, layout.ts `lookOf`). */
+const paragraphStyles = (language: Language): IParagraphStyleOptions[] => [
+  ...(Object.keys(paragraphLook) as ParagraphStyle[]).map((key) => style(styleIds[key], styleIds[key], lookOf(key, language))),
   style(styleIds.letterhead, 'Letterhead', letterheadLook.name),
   style(styleIds['letterhead-small'], 'Letterhead details', letterheadLook.details),
   style(styleIds.addressee, 'Addressee', addresseeLook.line, { indentLeftMm: addresseeLook.indentMm }),
@@ -123,21 +126,26 @@ interface Setting {
   hyphenate: boolean;
   /** A size of its own (a heading's), else the paragraph style's. */
   sizePt?: number;
+  /** A table cell sets dates looser than the page (typography.ts). */
+  text?: TextSetting;
 }
 
 /**
  * Runs as Word text runs, set as the PDF writer sets them (typography.ts's no-break and zero-width spaces, the
- * same soft hyphens as Word's optional hyphens), so Word and LibreOffice break lines where the PDF does; a line
- * break inside a run becomes a break, as the PDF writer shows it.
+ * same soft hyphens as Word's optional hyphens, no-break hyphens as Word's), so Word and LibreOffice break lines
+ * where the PDF does; a line break inside a run becomes a break, as the PDF writer shows it.
  */
 const textRuns = (runs: readonly Run[], setting: Setting) =>
   runs
     .filter((run) => run.text.length > 0)
     .flatMap((run) => {
-      const spaced = typeset(safeText(run.text), setting.language);
+      const spaced = typeset(safeText(run.text), setting.language, setting.text);
       const set = setting.hyphenate ? hyphenate(spaced, setting.language) : spaced;
       return set.split('\n').map((line, index) => {
-        const children = line.split(SOFT_HYPHEN).flatMap((part, i) => (i > 0 ? [new SoftHyphen(), part] : [part])).filter((child) => child !== '');
+        const children = line
+          .split(new RegExp(`([${SOFT_HYPHEN}${NO_BREAK_HYPHEN}])`, 'u'))
+          .map((part) => (part === SOFT_HYPHEN ? new SoftHyphen() : part === NO_BREAK_HYPHEN ? new NoBreakHyphen() : part))
+          .filter((child) => child !== '');
         return new TextRun({ children, bold: run.bold, italics: run.italic, ...(setting.sizePt ? { size: ptToHalfPoints(setting.sizePt), font: fontFamily, color: '000000' } : {}), ...(index > 0 ? { break: 1 } : {}) });
       });
     });
@@ -152,9 +160,10 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
     const counted = { lists: 0, drawings: 0 };
     const next: Counters = { list: () => (counted.lists += 1), drawing: () => (counted.drawings += 1) };
     const keep = keepsWithNext(doc.blocks);
-    const children: (Paragraph | Table)[] = [];
+    const output: (Paragraph | Table)[][] = [];
     const spacing = doc.blocks.map(blockSpacing);
     doc.blocks.forEach((block, index) => {
+      output.push([]);
       if (block.kind === 'pageBreak' && doc.blocks[index + 1]) return; // the next block starts the page (below)
       const [previous, own, following] = [spacing[index - 1], spacing[index]!, spacing[index + 1]];
       const flow: Flow = {
@@ -165,15 +174,22 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
         before: own.first && previous?.last ? previous.after + own.before : own.before,
         zeroAfter: own.last && (following?.first ?? false),
       };
-      children.push(...docxBlock(block, next, doc.meta.language, flow));
+      const paragraphs = docxBlock(block, next, doc.meta.language, flow);
+      // The executor's frame goes before the signature: a framed paragraph is anchored to the paragraph after it,
+      // and stands on that paragraph's page — so the mark is on the signature's page, and when it has no room
+      // below the signature, Word and LibreOffice move the signature (kept with the lines above it) and the mark
+      // together to the next page, as the PDF does.
+      if (block.kind === 'executor' && doc.blocks[index - 1]?.kind === 'signature') output[index - 1]!.unshift(...paragraphs);
+      else output[index]!.push(...paragraphs);
     });
+    const children = output.flat();
     const language = { value: wordLanguage[doc.meta.language] };
     const document = new Document({
       creator: 'Ombuds Dossier',
       title: doc.meta.title,
       lastModifiedBy: 'Ombuds Dossier',
       fonts: [{ name: fontFamily, data: readFileSync(fontPath('regular')), bold: readFileSync(fontPath('bold')), italic: readFileSync(fontPath('italic')), boldItalic: readFileSync(fontPath('bold-italic')), characterSet: CharacterSet.RUSSIAN }],
-      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt), language } } }, paragraphStyles: paragraphStyles.map((style) => ({ ...style, run: { ...style.run, language } })) },
+      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt), language } } }, paragraphStyles: paragraphStyles(doc.meta.language).map((style) => ({ ...style, run: { ...style.run, language } })) },
       numbering: {
         config: [
           { reference: 'ordered', levels: [{ ...listLevel, format: LevelFormat.DECIMAL, text: listLook.number('%1', 'dot') }] },
@@ -305,7 +321,7 @@ function docxBlock(block: Block, next: Counters, language: Language, flow: Flow)
         flow,
       );
     case 'paragraph':
-      return withFlow([{ style: styleIds[block.style], children: textRuns(block.runs, set(paragraphLook[block.style].hyphenate)) }], flow);
+      return withFlow([{ style: styleIds[block.style], children: textRuns(block.runs, set(lookOf(block.style, language).hyphenate)) }], flow);
     case 'heading':
       return withFlow(
         [
@@ -335,7 +351,7 @@ function docxBlock(block: Block, next: Counters, language: Language, flow: Flow)
         new TableRow({
           tableHeader: header,
           cantSplit: true,
-          children: block.header.map((_, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [new Paragraph({ style: styleIds.table, keepNext: header, children: textRuns([{ text: cells[i] ?? '', bold: header }], set(tableLook.text.hyphenate)) })] })),
+          children: block.header.map((_, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [new Paragraph({ style: styleIds.table, keepNext: header, children: textRuns([{ text: cells[i] ?? '', bold: header }], { ...set(tableLook.text.hyphenate), text: 'cell' }) })] })),
         });
       return [
         ...(flow.pageBreakBefore ? [new Paragraph({ children: [new PageBreak()] })] : []),
@@ -378,7 +394,7 @@ function docxBlock(block: Block, next: Counters, language: Language, flow: Flow)
         [
           {
             style: styleIds.executor,
-            frame: { type: 'alignment', alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM }, anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN }, width: mmToTwip(executorLook.widthMm) },
+            frame: { type: 'alignment', alignment: { x: HorizontalPositionAlign.LEFT, y: VerticalPositionAlign.BOTTOM }, anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN }, width: mmToTwip(executorLook.widthMm), space: { horizontal: 0, vertical: ptToTwip(executorLook.gapPt) } },
             children: block.lines.flatMap((text, index) => [...(index > 0 ? [new TextRun({ break: 1 })] : []), ...line(text)]),
           },
         ],

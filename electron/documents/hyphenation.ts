@@ -1,7 +1,7 @@
 import en from 'hyphen/en-gb/index.js';
 import ru from 'hyphen/ru/index.js';
 import type { Language } from '../../shared/domain/vault.ts';
-import { urlPattern } from '../../shared/document/typography.ts';
+import { NBSP, urlPattern } from '../../shared/document/typography.ts';
 
 export const SOFT_HYPHEN = '\u00AD';
 
@@ -20,13 +20,21 @@ export const SOFT_HYPHEN = '\u00AD';
  */
 const TAJIK_AS_RUSSIAN: Record<string, string> = { ғ: 'г', ӣ: 'и', қ: 'к', ӯ: 'у', ҳ: 'х', ҷ: 'ч', Ғ: 'Г', Ӣ: 'И', Қ: 'К', Ӯ: 'У', Ҳ: 'Х', Ҷ: 'Ч' };
 
-/** Letters kept together at a word's start and end (two, as Russian and English typesetting ask; three at an English end). */
-const MIN: Record<Language, { left: number; right: number }> = { ru: { left: 2, right: 2 }, tg: { left: 2, right: 2 }, en: { left: 2, right: 3 } };
-const MIN_WORD = 5;
+/**
+ * Letters kept together at a word's start and end: TeX's lefthyphenmin/righthyphenmin (Russian 2/2, British English
+ * 2/3). Tajik keeps three at the end: its endings (-ед, -ам, -ро, -ҳо) would otherwise be broken off («намо-ед»).
+ */
+const MIN: Record<Language, { left: number; right: number }> = { ru: { left: 2, right: 2 }, tg: { left: 2, right: 3 }, en: { left: 2, right: 3 } };
+/** Shorter words are never broken: in a narrow table cell a short word is better moved whole («wo-men», «ка-ры»). */
+const MIN_WORD = 6;
 const TAJIK_VOWELS = /[аеёиӣоуӯыэюяАЕЁИӢОУӮЫЭЮЯ]/;
 const TAJIK_CONSONANTS = /[бвгғджзйкқлмнпрстфхҳцчҷшщБВГҒДЖЗЙКҚЛМНПРСТФХҲЦЧҶШЩ]/;
 
-/** Text with soft hyphens in its words; URLs, e-mail addresses, abbreviations in capitals and words with digits stay whole. */
+/**
+ * Text with soft hyphens in its words. URLs, e-mail addresses, abbreviations in capitals, words with digits, and the
+ * words of a number or date (bound to a number by a no-break space: «15 марта 2024», "2 February", «12 человек»)
+ * stay whole: a date wraps as a whole or at its spaces, never inside a word.
+ */
 export function hyphenate(text: string, language: Language): string {
   let out = '';
   let last = 0;
@@ -37,8 +45,14 @@ export function hyphenate(text: string, language: Language): string {
   return out + hyphenateWords(text.slice(last), language);
 }
 
+const AFTER_NUMBER = new RegExp(`\\d${NBSP}$`, 'u');
+const BEFORE_NUMBER = new RegExp(`^${NBSP}\\d`, 'u');
+
 function hyphenateWords(text: string, language: Language): string {
-  return text.replace(/[\p{L}\u00AD]+/gu, (word) => (word.includes(SOFT_HYPHEN) || word.length < MIN_WORD || word === word.toUpperCase() ? word : hyphenateWord(word, language)));
+  return text.replace(/[\p{L}\u00AD]+/gu, (word, at: number) => {
+    const ofNumber = AFTER_NUMBER.test(text.slice(0, at)) || BEFORE_NUMBER.test(text.slice(at + word.length));
+    return ofNumber || word.includes(SOFT_HYPHEN) || [...word].length < MIN_WORD || word === word.toUpperCase() ? word : hyphenateWord(word, language);
+  });
 }
 
 function hyphenateWord(word: string, language: Language): string {

@@ -12,12 +12,10 @@ export interface Row {
   breakBefore: boolean;
   /** A page break of the Doc: this row starts a page, and the space above the next row is kept there. */
   newPage?: boolean;
-  /** The executor's mark: stands at the foot of the page it lands on and fills it. */
+  /** The executor's mark: stands at the foot of the page it lands on (the signature's) and fills it. */
   atFoot?: boolean;
   /** A table's header row, drawn again above this row when the row starts a page. */
   header?: Row;
-  /** A row of a table. */
-  inTable?: boolean;
   /** Index of the Doc block the row belongs to. */
   block: number;
   draw: (y: number) => void;
@@ -42,17 +40,11 @@ export function placeRows(rows: readonly Row[], top: number, bottom: number): { 
   let pageStart = 0;
   /** The page began because the text ran over (the space above its first row is dropped), not at a page break. */
   let ranOver = false;
-  /** The foot of the page, above an executor's mark that stands there. */
-  let limit = bottom;
-  /** An executor's mark pushed to this page stands at its foot: a table does not start beside it. */
-  let markAtFoot = false;
   const startPage = (at: number, overflow: boolean) => {
     page += 1;
     y = top;
     pageStart = at;
     ranOver = overflow;
-    limit = bottom;
-    markAtFoot = false;
   };
   let index = 0;
   while (index < rows.length) {
@@ -69,35 +61,22 @@ export function placeRows(rows: readonly Row[], top: number, bottom: number): { 
     const atTop = index === pageStart;
     const above = atTop ? (ranOver ? 0 : row.spaceBefore) : rows[index - 1]!.spaceAfter + row.spaceBefore;
     const header = atTop && ranOver && row.header ? row.header.height : 0;
-    if (row.atFoot) {
-      if (!atTop && y + above + row.height > bottom + FIT_EPSILON) {
-        // No room below the text: the mark goes to the foot of the next page, and what follows (an annex after a
-        // page break) starts above it on that page — as Word and LibreOffice place the DOCX's frame.
-        startPage(index, true);
-        placed.push({ row, page, y: bottom - row.height });
-        limit = bottom - row.height - row.spaceBefore;
-        markAtFoot = true;
-        pageStart = index + 1;
-        index += 1;
-        continue;
-      }
-      placed.push({ row, page, y: Math.max(y + above, bottom - row.height) });
-      y = bottom;
-      index += 1;
-      continue;
-    }
-    // LibreOffice moves a table that meets the DOCX's frame of the executor's mark to the next page whole; so here.
-    if (markAtFoot && row.inTable && !atTop) {
-      startPage(index, true);
-      continue;
-    }
-    if (!atTop && y + above + header + row.height > limit + FIT_EPSILON) {
+    if (!atTop && y + above + header + row.height > bottom + FIT_EPSILON) {
+      // The page breaks before the last row that allows it. The executor's mark does not: with no room for it
+      // below the signature, the signature (and the lines kept above it) go over to the next page with it.
       let breakAt = index;
       while (breakAt > pageStart + 1 && !rows[breakAt]!.breakBefore) breakAt -= 1;
       if (!rows[breakAt]!.breakBefore) breakAt = index; // nothing on this page may move: break where the text fell
       placed.splice(placed.length - (index - breakAt));
       startPage(breakAt, true);
       index = breakAt;
+      continue;
+    }
+    if (row.atFoot) {
+      // The mark stands at the foot of the page the letter ends on, and nothing follows it there.
+      placed.push({ row, page, y: Math.max(y + above, bottom - row.height) });
+      y = bottom;
+      index += 1;
       continue;
     }
     placed.push({ row, page, y: y + above + header, ...(header ? { headerY: y + above } : {}) });

@@ -1,4 +1,4 @@
-import { NBSP, urlPattern, ZWSP } from '../../shared/document/typography.ts';
+import { NBSP, NO_BREAK_HYPHEN, urlPattern, ZWSP } from '../../shared/document/typography.ts';
 import { SOFT_HYPHEN } from './hyphenation.ts';
 
 /** The four faces of the letter's font, by the names the PDF writer registers them under. */
@@ -36,8 +36,9 @@ const FIT_EPSILON = 0.01;
  * Breaks a paragraph into lines the way Word and LibreOffice do — first fit: each word goes on the line if it fits,
  * else the line is broken at the last soft hyphen of the word that still fits (drawing a hyphen), else before the
  * word — so the DOCX, which carries the same soft hyphens and no-break spaces, breaks where the PDF does. Breaks
- * happen only at ordinary spaces, zero-width spaces (after a URL's slash), soft hyphens, after a hyphen inside a
- * word (not inside a URL) and at line breaks; a word longer than a whole line is cut where it must.
+ * happen only at ordinary spaces, zero-width spaces (after a URL's slash), soft hyphens, after a hyphen between two
+ * letters (not inside a URL) and at line breaks — never after a no-break hyphen (typography.ts: numbers, «№ 01-12/7»),
+ * which is drawn as an ordinary hyphen; a word longer than a whole line is cut where it must.
  */
 export function breakLines(pieces: readonly Piece[], measure: Measure, width: number, indent: number): Line[] {
   const atoms = atomsOf(pieces, measure);
@@ -106,11 +107,12 @@ function atomsOf(pieces: readonly Piece[], measure: Measure): Atom[] {
       else if (part === SOFT_HYPHEN) atoms.push({ kind: 'hyphen', face: piece.face, width: measure('-', piece.face) });
       else if (part === '\n') atoms.push({ kind: 'newline' });
       else {
-        // A hyphen between letters or digits («трудящихся-мигрантов», «01-12/7») may end a line, as Word and
-        // LibreOffice let it — but not inside a URL, which breaks only after its slashes.
+        // A hyphen between letters («трудящихся-мигрантов») may end a line, as Word and LibreOffice let it — but not
+        // inside a URL, which breaks only after its slashes. Hyphens of numbers are no-break hyphens by now.
         const inUrl = urls.some(([start, end]) => at >= start && at < end);
-        (inUrl ? [part] : part.split(/(?<=[\p{L}\p{N}]-)(?=[\p{L}\p{N}])/u)).forEach((text, i) => {
+        (inUrl ? [part] : part.split(/(?<=\p{L}-)(?=\p{L})/u)).forEach((piecePart, i) => {
           if (i > 0) atoms.push({ kind: 'break' });
+          const text = piecePart.replaceAll(NO_BREAK_HYPHEN, '-');
           atoms.push({ kind: 'text', text, face: piece.face, role: piece.role, width: measure(text, piece.face) });
         });
       }

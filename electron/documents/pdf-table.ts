@@ -12,20 +12,22 @@ export function tableRows(ctx: Ctx, root: Struct, block: Extract<Block, { kind: 
   const { pdf } = ctx;
   const total = block.widths.reduce((a, b) => a + b, 0);
   const widths = block.header.map((_, i) => ((block.widths[i] ?? 1) / total) * area.width);
-  const pad = tableLook.paddingPt;
+  // The text starts inside the cell's rules as well as its padding: LibreOffice takes the rules' width off the
+  // text's (a line that fits within half a point of the edge here would wrap there).
+  const pad = tableLook.paddingPt + tableLook.ruleWidthPt;
   const table = tagged(pdf, root, 'Table');
 
   const tableRow = (cells: readonly string[], header: boolean) => {
     const look = { ...tableLook.text, bold: header };
-    const lines = cells.map((cell, i) => composeLines(ctx, [{ text: cell }], look, widths[i]! - 2 * pad));
-    const height = Math.max(...lines.map((cellLines) => cellLines.length)) * lineOf(look) + 2 * pad;
+    const lines = cells.map((cell, i) => composeLines({ ...ctx, setting: 'cell' }, [{ text: cell }], look, widths[i]! - 2 * pad));
+    const height = Math.max(...lines.map((cellLines) => cellLines.length)) * lineOf(look) + 2 * tableLook.paddingPt;
     const tr = tagged(pdf, table.element, 'TR');
     const elements = cells.map(() => into(tagged(pdf, tr.element, header ? 'TH' : 'TD')));
     const paint = (y: number, structured: boolean) => {
       let x = area.x;
       lines.forEach((cellLines, i) => {
         const targets = structured ? elements[i]! : null;
-        cellLines.forEach((line, j) => drawLine(ctx, line, look, { x: x + pad, width: widths[i]! - 2 * pad, y: y + pad + j * lineOf(look) }, targets));
+        cellLines.forEach((line, j) => drawLine(ctx, line, look, { x: x + pad, width: widths[i]! - 2 * pad, y: y + tableLook.paddingPt + j * lineOf(look) }, targets));
         x += widths[i]!;
       });
       if (structured) pdf.markContent('Artifact', { type: 'Layout' });
@@ -51,11 +53,11 @@ export function tableRows(ctx: Ctx, root: Struct, block: Extract<Block, { kind: 
   const header = tableRow(block.header, true);
   const repeated: Row = { height: header.height, spaceBefore: 0, spaceAfter: 0, breakBefore: false, block: index, draw: header.again };
   const rows: Row[] = [
-    { height: header.height, spaceBefore: 0, spaceAfter: 0, breakBefore: true, inTable: true, block: index, draw: header.draw },
+    { height: header.height, spaceBefore: 0, spaceAfter: 0, breakBefore: true, block: index, draw: header.draw },
     ...block.rows.map((cells, r): Row => {
       const row = tableRow(block.header.map((_, i) => cells[i] ?? ''), false);
       // The header stays with the first row.
-      return { height: row.height, spaceBefore: 0, spaceAfter: 0, breakBefore: r > 0, header: repeated, inTable: true, block: index, draw: row.draw };
+      return { height: row.height, spaceBefore: 0, spaceAfter: 0, breakBefore: r > 0, header: repeated, block: index, draw: row.draw };
     }),
   ];
   rows.at(-1)!.spaceAfter = tableLook.spaceAfterPt;

@@ -1,6 +1,6 @@
 import { lineHeight, mmToPt, type ParagraphLook } from '../../shared/document/layout.ts';
 import type { Run } from '../../shared/document/model.ts';
-import { typeset } from '../../shared/document/typography.ts';
+import { typeset, type Setting } from '../../shared/document/typography.ts';
 import type { Language } from '../../shared/domain/vault.ts';
 import { hyphenate } from './hyphenation.ts';
 import { breakLines, type FaceName, type Line, type Piece } from './pdf-lines.ts';
@@ -30,6 +30,8 @@ const faceOf = (run: Pick<Run, 'bold' | 'italic'>): FaceName => (run.bold ? (run
 export interface Ctx {
   pdf: Pdf;
   language: Language;
+  /** A table cell sets dates looser than the page (typography.ts `Setting`). */
+  setting?: Setting;
 }
 
 /** A line's height: exactly `lineHeight` × the type size, as DOCX's exact line spacing makes it. */
@@ -37,7 +39,7 @@ export const lineOf = (look: Pick<ParagraphLook, 'sizePt'>) => look.sizePt * lin
 
 /** Text as every writer sets it: glyphs the font has, no-break spaces, and soft hyphens where the look allows. */
 export const setText = (ctx: Ctx, text: string, look: Pick<ParagraphLook, 'hyphenate'>) => {
-  const spaced = typeset(safeText(text), ctx.language);
+  const spaced = typeset(safeText(text), ctx.language, ctx.setting);
   return look.hyphenate ? hyphenate(spaced, ctx.language) : spaced;
 };
 

@@ -9,9 +9,9 @@ import {
   keyLook,
   letterheadLook,
   listLook,
+  lookOf,
   mmToPt,
   page,
-  paragraphLook,
   signatureLook,
   type,
   type ParagraphLook,
@@ -182,7 +182,7 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number): Row[] {
       return together(rows, addresseeLook.spaceBeforePt, addresseeLook.spaceAfterPt);
     }
     case 'paragraph':
-      return paragraphRows(ctx, root, block.runs, paragraphLook[block.style], index, block.style === 'subject' ? { tag: 'H1' } : {});
+      return paragraphRows(ctx, root, block.runs, lookOf(block.style, ctx.language), index, block.style === 'subject' ? { tag: 'H1' } : {});
     case 'heading':
       return paragraphRows(ctx, root, [{ text: block.text }], headingLook, index, { tag: block.level === 1 ? 'H1' : 'H2', whole: true });
     case 'list': {
@@ -221,7 +221,8 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number): Row[] {
       ];
     }
     case 'executor': {
-      // Bottom left of the page the letter ends on (a new page only when the text already reaches the bottom).
+      // Bottom left of the page the letter ends on, the signature's (GOST R 7.0.97): the page may not break before
+      // it, so a mark with no room below the signature takes the signature over with it (pdf-flow.ts).
       const look = executorLook.line;
       const element = into(tagged(pdf, root, 'P'));
       const lines = block.lines.flatMap((line) => composeLines(ctx, [{ text: line }], look, mmToPt(executorLook.widthMm)));
@@ -230,7 +231,7 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number): Row[] {
           height: lines.length * lineOf(look) + executorLook.slackPt,
           spaceBefore: executorLook.gapPt,
           spaceAfter: 0,
-          breakBefore: true,
+          breakBefore: false,
           atFoot: true,
           block: index,
           draw: (y) => lines.forEach((line, i) => drawLine(ctx, line, look, { x: M.left, width: mmToPt(executorLook.widthMm), y: y + i * lineOf(look) }, element)),

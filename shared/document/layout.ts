@@ -1,3 +1,4 @@
+import type { Language } from '../domain/vault.ts';
 import { runsText, type Block, type ListMarker, type ParagraphStyle } from './model.ts';
 
 /**
@@ -42,6 +43,17 @@ export const paragraphLook: Record<ParagraphStyle, ParagraphLook> = {
   note: { ...body, align: 'left', firstLineMm: 0, sizePt: type.smallPt },
   'annex-heading': { ...body, align: 'left', leftMm: ADDRESSEE_INDENT_MM, firstLineMm: 0, spaceAfterPt: 18, hyphenate: false },
 };
+
+/**
+ * A paragraph style's look in a letter's language. The salutation is centred in Russian and Tajik letters (GOST
+ * R 7.0.97 practice: «Уважаемая Татьяна Николаевна!» on a line of its own, in the middle) and flush left in English
+ * ones ("Dear Ms Moskalkova," as English business letters open).
+ */
+export function lookOf(style: ParagraphStyle, language: Language): ParagraphLook {
+  if (style === 'salutation') return { ...paragraphLook.salutation, align: salutationAlign[language] };
+  return paragraphLook[style];
+}
+const salutationAlign: Record<Language, ParagraphLook['align']> = { ru: 'center', tg: 'center', en: 'left' };
 
 /** A line of text that is not a paragraph of the body: left-aligned, no indent, no space around. */
 const line: ParagraphLook = { ...body, align: 'left', firstLineMm: 0, hyphenate: false };
@@ -114,7 +126,7 @@ export function keepsWithNext(blocks: readonly Block[]): boolean[] {
 }
 
 /** The executor's mark, bottom left of the last page: at most this wide, at least this far below the text. */
-export const executorLook = { line: paragraphLook.note, widthMm: 100, gapPt: 12, slackPt: 4 } as const;
+export const executorLook = { line: paragraphLook.note, widthMm: 100, gapPt: 12, slackPt: 0 } as const;
 
 /** Characters to be copied by hand (the recovery key): large, bold, spaced apart, never justified or broken. */
 export const keyLook = { line: { ...line, sizePt: 22, bold: true }, letterSpacingPt: 2, spaceBeforePt: 6, spaceAfterPt: 12 } as const;

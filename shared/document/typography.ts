@@ -8,6 +8,12 @@ import type { Language } from '../domain/vault.ts';
  */
 export const NBSP = '\u00A0';
 export const ZWSP = '\u200B';
+/**
+ * A hyphen no line may break after (U+2011): in numbers («01-12/7», «221-70-90», «2024-2025»), between a number and
+ * a word («5-летний», "COVID-19") and anywhere in the token after «№» or "No.". The DOCX writes it as Word's
+ * `w:noBreakHyphen`; the PDF draws it as an ordinary hyphen, so the text reads as typed.
+ */
+export const NO_BREAK_HYPHEN = '\u2011';
 
 /** A web address or e-mail: never hyphenated, broken only after a slash. */
 export const urlPattern = /(?:\bhttps?:\/\/|\bwww\.)[^\s«»"<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
@@ -31,7 +37,8 @@ const BEFORE_NUMBER = ['№', 'ст\\.', 'п\\.', 'пп\\.', 'ч\\.', 'г\\.', '
 const AFTER_NUMBER = ['г\\.', 'гг\\.', 'с\\.'].join('|');
 const MONTHS_EN = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
-const rules: readonly [RegExp, string][] = [
+/** A rule marked 'page-only' binds in the body of a page but not in a narrow table cell (`Setting`). */
+const rules: readonly (readonly [RegExp, string] | readonly [RegExp, string, 'page-only'])[] = [
   // «№ 01-12/7», «ст. 9», «п. 3»: the sign and its number stay together.
   [new RegExp(`(?<!\\p{L})(${BEFORE_NUMBER}) (?=\\d)`, 'gu'), `$1${NBSP}`],
   // Initials and surname: «Т.Н. Москалькова», «Т. Н. Москалькова», «U. Sh. Salimzoda».
@@ -45,21 +52,34 @@ const rules: readonly [RegExp, string][] = [
   [new RegExp(`(\\d) (?=[${LOWER}])`, 'gu'), `$1${NBSP}`],
   // A day and an English month, a month and its year: «15 March», «марта 2024», «March 2024».
   [new RegExp(`(\\d) (?=(?:${MONTHS_EN})\\b)`, 'gu'), `$1${NBSP}`],
-  [new RegExp(`(\\p{L}) (?=\\d{4}(?:[^\\d]|$))`, 'gu'), `$1${NBSP}`],
+  [new RegExp(`(\\p{L}) (?=\\d{4}(?:[^\\d]|$))`, 'gu'), `$1${NBSP}`, 'page-only'],
   // A year and its abbreviation: «2024 г.», «2024 с.».
   [new RegExp(`(\\d) (?=(?:${AFTER_NUMBER})(?!\\p{L}))`, 'gu'), `$1${NBSP}`],
   // Groups of digits (phone numbers, «10 000»): one unbreakable number.
   [/(\d) (?=\d)/g, `$1${NBSP}`],
 ];
 
+/** Hyphens that bind: between two characters one of which is a digit, and in the token after «№» / "No.". */
+const numberHyphen = /(?<=\d)-(?=[\p{L}\d])|(?<=[\p{L}\d])-(?=\d)/gu;
+const numberToken = new RegExp(`((?:№|No\\.)[ ${NBSP}]?)([^\\s${NBSP}]+)`, 'gu');
+
 /**
- * Text with its no-break and zero-width spaces in place, for `language`'s one-letter words. The month-and-year rule
- * binds any word to a following four-digit number: «марта 2024» is common, and a word before a year is as good a
- * place as any not to break.
+ * Where the text is set: the body of a page, or a narrow table cell. In a cell a date may break between its month
+ * and year ("3 March / 2024"): bound together, a date wider than the cell would be cut between its digits, as Word
+ * and LibreOffice cut a word wider than a line.
  */
-export function typeset(text: string, language: Language): string {
+export type Setting = 'page' | 'cell';
+
+/**
+ * Text with its no-break and zero-width spaces and no-break hyphens in place, for `language`'s one-letter words.
+ * The month-and-year rule binds any word to a following four-digit number: «марта 2024» is common, and a word before
+ * a year is as good a place as any not to break.
+ */
+export function typeset(text: string, language: Language, setting: Setting = 'page'): string {
   let out = text.replace(urlPattern, breakAtSlashes);
-  for (const [pattern, replacement] of rules) out = replaceOutsideUrls(out, pattern, replacement);
+  for (const [pattern, replacement, only] of rules) if (!(only === 'page-only' && setting === 'cell')) out = replaceOutsideUrls(out, pattern, replacement);
+  out = replaceOutsideUrls(out, numberHyphen, NO_BREAK_HYPHEN);
+  out = replaceOutsideUrls(out, numberToken, (_match: string, sign: string, token: string) => sign + token.replaceAll('-', NO_BREAK_HYPHEN));
   const letters = oneLetterWords[language];
   // Twice: in «и в 2024» both «и» and «в» bind, and the matches would overlap.
   const oneLetter = new RegExp(`(^|[\\s(«"„${NBSP}])([${letters}]) `, 'gu');
@@ -80,12 +100,15 @@ function breakAtSlashes(url: string): string {
 }
 
 /** A replacement applied to the text between URLs only, so no rule touches an address. */
-function replaceOutsideUrls(text: string, pattern: RegExp, replacement: string): string {
+type Replacement = string | ((match: string, ...groups: string[]) => string);
+const replaceIn = (text: string, pattern: RegExp, replacement: Replacement) => (typeof replacement === 'string' ? text.replace(pattern, replacement) : text.replace(pattern, replacement));
+
+function replaceOutsideUrls(text: string, pattern: RegExp, replacement: Replacement): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(urlPattern)) {
-    out += text.slice(last, match.index).replace(pattern, replacement) + match[0];
+    out += replaceIn(text.slice(last, match.index), pattern, replacement) + match[0];
     last = match.index + match[0].length;
   }
-  return out + text.slice(last).replace(pattern, replacement);
+  return out + replaceIn(text.slice(last), pattern, replacement);
 }

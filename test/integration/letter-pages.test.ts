@@ -5,7 +5,7 @@ import { renderDocx } from '../../electron/documents/docx-writer.ts';
 import { layoutPdf } from '../../electron/documents/pdf-writer.ts';
 import type { Doc } from '../../shared/document/model.ts';
 import type { Language } from '../../shared/domain/vault.ts';
-import { pageCount, pdfFonts, pdfText, writeTemp } from '../support/documents.ts';
+import { pageCount, pdfFonts, pdfText, wordBoxes, writeTemp } from '../support/documents.ts';
 import { libreOfficePdfsWithFonts } from '../support/libreoffice.ts';
 import { fixtureKinds, fixtureLetter, type FixtureKind } from '../support/letter-fixtures.ts';
 import { spawnSync } from 'node:child_process';
@@ -35,12 +35,48 @@ async function pushedOver(kind: FixtureKind, language: Language): Promise<{ doc:
   return { doc: fixtureLetter(kind, language, high), extra: high };
 }
 
+/** Text as poppler reads it, whitespace folded and a no-break hyphen (LibreOffice writes U+2011) read as a hyphen. */
+const folded = (text: string) => text.replace(/\s+/g, ' ').replaceAll('\u2011', '-');
+
 /** The page (1-based) whose text contains `needle`, whitespace folded. */
 function pageWith(pdf: string, needle: string): number {
   const pages = pageCount(pdf);
-  for (let page = 1; page <= pages; page += 1) if (pdfText(pdf, '-f', String(page), '-l', String(page)).replace(/\s+/g, ' ').includes(needle)) return page;
+  for (let page = 1; page <= pages; page += 1) if (folded(pdfText(pdf, '-f', String(page), '-l', String(page))).includes(needle)) return page;
   return 0;
 }
+
+/** Per language: the signatory's surname, the executor's, the annex heading as it reads, a word of the table's header row. */
+const marks = {
+  ru: { signature: 'Салимзода', executor: 'Каримова', heading: 'Приложение к письму от 15.01.2025 № 01-12/7', header: 'Место' },
+  tg: { signature: 'Салимзода', executor: 'Каримова', heading: 'Замима ба мактуби аз 15.01.2025 № 01-12/7', header: 'Ҷой' },
+  en: { signature: 'Salimzoda', executor: 'Karimova', heading: 'Annex to letter No. 01-12/7 of 15 January 2025', header: 'Place' },
+} as const;
+
+/**
+ * Where the executor's mark and the annex heading stand (pdftotext -bbox): the mark's page and whether it stands
+ * below the signatory's name there, in the left half; the heading's page and the page the table starts on (its
+ * header row, which never leaves the first row).
+ */
+function placesOf(pdf: string, language: Language) {
+  const m = marks[language];
+  const pages = pageCount(pdf);
+  const find = (word: string) => {
+    for (let page = 1; page <= pages; page += 1) {
+      const box = wordBoxes(pdf, page).find((b) => b.word === word);
+      if (box) return { page, box };
+    }
+    return null;
+  };
+  const [signature, executor] = [find(m.signature), find(m.executor)];
+  return {
+    signaturePage: signature?.page ?? 0,
+    executorPage: executor?.page ?? 0,
+    executorBelowLeft: !!signature && !!executor && executor.box.yMin > signature.box.yMax && executor.box.xMax < A4_HALF_WIDTH,
+    headingPage: pageWith(pdf, m.heading),
+    tablePage: find(m.header)?.page ?? 0,
+  };
+}
+const A4_HALF_WIDTH = 297;
 
 function png(pdf: string, name: string): void {
   const dir = join(process.cwd(), 'test-artifacts', 'letters');
@@ -55,6 +91,8 @@ describe.each(['ru', 'tg', 'en'] as const)('%s letters on paper: the DOCX breaks
       const pushed = await pushedOver(kind, language);
       expect(pushed, `${kind} ${language} can be lengthened to push its signature over`).not.toBeNull();
       cases.push({ name: `${kind}-${language}-full-page`, doc: pushed!.doc });
+      // The longest that still ends on the page: the mark just fits below the signature.
+      cases.push({ name: `${kind}-${language}-last-fit`, doc: fixtureLetter(kind, language, pushed!.extra - 1) });
     }
     const ours = await Promise.all(cases.map(async ({ name, doc }) => ({ name, doc, layout: await layoutPdf(doc), pdf: '' })));
     const docx = await Promise.all(ours.map(async (item) => writeTemp(`${item.name}.docx`, await renderDocx(item.doc, item.name))));
@@ -70,5 +108,21 @@ describe.each(['ru', 'tg', 'en'] as const)('%s letters on paper: the DOCX breaks
     expect(pdfFonts(converted[0]!).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))).toContain('PTSerif-Regular');
     for (const row of rows) expect(row.libreOffice, row.name).toEqual(row.ours);
     for (const row of rows) expect(row.layout, row.name).toEqual(row.ours);
+
+    // The executor's mark stands on the letter's last page, below the signature, bottom left — in our PDF and in
+    // LibreOffice's from the DOCX — and an annex's heading on the page its table starts on.
+    ours.forEach((item, i) => {
+      for (const [writer, pdf] of [['pdf', writeTemp(`${item.name}.pdf`, item.layout.bytes)], ['libreoffice', converted[i]!]] as const) {
+        const places = placesOf(pdf, language);
+        const label = `${item.name} ${writer}`;
+        expect(places.signaturePage, label).toBeGreaterThan(0);
+        expect(places.executorPage, label).toBe(places.signaturePage);
+        expect(places.executorBelowLeft, label).toBe(true);
+        if (item.name.startsWith('appeal-annex')) {
+          expect(places.headingPage, label).toBeGreaterThan(places.signaturePage);
+          expect(places.tablePage, label).toBe(places.headingPage);
+        }
+      }
+    });
   });
 });

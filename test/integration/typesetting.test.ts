@@ -158,3 +158,67 @@ describe('URLs', () => {
     expect(joined).toContain(url);
   });
 });
+
+describe('what never breaks, and where the salutation stands', () => {
+  const LEFT_EDGE = mmToPt(page.marginMm.left);
+  /** Prefixes of growing length, so the number falls at every place of a line, its end included. */
+  const numbers = Array.from({ length: 14 }, (_, n) => `${'Поступило письмо '.repeat(2)}${'ж'.repeat(n)} от 15.01.2025 № 01-12/7, тел. 221-70-90, в 2024-2025 годах, вх. № АБ-12/7.`);
+  const cases = [
+    ...numbers.map((text, n) => ({ name: `number-${n}`, doc: docOf([body(text)]) })),
+    ...(['ru', 'tg', 'en'] as const).map((language) => ({ name: `annex-${language}`, doc: fixtureLetter('appeal-annex', language) })),
+  ];
+  let memo: Promise<{ name: string; writers: readonly (readonly ['pdf' | 'libreoffice', string])[] }[]> | undefined;
+  const rendered = () => (memo ??= (async () => {
+    const ours = await Promise.all(cases.map(async (c) => writeTemp(`${c.name}.pdf`, await renderPdf(c.doc))));
+    const converted = libreOfficePdfsWithFonts(...(await Promise.all(cases.map(async (c) => writeTemp(`${c.name}.docx`, await renderDocx(c.doc, c.name))))));
+    return cases.map((c, i) => ({ name: c.name, writers: [['pdf', ours[i]!], ['libreoffice', converted[i]!]] as const }));
+  })());
+  /** The lines of every page, as pdftotext lays them out, a no-break hyphen (LibreOffice's U+2011) read as a hyphen. */
+  const textLines = (pdf: string) => pdfText(pdf, '-layout').replaceAll('\u2011', '-').split('\n').map((line) => line.trim()).filter(Boolean);
+
+  it('a registration number, a date, a phone number and a span of years never break after their hyphen, in our PDF and in LibreOffice', async () => {
+    for (const { name, writers } of (await rendered()).filter((c) => c.name.startsWith('number'))) {
+      for (const [writer, pdf] of writers) {
+        const text = textLines(pdf);
+        for (const line of text) expect(line, `${name} ${writer}`).not.toMatch(/[\dА-Я]-$/);
+        const joined = text.join(' ');
+        for (const whole of ['15.01.2025', '01-12/7', '221-70-90', '2024-2025', 'АБ-12/7']) expect(joined, `${name} ${writer}`).toContain(whole);
+      }
+    }
+  });
+
+  it('the DOCX binds those hyphens with Word’s no-break hyphen', async () => {
+    const xml = (await docxParts(await renderDocx(docOf([body(numbers[0]!)]), 'nbh'))).get('word/document.xml')!;
+    expect(xml.match(/<w:noBreakHyphen\/>/g)?.length).toBe(5);
+  });
+
+  it('in the annex table a date wraps whole or at its spaces, and short words and numbers are not hyphenated', async () => {
+    for (const { name, writers } of (await rendered()).filter((c) => c.name.startsWith('annex'))) {
+      for (const [writer, pdf] of writers) {
+        const words = pdfText(pdf).replaceAll('\u2011', '-').split(/\s+/);
+        const label = `${name} ${writer}`;
+        // Every year of the date column reads whole ("2 February / 2024", never "202 / 4"), no month is hyphenated.
+        expect(words.filter((word) => /^(\d{2}\.\d{2}\.)?2024$/.test(word)).length, label).toBeGreaterThanOrEqual(7);
+        expect(words.filter((word) => /^20\d?$/.test(word)), label).toEqual([]);
+        expect(words.some((word) => /^(Febru|Au|Sep)-?$/.test(word)), label).toBe(false);
+        // No single letter before a break, and no word of five letters broken ("wo-men").
+        expect(words.filter((word) => /^\p{L}-$/u.test(word) || word === 'wo-'), label).toEqual([]);
+      }
+    }
+  });
+
+  it('opens an English letter flush left, a Russian or Tajik one centred, in our PDF and in LibreOffice', async () => {
+    const letters = (['ru', 'tg', 'en'] as const).map((language) => ({ language, doc: fixtureLetter('appeal', language) }));
+    const ours = await Promise.all(letters.map(async ({ language, doc }) => writeTemp(`salutation-${language}.pdf`, await renderPdf(doc))));
+    const converted = libreOfficePdfsWithFonts(...(await Promise.all(letters.map(async ({ language, doc }) => writeTemp(`salutation-${language}.docx`, await renderDocx(doc, language))))));
+    const first = { ru: 'Уважаемая', tg: 'Муҳтарама', en: 'Dear' } as const;
+    letters.forEach(({ language }, i) => {
+      for (const [writer, pdf] of [['pdf', ours[i]!], ['libreoffice', converted[i]!]] as const) {
+        const word = wordBoxes(pdf, 1).find((box) => box.word === first[language])!;
+        const label = `${language} ${writer}`;
+        if (language === 'en') expect(Math.abs(word.xMin - LEFT_EDGE), label).toBeLessThan(1);
+        else expect(word.xMin - LEFT_EDGE, label).toBeGreaterThan(100);
+      }
+    });
+  });
+});

@@ -196,8 +196,12 @@ describe('GOST R 7.0.97 forms', () => {
   it('the annex heading is a block top right, filled at registration', () => {
     const draft = buildLetter(appeal(Array.from({ length: 7 }, (_, i) => incident(i + 1)), { number: null, date: null }));
     const heading = (doc: Doc) => doc.blocks.find((block) => block.kind === 'paragraph' && block.style === 'annex-heading');
-    expect(blockText(heading(draft)!)[0]).toBe('Приложение к письму от __________ № __________');
-    expect(blockText(heading(stampRegistration(draft, '01-12/1', '2026-11-29'))!)[0]).toBe('Приложение к письму от 29.11.2026 № 01-12/1');
+    // In lines, as GOST R 7.0.97 sets it: «Приложение» / «к письму» / «от … № …».
+    expect(blockText(heading(draft)!)[0]).toBe('Приложение\nк письму\nот __________ № __________');
+    expect(blockText(heading(stampRegistration(draft, '01-12/1', '2026-11-29'))!)[0]).toBe('Приложение\nк письму\nот 29.11.2026 № 01-12/1');
+    // A draft saved when the heading was one line is stamped too.
+    const oneLine: Doc = { ...draft, blocks: draft.blocks.map((block) => (block.kind === 'paragraph' && block.style === 'annex-heading' ? { ...block, runs: [{ text: 'Приложение к письму от __________ № __________' }] } : block)) };
+    expect(blockText(heading(stampRegistration(oneLine, '01-12/1', '2026-11-29'))!)[0]).toBe('Приложение\nк письму\nот 29.11.2026 № 01-12/1');
   });
 
   it('opens without a salutation when the card does not know the gender, never «Уважаемый(-ая)»', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hyphenate, SOFT_HYPHEN } from '../../electron/documents/hyphenation.ts';
-import { NBSP, typeset, ZWSP } from '../../shared/document/typography.ts';
+import { NBSP, NO_BREAK_HYPHEN, typeset, ZWSP } from '../../shared/document/typography.ts';
 
-/** No-break spaces as «⍽», zero-width breaks as «‸», soft hyphens as «·», so expectations read. */
-const show = (text: string) => text.replaceAll(NBSP, '⍽').replaceAll(ZWSP, '‸').replaceAll(SOFT_HYPHEN, '·');
+/** No-break spaces as «⍽», zero-width breaks as «‸», soft hyphens as «·», no-break hyphens as «‑», so expectations read. */
+const show = (text: string) => text.replaceAll(NBSP, '⍽').replaceAll(ZWSP, '‸').replaceAll(SOFT_HYPHEN, '·').replaceAll(NO_BREAK_HYPHEN, '‑');
 const ru = (text: string) => show(typeset(text, 'ru'));
 const tg = (text: string) => show(typeset(text, 'tg'));
 const en = (text: string) => show(typeset(text, 'en'));
@@ -48,7 +48,23 @@ describe('no-break spaces (shared/document/typography.ts), as every writer sets 
     expect(ru('15 марта 2024 г.')).toBe('15⍽марта⍽2024⍽г.');
     expect(tg('дар давоми 30 рӯз, 15 марти 2024 с.')).toBe('дар давоми 30⍽рӯз, 15⍽марти⍽2024⍽с.');
     expect(en('within 30 days, 5 km, 15 March 2024')).toBe('within 30⍽days, 5⍽km, 15⍽March⍽2024');
-    expect(ru('тел. +992 37 221-70-90')).toBe('тел. +992⍽37⍽221-70-90');
+    expect(ru('тел. +992 37 221-70-90')).toBe('тел. +992⍽37⍽221‑70‑90');
+  });
+
+  it('binds the hyphens of numbers and of the token after «№»: a number never breaks, a compound word may', () => {
+    expect(ru('письмо от 15.01.2025 № 01-12/7')).toBe('письмо от 15.01.2025 №⍽01‑12/7');
+    expect(ru('в 2024-2025 годах, 5-летний, COVID-19')).toBe('в⍽2024‑2025⍽годах, 5‑летний, COVID‑19');
+    expect(ru('вх. № АБ-ВГ/7')).toBe('вх. № АБ‑ВГ/7');
+    expect(en('letter No. 01-12/7')).toBe('letter No.⍽01‑12/7');
+    expect(ru('трудящихся-мигрантов')).toBe('трудящихся-мигрантов');
+    // Nothing changes inside a URL.
+    expect(ru('https://x.tj/01-12')).toBe('https://x.tj/‸01-12');
+  });
+
+  it('in a table cell lets a date break between its month and year, never inside the day and month', () => {
+    expect(show(typeset('3 March 2024', 'en', 'cell'))).toBe('3⍽March 2024');
+    expect(show(typeset('3 March 2024', 'en'))).toBe('3⍽March⍽2024');
+    expect(show(typeset('15 марта 2024 г.', 'ru', 'cell'))).toBe('15⍽марта 2024⍽г.');
   });
 
   it('lets a URL break only after its slashes, and touches nothing inside it', () => {
@@ -77,13 +93,26 @@ describe('hyphenation (electron/documents/hyphenation.ts): TeX patterns from the
   });
 
   it('hyphenates Tajik with the Russian patterns, reading ғ ӣ қ ӯ ҳ ҷ as Russian sounds, never splitting a consonant from its vowel', () => {
-    expect(hy('муроҷиат менамоям', 'tg')).toBe('му·ро·ҷи·ат ме·на·мо·ям');
+    expect(hy('муроҷиат менамоям', 'tg')).toBe('му·ро·ҷиат ме·на·моям');
     expect(hy('Ҷумҳурии', 'tg')).toBe('Ҷум·ҳурии');
     expect(hy('ҳуқуқҳои', 'tg')).toBe('ҳу·қуқ·ҳои');
     for (const word of hyphenate('шаҳрвандони Тоҷикистон андешидашуда ҳолатҳои', 'tg').split(' ')) {
       const parts = word.split(SOFT_HYPHEN);
       for (const part of parts) expect(part, word).toMatch(/[аеёиӣоуӯыэюя]/i);
     }
+  });
+
+  it('breaks no word shorter than six letters and leaves at least three letters at a Tajik or English end, two at a Russian one', () => {
+    expect(hy('women chil', 'en')).toBe('women chil');
+    expect(hy('намоед', 'tg')).toBe('на·моед'); // never «намо-ед»
+    expect(hy('аст дорад', 'tg')).toBe('аст дорад');
+    expect(hy('людьми', 'ru')).toBe('людь·ми');
+  });
+
+  it('never hyphenates the words of a number or a date', () => {
+    expect(hy(typeset('2 February 2024, 12 people', 'en'), 'en')).toBe('2⍽February⍽2024, 12⍽people');
+    expect(hy(typeset('2 February 2024', 'en', 'cell'), 'en')).toBe('2⍽February 2024');
+    expect(hy(typeset('15 сентября 2024 г.', 'ru'), 'ru')).toBe('15⍽сентября⍽2024⍽г.');
   });
 
   it('leaves URLs, e-mail addresses, abbreviations in capitals and short words whole', () => {

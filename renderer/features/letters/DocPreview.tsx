@@ -3,7 +3,7 @@ import regularUrl from '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regula
 import { useEffect } from 'react';
 import type { CSSProperties } from 'react';
 import { assertNever } from '../../../shared/assert-never.ts';
-import { addresseeLook, executorLook, fontFamily, headingLook, keyLook, letterheadLook, lineHeight, listLook, page, paragraphLook, percent, signatureLook, tableLook, type ParagraphLook } from '../../../shared/document/layout.ts';
+import { addresseeLook, executorLook, fontFamily, headingLook, keyLook, letterheadLook, lineHeight, listLook, lookOf, page, percent, signatureLook, tableLook, type ParagraphLook } from '../../../shared/document/layout.ts';
 import type { Block, Doc, Run } from '../../../shared/document/model.ts';
 import { typeset } from '../../../shared/document/typography.ts';
 import type { Language } from '../../../shared/domain/vault.ts';
@@ -90,7 +90,7 @@ function BlockView({ block, language }: { block: Block; language: Language }) {
       );
     case 'paragraph':
       return (
-        <p className={`doc-p doc-${block.style}`} style={lookStyle(paragraphLook[block.style])}>
+        <p className={`doc-p doc-${block.style}`} style={lookStyle(lookOf(block.style, language))}>
           <RunsView runs={block.runs} language={language} />
         </p>
       );
@@ -131,7 +131,7 @@ function BlockView({ block, language }: { block: Block; language: Language }) {
               <tr key={r}>
                 {block.header.map((_, i) => (
                   <td key={i} style={cell}>
-                    {set(row[i] ?? '')}
+                    {typeset(row[i] ?? '', language, 'cell')}
                   </td>
                 ))}
               </tr>

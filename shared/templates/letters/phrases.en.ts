@@ -91,7 +91,7 @@ export const en: LetterPhrases = {
   casesIntro: 'The following cases remain unanswered:',
   closing: 'Yours sincerely,',
   annexMark: (sheets) => `Annex: ${sheets === null ? '__ sheets' : plural(sheets, 'sheet')}, 1 copy.`,
-  annexHeading: (number, date) => `Annex to letter ${en.reference(number, date)}`,
+  annexHeading: (number, date) => `Annex\nto letter\n${en.reference(number, date)}`,
   annexTable: { n: 'No.', when: 'Date', where: 'Place', what: 'What happened', people: 'Affected' },
   executor: (name, phone) => [`Prepared by: ${name}`, `Tel.: ${phone}`],
   countries: {

@@ -108,7 +108,7 @@ export const ru: LetterPhrases = {
   casesIntro: 'Без ответа остаются вопросы по следующим случаям:',
   closing: 'С уважением,',
   annexMark: (sheets) => `Приложение: на ${sheets ?? '__'} л. в 1 экз.`,
-  annexHeading: (number, date) => `Приложение к письму от ${ru.reference(number, date)}`,
+  annexHeading: (number, date) => `Приложение\nк письму\nот ${ru.reference(number, date)}`,
   annexTable: { n: '№', when: 'Дата', where: 'Место', what: 'Что произошло', people: 'Пострадали' },
   executor: (name, phone) => [`Исп.: ${name}`, `Тел.: ${phone}`],
   countries: {

@@ -100,7 +100,7 @@ export const tg: LetterPhrases = {
   casesIntro: 'Масъалаҳо оид ба ҳодисаҳои зерин то ҳол бе ҷавоб мондаанд:',
   closing: 'Бо эҳтиром,',
   annexMark: (sheets) => `Замима: дар ${sheets ?? '__'} варақ, дар 1 нусха.`,
-  annexHeading: (number, date) => `Замима ба мактуби аз ${tg.reference(number, date)}`,
+  annexHeading: (number, date) => `Замима\nба мактуби\nаз ${tg.reference(number, date)}`,
   annexTable: { n: '№', when: 'Сана', where: 'Ҷой', what: 'Чӣ рӯй дод', people: 'Ҷабрдидагон' },
   executor: (name, phone) => [`Иҷрокунанда: ${name}`, `Тел.: ${phone}`],
   countries: {

@@ -65,6 +65,7 @@ export interface LetterPhrases {
   closing: string;
   /** «Приложение: на 2 л. в 1 экз.»; null before the layout has counted the sheets: «на __ л.». */
   annexMark(sheets: number | null): string;
+  /** The annex's mark top right, in lines as GOST R 7.0.97 sets it: «Приложение» / «к письму» / «от … № …». */
   annexHeading(number: string | null, date: string | null): string;
   annexTable: { n: string; when: string; where: string; what: string; people: string };
   executor(name: string, phone: string): string[];

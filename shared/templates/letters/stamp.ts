@@ -14,13 +14,16 @@ export function stampRegistration(doc: Doc, number: string, date: string): Doc {
       referenceDone = true;
       return { ...block, runs: [{ text: p.reference(number, date) }] };
     }
-    if (block.kind === 'paragraph' && block.style === 'annex-heading' && runsText(block.runs) === draftAnnexHeading) return { ...block, runs: [{ text: p.annexHeading(number, date) }] };
+    // Compared with its line breaks as spaces: a draft saved when the heading was one line is stamped too.
+    if (block.kind === 'paragraph' && block.style === 'annex-heading' && oneLine(runsText(block.runs)) === oneLine(draftAnnexHeading)) return { ...block, runs: [{ text: p.annexHeading(number, date) }] };
     // Drafts saved before the annex heading became a paragraph top right.
     if (block.kind === 'heading' && block.text === draftAnnexHeading) return { ...block, text: p.annexHeading(number, date) };
     return block;
   });
   return { meta: { ...doc.meta, number, date }, blocks };
 }
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
 /**
  * Writes the annex's real sheet count into the annex mark («Приложение: на 2 л. в 1 экз.») once the layout has
