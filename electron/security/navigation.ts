@@ -13,15 +13,17 @@ export const mayOpenWindow = (_url: string): boolean => false;
 
 /**
  * Chromium's built-in PDF viewer, a component extension compiled into Electron (its id is fixed in Chromium's
- * source). Print shows the letter's PDF in it; its pages come from the binary, not the network or the disk.
+ * source), and the shared WebUI resources its page loads (a style sheet). Print shows the letter's PDF in it; both
+ * are served from the binary itself, never from the network or the disk.
  */
 export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
+export const PDF_VIEWER_RESOURCES = 'chrome://resources/';
 
 /**
  * Requests the session lets through: the app's own origin (not another `app://` host), `data:` (the CSP allows it
  * for images only), `blob:` URLs of the app's own origin (bytes the page holds in memory: Print's PDF) and the
- * built-in PDF viewer that shows them, and DevTools' own pages in development. Everything else — http(s), file, ftp,
- * ws, other hosts of our scheme, blobs of any other origin, other extensions and chrome:// pages — is cancelled, so
+ * built-in PDF viewer that shows them (with its resources), and DevTools' own pages in development. Everything else — http(s), file, ftp,
+ * ws, other hosts of our scheme, blobs of any other origin, other extensions and other chrome:// pages — is cancelled, so
  * the window cannot reach a network or the disk even if a bug or injected markup tried to.
  */
 export function mayRequest(url: string, development: boolean): boolean {
@@ -30,6 +32,7 @@ export function mayRequest(url: string, development: boolean): boolean {
     url.startsWith('data:') ||
     url.startsWith(`blob:${APP_ORIGIN}/`) ||
     url.startsWith(`${PDF_VIEWER_ORIGIN}/`) ||
+    url.startsWith(PDF_VIEWER_RESOURCES) ||
     (development && url.startsWith('devtools:'))
   );
 }

@@ -9,6 +9,7 @@ import { FAST_KDF } from '../support/fast-kdf.ts';
 import { TestClock } from '../support/test-clock.ts';
 import { channelNames } from '../../shared/ipc/channels.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp.ts';
+import { mayRequest } from '../../electron/security/navigation.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RENDERER = join(ROOT, 'dist', 'renderer');
@@ -19,6 +20,19 @@ const ORIGIN = 'http://ombuds.test';
 const CSP = CONTENT_SECURITY_POLICY;
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
+
+/**
+ * What Electron's IPC (structured clone) hands the window: a Node Buffer arrives as a plain Uint8Array (e.g. the PDF
+ * Print prints). Playwright would carry a Buffer as an object of indices, so the harness delivers it as Electron does.
+ */
+function likeElectronIpc(value: unknown): unknown {
+  if (Buffer.isBuffer(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return value.map(likeElectronIpc);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, likeElectronIpc(entry)]));
+  }
+  return value;
+}
 
 export interface BrowserStorage {
   local: number;
@@ -77,7 +91,7 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
   // Playwright gives each step 30 s by default: a limit a busy machine can reach. A step waits for a state; this
   // is only how long before a missing state counts as a failure.
   context.setDefaultTimeout(120_000);
-  await context.exposeBinding('__ombudsInvoke', (_source, channel: string, input: unknown) => app.router.handle(channel, input));
+  await context.exposeBinding('__ombudsInvoke', async (_source, channel: string, input: unknown) => likeElectronIpc(await app.router.handle(channel, input)));
   await context.addInitScript((names: readonly string[]) => {
     const invoke = (window as unknown as { __ombudsInvoke(channel: string, input: unknown): Promise<unknown> }).__ombudsInvoke;
     const bridge = Object.fromEntries(names.map((name) => [name, (input: unknown) => invoke(name, input ?? {})]));
@@ -90,7 +104,9 @@ export async function openHarness(options: { locale?: string } = {}): Promise<Ha
   // Serve the built renderer; every other request is refused, as the app's session does.
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
+    // Beyond the page's own files, what the app's session lets through (electron/security/navigation.ts): here, the
+    // built-in PDF viewer that shows Print's PDF.
+    if (url.origin !== ORIGIN) return mayRequest(url.href, false) ? route.continue() : route.abort('blockedbyclient');
     const path = normalize(join(RENDERER, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
     if (!path.startsWith(RENDERER)) return route.fulfill({ status: 404 });
     try {

@@ -1,15 +1,56 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
-import { pdfFonts, pdfText, qpdfCheck, renderPages } from '../support/documents.ts';
+import { letterPhrases } from '../../shared/templates/letters/phrases.ts';
+import { pdfFonts, pdfText, qpdfCheck, renderPages, writeTemp } from '../support/documents.ts';
 import { pngImage } from '../support/images.ts';
 import { tempDir } from '../support/temp.ts';
 import { accessibilityViolations } from './harness.ts';
 import { setUp, useHarness } from './steps.ts';
 
 const harness = useHarness();
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+type PrintWindow = Window & { __printed: string[]; __revoked: string[]; __blobs: Record<string, Blob> };
+
+/**
+ * Watches Print in the page: every blob: URL made (with its Blob) and revoked, and every print() called in a frame
+ * loaded from a blob: URL — recorded there instead of opening the system dialog (an init script runs in every frame
+ * as it loads, before the page's load handler calls print()).
+ */
+async function watchPrinting(h: ReturnType<typeof harness>): Promise<void> {
+  await h.context.addInitScript(() => {
+    if (location.protocol !== 'blob:') return;
+    window.print = () => (window.top as PrintWindow).__printed.push(location.href);
+  });
+  await h.page.evaluate(() => {
+    const w = window as unknown as PrintWindow;
+    Object.assign(w, { __printed: [], __revoked: [], __blobs: {} });
+    const create = URL.createObjectURL.bind(URL);
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob) => {
+      const url = create(blob);
+      w.__blobs[url] = blob;
+      return url;
+    };
+    URL.revokeObjectURL = (url: string) => (w.__revoked.push(url), revoke(url));
+  });
+}
+
+/** The n-th printed frame (1-based): its blob: URL, the Blob's type and bytes, whether a frame still shows it, and which URLs were revoked. */
+async function printedFrame(h: ReturnType<typeof harness>, n: number): Promise<{ url: string; type: string; bytes: Buffer; framed: boolean; revoked: string[] }> {
+  await expect.poll(() => h.page.evaluate(() => (window as unknown as PrintWindow).__printed.length)).toBeGreaterThanOrEqual(n);
+  const seen = await h.page.evaluate(async (index) => {
+    const w = window as unknown as PrintWindow;
+    const url = w.__printed[index]!;
+    const blob = w.__blobs[url]!;
+    return { url, type: blob.type, bytes: Array.from(new Uint8Array(await blob.arrayBuffer())), revoked: [...w.__revoked] };
+  }, n - 1);
+  return { ...seen, bytes: Buffer.from(seen.bytes), framed: h.page.frames().some((frame) => frame.url() === seen.url) };
+}
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('letters in the window', () => {
@@ -17,6 +58,7 @@ describe('letters in the window', () => {
     const h = harness();
     const { page } = h;
     await setUp(h);
+    await watchPrinting(h);
     const db = h.app.session.store();
     for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), 'e2e');
     const files = tempDir();
@@ -69,7 +111,7 @@ describe('letters in the window', () => {
     await expect.poll(() => registerButton.isDisabled()).toBe(false);
     const preview = page.getByRole('article', { name: 'Предварительный просмотр письма' });
     await preview.getByText('Дар бораи вайрон кардани ҳуқуқҳои шаҳрвандони Ҷумҳурии Тоҷикистон').first().waitFor();
-    await preview.getByText('№ ____________ аз ____________').first().waitFor();
+    await preview.getByText(letterPhrases.tg.reference(null, null)).first().waitFor(); // GOST R 7.0.97: date, then number
     // The clerk corrects the addressee and the salutation; the preview follows as they type.
     await page.getByLabel('Адресат (по строкам)').fill('Ба Ваколатдори ҳуқуқи инсон\nдар Ҷумҳурии Қазоқистон\nхонум Т. Н. Иванова');
     await page.getByLabel('Обращение').fill('Муҳтарам Татьяна Николаевна!');
@@ -77,23 +119,44 @@ describe('letters in the window', () => {
     await preview.getByText('хонум Т. Н. Иванова').first().waitFor();
     await h.screenshot('letters-01-draft-preview-tg');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // Print prints the PDF main renders for the draft as edited (pages, margins, page numbers), not the preview: a
+    // hidden frame loads it from a blob: URL typed application/pdf and is printed once loaded.
+    await page.getByRole('button', { name: 'Печать проекта' }).click();
+    const draftPrint = await printedFrame(h, 1);
+    expect(draftPrint.url).toMatch(/^blob:http:\/\/ombuds\.test\//);
+    expect([draftPrint.type, draftPrint.framed, draftPrint.bytes.subarray(0, 5).toString()]).toEqual(['application/pdf', true, '%PDF-']);
+    const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/\u2011/g, '-');
+    const draftText = flat(pdfText(writeTemp('printed-draft.pdf', draftPrint.bytes)));
+    for (const phrase of ['Муҳтарам Татьяна Николаевна!', 'хонум Т. Н. Иванова', letterPhrases.tg.reference(null, null)]) expect(draftText).toContain(flat(phrase));
 
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     const year = new Date().getFullYear();
     await page.getByRole('heading', { name: /^Письмо № 01-12\/1 от \d{4}-\d{2}-\d{2}$/ }).waitFor();
-    await preview.getByText(/^№ 01-12\/1 аз \d{2}\.\d{2}\.\d{4}$/).first().waitFor();
+    await preview.getByText(/\d{2}\.\d{2}\.\d{4}\s№\s01[-\u2011]12\/1(?!\d)/).first().waitFor();
     await page.getByText(/^SHA-256 [0-9a-f]{64}$/).waitFor();
     const pdf = join(files, 'appeal-tg.pdf');
     h.dialogs.next.push(pdf);
     await page.getByRole('button', { name: 'Сохранить PDF…' }).click();
     await page.getByText('Сохранено: appeal-tg.pdf').waitFor();
-    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    const text = pdfText(pdf).replace(/\s+/g, ' ').replace(/\u2011/g, '-');
     for (const phrase of ['Муҳтарам Татьяна Николаевна!', 'хонум Т. Н. Иванова', 'Бо эҳтиром,', 'У. Ш. Салимзода', 'Иҷрокунанда: Д. Каримова']) expect(text).toContain(phrase);
-    expect(text).toMatch(new RegExp(`№ 01-12/1 аз \\d{2}\\.\\d{2}\\.${year}`));
+    expect(text).toMatch(new RegExp(`\\d{2}\\.\\d{2}\\.${year} № 01-12/1`));
     expect(qpdfCheck(pdf).status).toBe(0);
     expect(pdfFonts(pdf).every((font) => font.embedded)).toBe(true);
     renderPages(pdf, 'e2e-appeal-tg');
     await h.screenshot('letters-02-registered-tg');
+    // A registered letter prints its PDF as kept: the very bytes Save PDF… wrote and letters:registeredPdf returns.
+    await page.getByRole('button', { name: 'Печать', exact: true }).click();
+    const registeredPrint = await printedFrame(h, 2);
+    expect([registeredPrint.type, registeredPrint.framed]).toEqual(['application/pdf', true]);
+    expect(sha256(registeredPrint.bytes)).toBe(sha256(readFileSync(pdf)));
+    const appeal = (await h.app.router.handle('letters:list', { counterpartId: 'cp-kz-ombudsman', asOf: `${year}-12-31` })) as { value: { letter: { id: string; number: string } }[] };
+    const kept = (await h.app.router.handle('letters:registeredPdf', { letterId: appeal.value.find((entry) => entry.letter.number === '01-12/1')!.letter.id })) as { value: { bytes: Uint8Array } };
+    expect(sha256(registeredPrint.bytes)).toBe(sha256(kept.value.bytes));
+    // The draft's frame and URL went when the next letter was printed: the PDF lived only in memory, nowhere stored.
+    expect(registeredPrint.revoked).toEqual([draftPrint.url]);
+    expect(draftPrint.url === registeredPrint.url || h.page.frames().some((frame) => frame.url() === draftPrint.url)).toBe(false);
+    expect(await h.browserStorage()).toEqual({ local: 0, session: 0, databases: [], contextEntries: 0 });
     // Print prints the letter alone: in print media everything but the sheet is hidden.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
@@ -104,12 +167,14 @@ describe('letters in the window', () => {
 
     // A follow-up in Russian: every unanswered letter by number and date, with days waiting.
     await page.getByRole('button', { name: 'Новое письмо' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as PrintWindow).__revoked)).toEqual([draftPrint.url, registeredPrint.url]);
+    expect(page.frames().some((frame) => frame.url().startsWith('blob:'))).toBe(false);
     await form.getByLabel('Вид письма').selectOption('follow-up');
     await form.getByLabel('Язык письма').selectOption('ru');
     await form.getByRole('button', { name: 'Составить проект' }).click();
-    await preview.getByText(/^№ 01-12\/100 от 15\.01\.2024 — без ответа \d+ (день|дня|дней)$/).first().waitFor();
+    await preview.getByText(/письмо\sот\s15\.01\.2024\s№\s01[-\u2011]12\/100\s—\sбез\sответа\s\d+\s(день|дня|дней)/).first().waitFor();
     await preview.getByText('О неполученных ответах на обращения').first().waitFor();
-    expect(await preview.getByText(/^№ 01-12\/1 от /).count()).toBe(0); // the appeal sent today is not yet "unanswered"
+    expect(await preview.getByText(/№\s01[-\u2011]12\/1\s—\sбез\sответа/).count()).toBe(0); // the appeal sent today is not yet "unanswered"
     await h.screenshot('letters-03-draft-follow-up-ru');
     await page.getByRole('button', { name: 'Зарегистрировать', exact: true }).click();
     await page.getByRole('heading', { name: /^Письмо № 01-12\/2 от / }).waitFor();
@@ -128,5 +193,15 @@ describe('letters in the window', () => {
     // Both letters stand in the register with their deadlines; the incidents they raise are marked raised.
     const register = (await h.app.router.handle('letters:list', { counterpartId: 'cp-kz-ombudsman', asOf: `${year}-12-31` })) as { value: { letter: { number: string; expectedReplyBy?: string } }[] };
     expect(register.value.filter((entry) => /^01-12\/[12]$/.test(entry.letter.number)).every((entry) => entry.letter.expectedReplyBy)).toBe(true);
+
+    // The letter's card in the register prints the frozen PDF too.
+    await page.getByRole('navigation').getByRole('button', { name: 'Журнал регистрации писем' }).click();
+    await page.getByRole('button', { name: 'Открыть письмо № 01-12/1', exact: true }).click();
+    const card = page.locator('section.letter-card');
+    await card.getByRole('button', { name: /^Печать 01-12-1\.pdf$/ }).click();
+    const cardPrint = await printedFrame(h, 3);
+    expect([cardPrint.type, cardPrint.framed]).toEqual(['application/pdf', true]);
+    expect(sha256(cardPrint.bytes)).toBe(sha256(readFileSync(pdf)));
+    expect(h.problems).toEqual([]);
   });
 });

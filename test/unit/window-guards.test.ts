@@ -163,8 +163,10 @@ describe('navigation, new windows and requests', () => {
     expect(mayRequest('data:image/png;base64,iVBORw0KGgo=', false)).toBe(true);
     // Print's PDF: bytes the page holds in memory under its own origin, shown by Chromium's PDF viewer.
     expect(mayRequest('blob:app://ombuds/6f1c', false)).toBe(true);
+    // (the viewer's page and the shared style sheet it loads: seen in Chromium by test/e2e/letters.e2e.ts)
     expect(mayRequest(`${PDF_VIEWER_ORIGIN}/index.html`, false)).toBe(true);
-    for (const url of ['blob:app://evil/6f1c', 'blob:app://ombuds.evil/6f1c', 'blob:http://localhost/6f1c', 'blob:null/6f1c', 'blob:file:///6f1c', 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/x.html', `${PDF_VIEWER_ORIGIN}.evil/`, 'chrome://resources/js/x.js']) {
+    expect(mayRequest('chrome://resources/css/text_defaults_md.css', false)).toBe(true);
+    for (const url of ['blob:app://evil/6f1c', 'blob:app://ombuds.evil/6f1c', 'blob:http://localhost/6f1c', 'blob:null/6f1c', 'blob:file:///6f1c', 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/x.html', `${PDF_VIEWER_ORIGIN}.evil/`, 'chrome://resources.evil/x.css', 'chrome://settings/']) {
       expect(mayRequest(url, false), url).toBe(false);
     }
     const refused = FOREIGN.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:app://ombuds/'));
