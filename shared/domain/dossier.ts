@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { isoDateSchema, recordIdSchema } from './records.ts';
+import { incidentQuerySchema } from './search.ts';
+import { lineText, safeText } from './text.ts';
+import { languageSchema } from './vault.ts';
+
+/**
+ * The meeting dossier (issue 13): a saved composition — not a file — that is built into a Doc from the current
+ * records, and issued as frozen editions (the Doc with its SHA-256, its PDF and DOCX kept encrypted, never changed).
+ */
+
+/** The sections a dossier may hold, in their default order. */
+export const dossierSections = ['cover', 'contents', 'summary', 'ledger', 'incidents', 'evidence', 'letters'] as const;
+export type DossierSection = (typeof dossierSections)[number];
+
+/** Which incidents: an explicit list, or a saved search run again at every build. */
+export const dossierSelectionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('incidents'), incidentIds: z.array(recordIdSchema).max(10_000) }).strict(),
+  z.object({ kind: z.literal('search'), query: incidentQuerySchema }).strict(),
+]);
+export type DossierSelection = z.infer<typeof dossierSelectionSchema>;
+
+/** Free text staff write for the meeting, placed in its own section after the summary. */
+export const dossierNotesSchema = z
+  .object({
+    foreword: safeText(20_000).default(''),
+    talkingPoints: safeText(20_000).default(''),
+    requests: safeText(20_000).default(''),
+  })
+  .strict();
+
+export const dossierCompositionSchema = z
+  .object({
+    id: recordIdSchema,
+    title: lineText(300).trim().min(1),
+    meeting: z
+      .object({
+        /** With whom, as it reads on the cover («Встреча с Уполномоченным по правам человека в Российской Федерации»). */
+        with: lineText(500).trim().default(''),
+        place: lineText(300).trim().default(''),
+        date: isoDateSchema.optional(),
+      })
+      .strict(),
+    counterpartIds: z.array(recordIdSchema).max(50).default([]),
+    language: languageSchema,
+    /** «Для служебного пользования» and the like; printed on every page. Empty: no mark. */
+    classification: lineText(200).trim().default(''),
+    selection: dossierSelectionSchema,
+    /** The sections to include, in their order; each at most once. */
+    sections: z
+      .array(z.enum(dossierSections))
+      .min(1)
+      .max(dossierSections.length)
+      .refine((list) => new Set(list).size === list.length, 'a section appears once')
+      .default([...dossierSections.filter((section) => section !== 'letters')]),
+    notes: dossierNotesSchema.default({ foreword: '', talkingPoints: '', requests: '' }),
+    /** Keys (translations.ts missingTextKey) of texts staff chose to print in their original language. */
+    keepOriginal: z.array(z.string().max(400)).max(10_000).default([]),
+  })
+  .strict();
+export type DossierComposition = z.infer<typeof dossierCompositionSchema>;
+export type DossierCompositionInput = z.input<typeof dossierCompositionSchema>;
+
+/** A saved dossier as listed: its composition and when it was last saved, with its editions' count. */
+export interface DossierSummary {
+  id: string;
+  title: string;
+  language: 'tg' | 'ru' | 'en';
+  meetingDate: string | null;
+  updatedAt: string;
+  editions: number;
+}
+
+/** An issued edition: numbered per dossier from 1, frozen. */
+export interface DossierEdition {
+  dossierId: string;
+  edition: number;
+  issuedAt: string;
+  issuedBy: string;
+  /** SHA-256 of the frozen Doc's canonical JSON. */
+  sha256: string;
+  pages: number;
+  files: { role: 'pdf' | 'docx'; size: number; sha256: string }[];
+}
