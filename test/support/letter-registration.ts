@@ -77,10 +77,15 @@ export const paragraphsOf = (doc: Doc) =>
   doc.blocks.flatMap((block) => (block.kind === 'paragraph' && ['reference', 'subject', 'salutation', 'body', 'closing'].includes(block.style) ? [spaced(runsText(block.runs))] : [])).filter(Boolean);
 
 const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-/** The paragraphs of a DOCX's body, as text (without the zero-width spaces that let a URL break after its slashes). */
+/**
+ * The paragraphs of a DOCX's body, as text: Word's no-break hyphen (`w:noBreakHyphen`, inside numbers such as
+ * «01-12/1») read as the hyphen it prints, its soft hyphens and the zero-width spaces that let a URL break after its
+ * slashes left out.
+ */
 async function docxParagraphs(bytes: Buffer): Promise<string[]> {
   const xml = (await docxParts(bytes)).get('word/document.xml') ?? '';
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => spaced(unescapeXml([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).replaceAll('\u200B', '')));
+  const pieces = (paragraph: string) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)].map((t) => (t[0] === '<w:noBreakHyphen/>' ? '-' : t[1]));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => spaced(unescapeXml(pieces(p[0]).join('')).replaceAll('\u200B', '')));
 }
 
 /**
