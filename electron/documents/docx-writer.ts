@@ -32,7 +32,10 @@ import {
 import { assertNever } from '../../shared/assert-never.ts';
 import {
   addresseeLook,
+  chartLook,
+  contentsLook,
   executorLook,
+  figureLook,
   fontFamily,
   headingLook,
   keepsWithNext,
@@ -78,6 +81,8 @@ const styleIds: Record<ParagraphStyle | 'letterhead' | 'letterhead-small' | 'add
   annex: 'Annex',
   note: 'Note',
   'annex-heading': 'AnnexHeading',
+  'cover-title': 'CoverTitle',
+  cover: 'Cover',
   letterhead: 'Letterhead',
   'letterhead-small': 'LetterheadDetails',
   addressee: 'Addressee',
@@ -102,9 +107,12 @@ function style(id: string, name: string, look: ParagraphLook, extra: { indentLef
   };
 }
 
+/** A dossier's own styles: a letter's DOCX does not carry them (its styles stay as they were before dossiers). */
+const dossierStyles = new Set<ParagraphStyle>(['cover-title', 'cover']);
+
 /** The named styles of a letter in `language` (the salutation's alignment is the language's, layout.ts `lookOf`). */
-const paragraphStyles = (language: Language): IParagraphStyleOptions[] => [
-  ...(Object.keys(paragraphLook) as ParagraphStyle[]).map((key) => style(styleIds[key], styleIds[key], lookOf(key, language))),
+const paragraphStyles = (language: Language, dossier: boolean): IParagraphStyleOptions[] => [
+  ...(Object.keys(paragraphLook) as ParagraphStyle[]).filter((key) => dossier || !dossierStyles.has(key)).map((key) => style(styleIds[key], styleIds[key], lookOf(key, language))),
   style(styleIds.letterhead, 'Letterhead', letterheadLook.name),
   style(styleIds['letterhead-small'], 'Letterhead details', letterheadLook.details),
   style(styleIds.addressee, 'Addressee', addresseeLook.line, { indentLeftMm: addresseeLook.indentMm }),
@@ -189,7 +197,7 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
       title: doc.meta.title,
       lastModifiedBy: 'Ombuds Dossier',
       fonts: [{ name: fontFamily, data: readFileSync(fontPath('regular')), bold: readFileSync(fontPath('bold')), italic: readFileSync(fontPath('italic')), boldItalic: readFileSync(fontPath('bold-italic')), characterSet: CharacterSet.RUSSIAN }],
-      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt), language } } }, paragraphStyles: paragraphStyles(doc.meta.language).map((style) => ({ ...style, run: { ...style.run, language } })) },
+      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt), language } } }, paragraphStyles: paragraphStyles(doc.meta.language, doc.meta.furniture !== undefined).map((style) => ({ ...style, run: { ...style.run, language } })) },
       numbering: {
         config: [
           { reference: 'ordered', levels: [{ ...listLevel, format: LevelFormat.DECIMAL, text: listLook.number('%1', 'dot') }] },
@@ -270,6 +278,12 @@ function blockSpacing(block: Block): { before: number; after: number; first: boo
       return { ...paragraphs(0, 0), last: false };
     case 'key':
       return paragraphs(keyLook.spaceBeforePt, keyLook.spaceAfterPt);
+    case 'contents':
+      return paragraphs(contentsLook.title.spaceBeforePt, contentsLook.entry.spaceAfterPt);
+    case 'chart':
+      return paragraphs(chartLook.spaceBeforePt, chartLook.spaceAfterPt);
+    case 'figure':
+      return paragraphs(figureLook.spaceBeforePt, figureLook.spaceAfterPt);
     case 'table':
     case 'executor':
     case 'pageBreak':
@@ -413,6 +427,12 @@ function docxBlock(block: Block, next: Counters, language: Language, flow: Flow)
         })),
         flow,
       );
+    case 'contents':
+      return withFlow([{ style: styleIds.subject, children: line(block.title) }], flow);
+    case 'chart':
+      return withFlow([{ style: styleIds.note, alignment: AlignmentType.CENTER, children: line(block.title) }], flow);
+    case 'figure':
+      return withFlow(block.caption.map((text) => ({ style: styleIds.note, alignment: AlignmentType.CENTER, children: line(text) })), flow);
     default:
       return assertNever(block, 'block kind');
   }

@@ -2,7 +2,9 @@ import PDFDocument from 'pdfkit';
 import { assertNever } from '../../shared/assert-never.ts';
 import {
   addresseeLook,
+  contentsLook,
   executorLook,
+  figureLook,
   headingLook,
   keepLook,
   keepsWithNext,
@@ -244,6 +246,12 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number): Row[] {
       const rows = block.lines.flatMap((line) => paragraphRows(ctx, root, [{ text: line }], keyLook.line, index, { letterSpacingPt: keyLook.letterSpacingPt }));
       return together(rows, keyLook.spaceBeforePt, keyLook.spaceAfterPt);
     }
+    case 'contents':
+      return paragraphRows(ctx, root, [{ text: block.title }], contentsLook.title, index, { tag: 'H1', whole: true });
+    case 'chart':
+      return paragraphRows(ctx, root, [{ text: block.title }], figureLook.caption, index, { whole: true });
+    case 'figure':
+      return block.caption.flatMap((line) => paragraphRows(ctx, root, [{ text: line }], figureLook.caption, index, { whole: true }));
     default:
       return assertNever(block, 'block kind');
   }

@@ -42,6 +42,8 @@ export const paragraphLook: Record<ParagraphStyle, ParagraphLook> = {
   annex: { ...body, align: 'left', firstLineMm: 0, spaceBeforePt: 12 },
   note: { ...body, align: 'left', firstLineMm: 0, sizePt: type.smallPt },
   'annex-heading': { ...body, align: 'left', leftMm: ADDRESSEE_INDENT_MM, firstLineMm: 0, spaceAfterPt: 18, hyphenate: false },
+  'cover-title': { ...body, align: 'center', firstLineMm: 0, sizePt: 20, bold: true, spaceBeforePt: 60, spaceAfterPt: 24, hyphenate: false },
+  cover: { ...body, align: 'center', firstLineMm: 0, spaceAfterPt: 6, hyphenate: false },
 };
 
 /**
@@ -130,6 +132,34 @@ export const executorLook = { line: paragraphLook.note, widthMm: 100, gapPt: 12,
 
 /** Characters to be copied by hand (the recovery key): large, bold, spaced apart, never justified or broken. */
 export const keyLook = { line: { ...line, sizePt: 22, bold: true }, letterSpacingPt: 2, spaceBeforePt: 6, spaceAfterPt: 12 } as const;
+
+/**
+ * A dossier's page furniture (model.ts `furniture`): the classification mark top right in the header on every
+ * page, «page N of M» centred in the footer (in the bottom margin, this far from the paper's edge) on every page but
+ * the cover. N counts the cover, so it is the page the table of contents gives and the PDF viewer shows.
+ */
+export const furnitureLook = { sizePt: type.pageNumberPt, footerMm: 10 } as const;
+export const pageOf: Record<Language, (n: number | string, m: number | string) => string> = {
+  ru: (n, m) => `Страница ${n} из ${m}`,
+  tg: (n, m) => `Саҳифаи ${n} аз ${m}`,
+  en: (n, m) => `Page ${n} of ${m}`,
+};
+
+/** The table of contents: one line per heading, level 2 indented, its page number flush right after dot leaders. */
+export const contentsLook = {
+  title: { ...line, align: 'center', sizePt: type.headingPt, bold: true, spaceBeforePt: 8, spaceAfterPt: 10 } as ParagraphLook,
+  entry: { ...line, sizePt: 12, spaceAfterPt: 3 } as ParagraphLook,
+  level2IndentMm: 8,
+  /** Room kept for the page number on the right; the leader dots end before it. */
+  numberMm: 12,
+  leader: '.',
+} as const;
+
+/** A chart as drawn: the text's width, this high; its picture rasterized at this many pixels per mm for the DOCX. */
+export const chartLook = { widthMm: 170, heightMm: 85, rasterPxPerMm: 8, sizePt: 9, spaceBeforePt: 6, spaceAfterPt: 10 } as const;
+
+/** A figure: the picture centred, its caption under it in the small size, centred. */
+export const figureLook = { caption: { ...line, align: 'center', sizePt: type.smallPt, spaceAfterPt: 0 } as ParagraphLook, gapPt: 4, spaceBeforePt: 6, spaceAfterPt: 10 } as const;
 
 export const textWidthMm = page.widthMm - page.marginMm.left - page.marginMm.right;
 

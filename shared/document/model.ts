@@ -17,9 +17,10 @@ export type Run = z.infer<typeof runSchema>;
 
 /**
  * `annex-heading` is the mark on an annex's first page, top right, as GOST R 7.0.97 places it («Приложение к письму
- * … от … № …»): a block in the right part of the page, like the addressee.
+ * … от … № …»): a block in the right part of the page, like the addressee. `cover-title` and `cover` are a
+ * dossier's cover page: its title large and centred, and the lines under it (meeting, date, edition) centred.
  */
-export const paragraphStyles = ['reference', 'subject', 'salutation', 'body', 'closing', 'annex', 'note', 'annex-heading'] as const;
+export const paragraphStyles = ['reference', 'subject', 'salutation', 'body', 'closing', 'annex', 'note', 'annex-heading', 'cover-title', 'cover'] as const;
 export type ParagraphStyle = (typeof paragraphStyles)[number];
 
 export const listMarkers = ['dot', 'paren'] as const;
@@ -28,6 +29,32 @@ export type ListMarker = (typeof listMarkers)[number];
 const image = z.object({ mediaType: z.enum(['image/png', 'image/jpeg']), base64: z.string().max(2_000_000), widthMm: z.number().min(5).max(60) }).strict();
 /** An image placed at a width; its height follows from its own proportions. */
 export type Image = z.infer<typeof image>;
+
+/** A figure's picture (an evidence thumbnail): up to the text's width. */
+const picture = image.extend({ widthMm: z.number().min(5).max(170) });
+
+export const chartKinds = ['bar', 'line', 'grouped-bar'] as const;
+export type ChartKind = (typeof chartKinds)[number];
+
+/**
+ * A chart as DATA (DESIGN.md §4): one value per x label in each series. The writers draw it with one renderer
+ * (electron/documents/charts.ts: Vega-Lite → SVG): vector in the PDF, a PNG of the same SVG in the DOCX. `svg` is
+ * that renderer's picture, filled in main (charts.ts `withChartPictures`) before a Doc goes to the preview — the
+ * renderer cannot run vega — and never trusted by the PDF and DOCX writers, which draw from the data again.
+ */
+const chartSchema = z
+  .object({
+    kind: z.literal('chart'),
+    chart: z.enum(chartKinds),
+    title: text(300),
+    x: z.array(text(100)).min(1).max(200),
+    series: z.array(z.object({ name: text(200), values: z.array(z.number().finite().min(0).max(1e9)).max(200) }).strict()).min(1).max(20),
+    xTitle: text(200),
+    yTitle: text(200),
+    svg: z.string().max(1_000_000).optional(),
+  })
+  .strict()
+  .refine((chart) => chart.series.every((series) => series.values.length === chart.x.length), 'one value per x label in each series');
 
 export const blockSchema = z.discriminatedUnion('kind', [
   /** The office's letterhead: emblem, name, address lines — centred at the top of the first page. */
@@ -49,6 +76,14 @@ export const blockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pageBreak') }).strict(),
   /** Characters to be copied by hand, such as the recovery key: large, spaced apart, one line each. */
   z.object({ kind: z.literal('key'), lines: z.array(text(100)).min(1).max(8) }).strict(),
+  /**
+   * The table of contents: its title, then the level-1 and level-2 headings that follow it, each with the page it
+   * starts on — computed by the writers (PDF: from its own layout; DOCX: a TOC field holding the same numbers).
+   */
+  z.object({ kind: z.literal('contents'), title: text(300) }).strict(),
+  chartSchema,
+  /** A picture (an evidence thumbnail) with its caption under it, one line each; `alt` is read out for it. */
+  z.object({ kind: z.literal('figure'), image: picture, alt: text(1000), caption: z.array(text(1000)).max(6) }).strict(),
 ]);
 export type Block = z.infer<typeof blockSchema>;
 
@@ -60,13 +95,28 @@ export const docMetaSchema = z
     number: text(100).nullable(),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     classification: text(200).nullable(),
+    /**
+     * What stands on every page besides the text. Absent (every letter): page numbers from page 2, top centre
+     * (GOST R 7.0.97). 'dossier': the classification mark top right on every page, and «page N of M» at the foot of
+     * every page except the cover when `cover` (the first page).
+     */
+    furniture: z.object({ kind: z.literal('dossier'), cover: z.boolean() }).strict().optional(),
   })
   .strict();
 export type DocMeta = z.infer<typeof docMetaSchema>;
 
-export const docSchema = z.object({ meta: docMetaSchema, blocks: z.array(blockSchema).max(20_000) }).strict();
+export const docSchema = z.object({ meta: docMetaSchema, blocks: z.array(blockSchema).max(200_000) }).strict();
 export type Doc = z.infer<typeof docSchema>;
 
 /** Plain text of runs, as they read. */
 export const runsText = (runs: readonly Run[]) => runs.map((run) => run.text).join('');
 export const plain = (value: string): Run[] => [{ text: value }];
+
+export type ChartBlock = Extract<Block, { kind: 'chart' }>;
+export type FigureBlock = Extract<Block, { kind: 'figure' }>;
+
+/** A chart's data in words — «title: label value; …» — read out for its picture (PDF Alt, DOCX alt text, preview). */
+export function chartDescription(chart: ChartBlock): string {
+  const value = (row: number) => chart.series.map((series) => (chart.series.length > 1 ? `${series.name} ${series.values[row]}` : String(series.values[row]))).join(', ');
+  return `${chart.title}: ${chart.x.map((label, row) => `${label} ${value(row)}`).join('; ')}`;
+}

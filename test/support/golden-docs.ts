@@ -69,6 +69,31 @@ const perKind = {
     { kind: 'key', lines: ['ABCD-EFGH-JKMN-PQRS', 'TVWX-YZ23-4567-89AB'] },
     { kind: 'paragraph', style: 'body', runs: [{ text: 'Текст после ключа.' }] },
   ],
+  contents: [
+    { kind: 'contents', title: 'Содержание' },
+    { kind: 'heading', level: 1, text: 'Сводка' },
+    { kind: 'paragraph', style: 'body', runs: [{ text: 'Текст сводки.' }] },
+    { kind: 'heading', level: 2, text: 'Письма по месяцам' },
+    { kind: 'pageBreak' },
+    { kind: 'heading', level: 1, text: 'Случаи' },
+  ],
+  chart: [
+    { kind: 'chart', chart: 'bar', title: 'Случаи по видам нарушений', x: ['Задержание', 'Отказ в помощи', 'Депортация'], series: [{ name: 'Случаи', values: [12, 5, 3] }], xTitle: 'Вид нарушения', yTitle: 'Случаи' },
+    { kind: 'chart', chart: 'line', title: 'Случаи по месяцам', x: ['2024-01', '2024-02', '2024-03'], series: [{ name: 'Случаи', values: [2, 7, 4] }], xTitle: 'Месяц', yTitle: 'Случаи' },
+    {
+      kind: 'chart',
+      chart: 'grouped-bar',
+      title: 'Письма: отправлено и получено ответов',
+      x: ['2024-01', '2024-02'],
+      series: [
+        { name: 'Отправлено', values: [3, 8] },
+        { name: 'Ответы', values: [1, 0] },
+      ],
+      xTitle: 'Месяц',
+      yTitle: 'Письма',
+    },
+  ],
+  figure: [{ kind: 'figure', image: { mediaType: 'image/png', base64: pngImage(160, 90, [90, 120, 60]).toString('base64'), widthMm: 80 }, alt: 'Фото КПП «Фотех»', caption: ['photo-1.png — фото КПП «Фотех»', 'SHA-256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'] }],
 } satisfies Record<Block['kind'], Block[]>;
 
 interface LetterWords {

@@ -3,8 +3,8 @@ import regularUrl from '@expo-google-fonts/pt-serif/400Regular/PTSerif_400Regula
 import { useEffect } from 'react';
 import type { CSSProperties } from 'react';
 import { assertNever } from '../../../shared/assert-never.ts';
-import { addresseeLook, executorLook, fontFamily, headingLook, keyLook, letterheadLook, lineHeight, listLook, lookOf, page, percent, signatureLook, tableLook, type ParagraphLook } from '../../../shared/document/layout.ts';
-import type { Block, Doc, Run } from '../../../shared/document/model.ts';
+import { addresseeLook, chartLook, contentsLook, executorLook, figureLook, fontFamily, headingLook, keyLook, letterheadLook, lineHeight, listLook, lookOf, page, percent, signatureLook, tableLook, type ParagraphLook } from '../../../shared/document/layout.ts';
+import { chartDescription, type Block, type Doc, type Run } from '../../../shared/document/model.ts';
 import { typeset } from '../../../shared/document/typography.ts';
 import type { Language } from '../../../shared/domain/vault.ts';
 
@@ -57,14 +57,14 @@ export function DocPreview({ doc, label }: { doc: Doc; label: string }) {
   return (
     <article className="doc-preview" aria-label={label} lang={doc.meta.language} style={{ width: mm(page.widthMm), padding: `${mm(page.marginMm.top)} ${mm(page.marginMm.right)} ${mm(page.marginMm.bottom)} ${mm(page.marginMm.left)}`, fontFamily: `'${fontFamily}', serif`, lineHeight }}>
       {doc.blocks.map((block, index) => (
-        <BlockView key={index} block={block} language={doc.meta.language} />
+        <BlockView key={index} block={block} language={doc.meta.language} following={doc.blocks.slice(index + 1)} />
       ))}
     </article>
   );
 }
 
 /** Text is set as the PDF and DOCX writers set it (typography.ts); the browser hyphenates in the page's language. */
-function BlockView({ block, language }: { block: Block; language: Language }) {
+function BlockView({ block, language, following }: { block: Block; language: Language; following: readonly Block[] }) {
   const set = (text: string) => typeset(text, language);
   switch (block.kind) {
     case 'letterhead':
@@ -176,6 +176,63 @@ function BlockView({ block, language }: { block: Block; language: Language }) {
             </p>
           ))}
         </div>
+      );
+    case 'contents':
+      // The preview is one long sheet: the entries without page numbers (the PDF and DOCX have them).
+      return (
+        <nav className="doc-contents" aria-label={block.title}>
+          <p style={lookStyle(contentsLook.title)}>{set(block.title)}</p>
+          <ol style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {following.flatMap((next, index) =>
+              next.kind === 'heading' ? [<li key={index} style={{ ...lookStyle(contentsLook.entry), marginLeft: mm(next.level === 2 ? contentsLook.level2IndentMm : 0) }}>{set(next.text)}</li>] : [],
+            )}
+          </ol>
+        </nav>
+      );
+    case 'chart':
+      // The picture main drew from the data with the writers' own renderer (charts.ts), as an <img>: an SVG there
+      // runs no script and loads nothing. Until it is drawn, the data as a table.
+      return (
+        <figure className="doc-chart" style={{ margin: `${pt(chartLook.spaceBeforePt)} 0 ${pt(chartLook.spaceAfterPt)}`, textAlign: 'center' }}>
+          {block.svg ? (
+            <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(block.svg)}`} alt={chartDescription(block)} style={{ width: mm(chartLook.widthMm), height: mm(chartLook.heightMm) }} />
+          ) : (
+            <table className="doc-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: pt(tableLook.text.sizePt) }}>
+              <thead>
+                <tr>
+                  <th>{set(block.xTitle)}</th>
+                  {block.series.map((series, index) => (
+                    <th key={index}>{set(series.name)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {block.x.map((label, row) => (
+                  <tr key={row}>
+                    <td>{set(label)}</td>
+                    {block.series.map((series, index) => (
+                      <td key={index}>{series.values[row]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <figcaption style={lookStyle(figureLook.caption)}>{set(block.title)}</figcaption>
+        </figure>
+      );
+    case 'figure':
+      return (
+        <figure className="doc-figure" style={{ margin: `${pt(figureLook.spaceBeforePt)} 0 ${pt(figureLook.spaceAfterPt)}`, textAlign: 'center' }}>
+          <img src={`data:${block.image.mediaType};base64,${block.image.base64}`} alt={block.alt} style={{ width: mm(block.image.widthMm), marginBottom: pt(figureLook.gapPt) }} />
+          <figcaption>
+            {block.caption.map((line, index) => (
+              <p key={index} style={lookStyle(figureLook.caption)}>
+                {set(line)}
+              </p>
+            ))}
+          </figcaption>
+        </figure>
       );
     default:
       return assertNever(block, 'block kind');
