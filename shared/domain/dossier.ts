@@ -82,3 +82,35 @@ export interface DossierEdition {
   pages: number;
   files: { role: 'pdf' | 'docx'; size: number; sha256: string }[];
 }
+
+/**
+ * What a build noticed and went on with, each naming the record by id (never its text): an incident chosen when the
+ * composition was saved and deleted since (skipped), an evidence file whose stored bytes are damaged or missing
+ * (marked as damaged in the annex, never skipped).
+ */
+export const dossierWarningCodes = ['incident-deleted', 'evidence-damaged'] as const;
+export type DossierWarningCode = (typeof dossierWarningCodes)[number];
+export const dossierWarningSchema = z.object({ code: z.enum(dossierWarningCodes), id: z.string().max(200) }).strict();
+export type DossierWarning = z.infer<typeof dossierWarningSchema>;
+
+export const dossierSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  language: languageSchema,
+  meetingDate: z.string().nullable(),
+  updatedAt: z.string(),
+  editions: z.number().int(),
+}) satisfies z.ZodType<DossierSummary>;
+
+export const dossierEditionSchema = z.object({
+  dossierId: z.string(),
+  edition: z.number().int(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  sha256: z.string(),
+  pages: z.number().int(),
+  files: z.array(z.object({ role: z.enum(['pdf', 'docx']), size: z.number().int(), sha256: z.string() })),
+}) satisfies z.ZodType<DossierEdition>;
+
+/** A build's state as the window polls it: progress in incidents, then the result or the error. */
+export const dossierBuildStates = ['running', 'done', 'failed', 'cancelled'] as const;
