@@ -51,6 +51,8 @@ const exitByCode: Record<ErrorCode, number> = {
   'evidence-damaged': EXIT.damaged,
   'office-incomplete': EXIT.usage,
   'translation-missing': EXIT.translationMissing,
+  'dossier-empty': EXIT.usage,
+  'dossier-has-editions': EXIT.usage,
   internal: EXIT.internal,
 };
 
@@ -87,6 +89,8 @@ const messageByCode: Record<ErrorCode, string> = {
   'evidence-damaged': 'the stored evidence no longer matches its fingerprint; nothing was written',
   'office-incomplete': 'the office settings lack what a letter needs (set them with the office command or in Settings → Letters)',
   'translation-missing': "texts are missing in the letter's language (letter draft lists them): translate each with the translate command, or keep the original of each deliberately (the draft's request.keepOriginal)",
+  'dossier-empty': 'the dossier selects no incidents (none chosen, or its saved search finds none); nothing was built',
+  'dossier-has-editions': 'the dossier has issued editions and is never deleted (duplicate it for the next meeting instead)',
   internal: 'unexpected internal error',
 };
 

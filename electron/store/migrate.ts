@@ -8,6 +8,7 @@ import * as letterFiles from './migrations/0005-letter-files.ts';
 import * as strictRegistry from './migrations/0006-strict-registry.ts';
 import * as translations from './migrations/0007-translations.ts';
 import * as evidentLanguagesAndDeadlines from './migrations/0008-evident-languages-and-deadlines.ts';
+import * as dossiers from './migrations/0009-dossiers.ts';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'strict-registry', rebuildsTables: true, up: strictRegistry.up },
   { version: 7, name: 'translations', up: translations.up },
   { version: 8, name: 'evident-languages-and-deadlines', up: evidentLanguagesAndDeadlines.up },
+  { version: 9, name: 'dossiers', up: dossiers.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

@@ -3,6 +3,7 @@ import { registryEn } from './registry.en.ts';
 import { recordsEn } from './records.en.ts';
 import { ratificationEn } from './ratification.en.ts';
 import { translationsEn } from './translations.en.ts';
+import { dossiersEn } from './dossiers.en.ts';
 /** English strings; the key set is the reference the other languages must match (checked by a unit test). */
 export const en = {
   ...recordsEn,
@@ -10,6 +11,7 @@ export const en = {
   ...lettersEn,
   ...ratificationEn,
   ...translationsEn,
+  ...dossiersEn,
   app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and letters of the ombudsman office' },
   language: { label: 'Language' },
   passphrase: { show: 'Show', hide: 'Hide' },
@@ -57,7 +59,7 @@ export const en = {
     back: 'Back to unlock',
   },
   shell: { nav: 'Sections', lock: 'Lock', lockHint: 'Lock (Ctrl+L)', main: 'Content' },
-  nav: { incidents: 'Incidents', persons: 'Persons', places: 'Places', correspondence: 'Register of letters', documents: 'Letter drafting', settings: 'Settings' },
+  nav: { incidents: 'Incidents', persons: 'Persons', places: 'Places', correspondence: 'Register of letters', documents: 'Letter drafting', dossiers: 'Dossiers', settings: 'Settings' },
   settings: {
     heading: 'Settings',
     changeHeading: 'Change passphrase',
@@ -125,6 +127,8 @@ export const en = {
     'import-would-empty': 'Blank cells would empty stored values. Nothing was imported; confirm the emptying to go ahead.',
     'office-incomplete': 'The office settings lack what a letter needs (a signatory). Fill them in under Settings → Letters.',
     'translation-missing': 'Some texts are missing in the letter’s language. Translate each one listed in the draft, or keep its original deliberately, then register.',
+    'dossier-empty': 'The dossier has no incidents: none are chosen, or its saved search finds none. Nothing was built.',
+    'dossier-has-editions': 'This dossier has issued editions and cannot be deleted. Duplicate it for the next meeting instead.',
     'not-found': 'The record was not found.',
     'evidence-too-large': 'The file is larger than the evidence size limit. Nothing was stored.',
     'image-too-large': 'The image has too many pixels. Nothing was stored.',

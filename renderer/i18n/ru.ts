@@ -3,6 +3,7 @@ import { registryRu } from './registry.ru.ts';
 import { recordsRu } from './records.ru.ts';
 import { ratificationRu } from './ratification.ru.ts';
 import { translationsRu } from './translations.ru.ts';
+import { dossiersRu } from './dossiers.ru.ts';
 import type { Messages } from './en.ts';
 
 /** Russian has four plural forms; the extra keys are the ones English does not need. */
@@ -12,6 +13,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
   ...lettersRu,
   ...ratificationRu,
   ...translationsRu,
+  ...dossiersRu,
   app: { title: 'Ombuds Dossier', tagline: 'Зашифрованные дела и письма аппарата омбудсмена' },
   language: { label: 'Язык' },
   passphrase: { show: 'Показать', hide: 'Скрыть' },
@@ -59,7 +61,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     back: 'Назад к разблокировке',
   },
   shell: { nav: 'Разделы', lock: 'Заблокировать', lockHint: 'Заблокировать (Ctrl+L)', main: 'Содержимое' },
-  nav: { incidents: 'Инциденты', persons: 'Лица', places: 'Места', correspondence: 'Журнал регистрации писем', documents: 'Подготовка писем', settings: 'Настройки' },
+  nav: { incidents: 'Инциденты', persons: 'Лица', places: 'Места', correspondence: 'Журнал регистрации писем', documents: 'Подготовка писем', dossiers: 'Досье', settings: 'Настройки' },
   settings: {
     heading: 'Настройки',
     changeHeading: 'Смена парольной фразы',
@@ -129,6 +131,8 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
     'import-would-empty': 'Пустые ячейки стёрли бы сохранённые значения. Ничего не импортировано; чтобы продолжить, подтвердите очистку.',
     'office-incomplete': 'В настройках аппарата не хватает данных для письма (подписанта). Заполните их: Настройки → Письма.',
     'translation-missing': 'Часть текстов отсутствует на языке письма. Переведите каждый из перечисленных в проекте или сознательно оставьте оригинал, затем зарегистрируйте письмо.',
+    'dossier-empty': 'В досье нет ни одного инцидента: они не выбраны или сохранённый поиск ничего не находит. Ничего не собрано.',
+    'dossier-has-editions': 'У этого досье есть выпущенные издания, его нельзя удалить. Для следующей встречи сделайте копию.',
     'not-found': 'Запись не найдена.',
     'evidence-too-large': 'Файл больше допустимого размера доказательства. Ничего не сохранено.',
     'image-too-large': 'В изображении слишком много пикселей. Ничего не сохранено.',

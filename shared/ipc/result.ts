@@ -37,6 +37,8 @@ export const errorCodes = [
   'evidence-damaged',
   'office-incomplete',
   'translation-missing',
+  'dossier-empty',
+  'dossier-has-editions',
   'internal',
 ] as const;
 

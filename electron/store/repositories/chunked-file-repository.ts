@@ -8,6 +8,7 @@ import { statement } from '../statements.ts';
 const tables = {
   evidence: { rows: 'evidence', chunks: 'evidence_chunk', key: 'evidence_id' },
   'letter-file': { rows: 'letter_file', chunks: 'letter_file_chunk', key: 'file_id' },
+  'dossier-file': { rows: 'dossier_file', chunks: 'dossier_file_chunk', key: 'file_id' },
 } as const;
 export type ChunkedFileKind = keyof typeof tables;
 
