@@ -3,7 +3,6 @@ import { registryTg } from './registry.tg.ts';
 import { recordsTg } from './records.tg.ts';
 import { ratificationTg } from './ratification.tg.ts';
 import { translationsTg } from './translations.tg.ts';
-import { dossiersTg } from './dossiers.tg.ts';
 import type { Messages } from './en.ts';
 
 /** Tajik has one form after numerals: where English has `x_one`/`x_other`, Tajik has `x` (see the i18n test). */
@@ -15,7 +14,6 @@ export const tg: WithoutPlurals<Messages> = {
   ...lettersTg,
   ...ratificationTg,
   ...translationsTg,
-  ...dossiersTg,
   app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мактубҳои рамзгузоришудаи дастгоҳи Ваколатдор' },
   language: { label: 'Забон' },
   passphrase: { show: 'Нишон додан', hide: 'Пинҳон кардан' },
@@ -130,8 +128,8 @@ export const tg: WithoutPlurals<Messages> = {
     'import-would-empty': 'Катакҳои холӣ қиматҳои сабтшударо пок мекарданд. Ҳеҷ чиз ворид нашуд; барои идома пок карданро тасдиқ кунед.',
     'office-incomplete': 'Дар танзимоти дастгоҳ барои мактуб маълумот намерасад (имзокунанда). Онҳоро пур кунед: Танзимот → Мактубҳо.',
     'translation-missing': 'Баъзе матнҳо бо забони мактуб нестанд. Ҳар яке аз матнҳои дар лоиҳа номбаршударо тарҷума кунед ё матни аслиро огоҳона нигоҳ доред, баъд мактубро ба қайд гиред.',
-    'dossier-empty': 'Дар досье ягон ҳодиса нест: ҳодисаҳо интихоб нашудаанд ё ҷустуҷӯи нигоҳдошта чизе намеёбад. Ҳеҷ чиз таҳия нашуд.',
-    'dossier-has-editions': 'Ин досье нашрҳои баровардашуда дорад ва нест карда намешавад. Барои мулоқоти навбатӣ нусхаи онро созед.',
+    'dossier-empty': 'Дар парванда ягон ҳодиса нест: ҳодисаҳо интихоб нашудаанд ё ҷустуҷӯи нигоҳдошта чизе намеёбад. Ҳеҷ чиз таҳия нашуд.',
+    'dossier-has-editions': 'Ин парванда нашрҳои баровардашуда дорад ва нест карда намешавад. Барои мулоқоти навбатӣ нусхаи онро созед.',
     'not-found': 'Сабт ёфт нашуд.',
     'evidence-too-large': 'Файл аз андозаи иҷозатдодашудаи далел калонтар аст. Ҳеҷ чиз нигоҳ дошта нашуд.',
     'image-too-large': 'Дар тасвир пикселҳо аз ҳад зиёданд. Ҳеҷ чиз нигоҳ дошта нашуд.',
