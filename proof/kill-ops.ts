@@ -88,8 +88,14 @@ function register(context: ChainContext): PreparedOperation {
   const kind = context.rng.pick(['follow-up', 'appeal', 'information-request'] as const);
   const lang = context.rng.pick(['ru', 'tg', 'en'] as const);
   const incidents = kind === 'follow-up' ? [] : ['--incidents', EVIDENCE_INCIDENTS.join(',')];
-  // Drafting only reads the store; it runs whole. The registration is the command that is killed.
-  expectOk(cli(['letter', 'draft', '--store', context.dir, '--kind', kind, '--counterpart', 'cp-kz-ombudsman', '--lang', lang, ...incidents, '--as-of', REGISTRATION_DATE, '--out', draft]), 'letter draft');
+  // Drafting only reads the store; it runs whole. The registration is the command that is killed. The scenario's
+  // records are in one language; a letter in another lists their texts as missing and would be refused, so the
+  // draft keeps each original deliberately (the CLI's --keep-original) — this suite proves crash safety, and
+  // test/integration/letter-languages.test.ts the translations.
+  const drafting = ['letter', 'draft', '--store', context.dir, '--kind', kind, '--counterpart', 'cp-kz-ombudsman', '--lang', lang, ...incidents, '--as-of', REGISTRATION_DATE, '--out', draft];
+  expectOk(cli(drafting), 'letter draft');
+  const missing = (JSON.parse(readFileSync(draft, 'utf8')) as { missing: { entity: string; id: string; field: string }[] }).missing;
+  if (missing.length) expectOk(cli([...drafting, ...missing.flatMap((text) => ['--keep-original', `${text.entity}:${text.id}:${text.field}`])]), 'letter draft, originals kept');
   const id = (JSON.parse(readFileSync(draft, 'utf8')) as { id: string }).id;
   return { operation: 'register', args: ['letter', 'register', '--store', context.dir, '--draft', draft, '--date', REGISTRATION_DATE], adds: [`letter:${id}:`] };
 }
