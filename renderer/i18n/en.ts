@@ -3,6 +3,7 @@ import { registryEn } from './registry.en.ts';
 import { recordsEn } from './records.en.ts';
 import { ratificationEn } from './ratification.en.ts';
 import { translationsEn } from './translations.en.ts';
+import { dossiersEn } from './dossiers.en.ts';
 /** English strings; the key set is the reference the other languages must match (checked by a unit test). */
 export const en = {
   ...recordsEn,
@@ -10,6 +11,7 @@ export const en = {
   ...lettersEn,
   ...ratificationEn,
   ...translationsEn,
+  ...dossiersEn,
   app: { title: 'Ombuds Dossier', tagline: 'Encrypted case records and letters of the ombudsman office' },
   language: { label: 'Language' },
   passphrase: { show: 'Show', hide: 'Hide' },

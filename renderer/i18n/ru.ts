@@ -3,6 +3,7 @@ import { registryRu } from './registry.ru.ts';
 import { recordsRu } from './records.ru.ts';
 import { ratificationRu } from './ratification.ru.ts';
 import { translationsRu } from './translations.ru.ts';
+import { dossiersRu } from './dossiers.ru.ts';
 import type { Messages } from './en.ts';
 
 /** Russian has four plural forms; the extra keys are the ones English does not need. */
@@ -12,6 +13,7 @@ export const ru: Messages & { errors: { 'too-many-attempts_few': string; 'too-ma
   ...lettersRu,
   ...ratificationRu,
   ...translationsRu,
+  ...dossiersRu,
   app: { title: 'Ombuds Dossier', tagline: 'Зашифрованные дела и письма аппарата омбудсмена' },
   language: { label: 'Язык' },
   passphrase: { show: 'Показать', hide: 'Скрыть' },

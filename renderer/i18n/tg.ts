@@ -3,6 +3,7 @@ import { registryTg } from './registry.tg.ts';
 import { recordsTg } from './records.tg.ts';
 import { ratificationTg } from './ratification.tg.ts';
 import { translationsTg } from './translations.tg.ts';
+import { dossiersTg } from './dossiers.tg.ts';
 import type { Messages } from './en.ts';
 
 /** Tajik has one form after numerals: where English has `x_one`/`x_other`, Tajik has `x` (see the i18n test). */
@@ -14,6 +15,7 @@ export const tg: WithoutPlurals<Messages> = {
   ...lettersTg,
   ...ratificationTg,
   ...translationsTg,
+  ...dossiersTg,
   app: { title: 'Ombuds Dossier', tagline: 'Парвандаҳо ва мактубҳои рамзгузоришудаи дастгоҳи Ваколатдор' },
   language: { label: 'Забон' },
   passphrase: { show: 'Нишон додан', hide: 'Пинҳон кардан' },
