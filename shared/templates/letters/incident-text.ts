@@ -5,8 +5,8 @@ import { lowerFirst, sentence } from './format.ts';
 import type { CaseForLetter, IncidentForLetter, VictimFacts } from './input.ts';
 import type { Held, LetterPhrases, PeopleFacts } from './phrases.ts';
 
-/** Violation types that hold people: a duration of one of them reads «Их удерживали 5 дней». */
-const DETENTION = new Set(['arbitrary-detention', 'prolonged-border-detention', 'inhumane-detention-conditions']);
+/** Violation types that hold people (the dossier's «days held» adds these up): a duration of one of them reads «Их удерживали 5 дней». */
+export const detentionCodes: ReadonlySet<string> = new Set(['arbitrary-detention', 'prolonged-border-detention', 'inhumane-detention-conditions']);
 
 /** The victim's gender: the record's, else the characteristic «women», else the name's; undefined when none tells. */
 export function victimGender(victim: VictimFacts): Gender | undefined {
@@ -88,7 +88,7 @@ function heldBy(facts: PeopleFacts): Held {
 export function incidentRuns(incident: IncidentForLetter, phrases: LetterPhrases, reveal: boolean, language: Language): Run[] {
   const description = incident.description.trim();
   const facts = peopleFacts(incident, phrases, reveal, language);
-  const detention = incident.violationCodes.some((code) => DETENTION.has(code));
+  const detention = incident.violationCodes.some((code) => detentionCodes.has(code));
   const rest = [
     description ? sentence(description) : '',
     incident.peopleAffected > 0 ? phrases.people(facts) : '',
