@@ -18,6 +18,9 @@ import type { AfterBatch } from './services/interchange/batched-import.ts';
 import { CorrespondenceService } from './services/correspondence-service.ts';
 import { exportFile } from './services/interchange/export-file.ts';
 import { readOnlyChannels } from '../shared/ipc/contract.ts';
+import { DossierService } from './services/dossier/dossier-service.ts';
+import { DossierBuildJobs } from './services/dossier/dossier-build-jobs.ts';
+import { renderDossierPdf } from './services/dossier/dossier-render.ts';
 import { AppError } from './errors/app-error.ts';
 
 /** Composition root shared by Electron main and the end-to-end bridge: one router over the same services. */
@@ -37,6 +40,8 @@ export interface AppOptions {
   parseHost?: ParseHost;
   /** Tests only: awaited after each batch an import job writes, so a test can hold it mid-write (batched-import.ts). */
   afterImportBatch?: AfterBatch;
+  /** Tests only: called at each step of a dossier build job (incidents gathered), so a test can cancel or lock at a known one. */
+  onDossierBuildStep?: (jobId: string, done: number, total: number) => void;
 }
 
 export interface App {
@@ -61,12 +66,14 @@ interface Services {
   letterFiles: LetterFiles;
   letters: LetterService;
   ratifications: RatificationSettings;
+  dossiers: DossierService;
+  dossierBuilds: DossierBuildJobs;
   dialogs: Dialogs;
 }
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? null;
 
-function handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, ratifications, dialogs }: Services): Handlers {
+function handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, ratifications, dossiers, dossierBuilds, dialogs }: Services): Handlers {
   return {
     'vault:status': () => session.status(),
     'vault:create': ({ passphrase }) => session.create(passphrase),
@@ -201,6 +208,29 @@ function handlers({ session, records, evidence, drops, imports, registry, letter
     'settings:ratifications': () => ratifications.rows(),
     'settings:saveRatification': (override) => ratifications.save(override),
     'settings:resetRatification': (input) => ratifications.reset(input),
+    'dossiers:list': () => dossiers.list(),
+    'dossiers:get': ({ id }) => dossiers.get(id),
+    'dossiers:save': (composition) => dossiers.save(composition),
+    'dossiers:duplicate': ({ id }) => dossiers.duplicate(id),
+    'dossiers:delete': ({ id }) => (dossiers.delete(id), {}),
+    'dossiers:build': ({ id }) => dossiers.build(id, today()),
+    'dossiers:buildStart': ({ id }) => dossierBuilds.start(id),
+    'dossiers:buildStatus': ({ jobId }) => dossierBuilds.status(jobId),
+    'dossiers:buildCancel': ({ jobId }) => dossierBuilds.cancel(jobId),
+    'dossiers:issue': ({ id }) => dossiers.issue(id, today()),
+    'dossiers:editions': ({ id }) => dossiers.editions(id),
+    'dossiers:exportFile': async ({ dossierId, edition, format }) => {
+      const record = dossiers.file(dossierId, edition, format).record; // refuse before the dialog when there is no such edition
+      const path = await dialogs.chooseSavePath(`dossier-${format}`, record.fileName);
+      if (!path) return { saved: false, fileName: null };
+      dossiers.export(dossierId, edition, format, path);
+      return { saved: true, fileName: fileName(path) };
+    },
+    'dossiers:pdf': async (input) => {
+      session.store(); // a dossier holds case data: refused while locked
+      if ('doc' in input) return { bytes: await renderDossierPdf(input.doc) };
+      return { bytes: dossiers.file(input.dossierId, input.edition, 'pdf').bytes };
+    },
   };
 }
 
@@ -217,7 +247,10 @@ export function createApp(options: AppOptions): App {
   const letterFiles = new LetterFiles(store, () => session.getSettings().evidenceMaxMiB * 1024 ** 2, options.actor);
   const letters = new LetterService(store, registry, letterFiles, options.actor);
   const ratifications = new RatificationSettings(store, options.actor);
-  const router = createRouter(handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, ratifications, dialogs: options.dialogs }), {
+  const dossiers = new DossierService(store, options.actor);
+  const dossierBuilds = new DossierBuildJobs(dossiers, today, { onStep: options.onDossierBuildStep });
+  session.onLock(() => dossierBuilds.clear());
+  const router = createRouter(handlers({ session, records, evidence, drops, imports, registry, letterFiles, letters, ratifications, dossiers, dossierBuilds, dialogs: options.dialogs }), {
     onActivity: () => session.touch(),
     // Other writes would join the import's open transaction (and vanish with it on cancel).
     guard: (channel) => {

@@ -6,6 +6,7 @@ import { recordCommands } from './commands/record-commands.ts';
 import { letterCommands } from './commands/letter-commands.ts';
 import { translationCommands } from './commands/translation-commands.ts';
 import { registryCommands } from './commands/registry-commands.ts';
+import { dossierCommands } from './commands/dossier-commands.ts';
 import { vaultCommands, type CommandOptions } from './commands/vault-commands.ts';
 import { errorLine, EXIT, exitCodeFor } from './messages.ts';
 
@@ -39,6 +40,12 @@ commands:
   office             [--set OFFICE.json] [--emblem IMAGE.png|.jpg]: the letterhead, signatories, executor
   translate          --entity incident|source|place|person|counterpart|office --id ID --field F --lang ru|tg|en
                      --text TEXT: save a text a letter draft listed as missing in its language
+  dossier list       [--json]: the saved meeting dossiers
+  dossier show ID    [--json]: a dossier's composition and its editions
+  dossier create     --from FILE.json: save a dossier composition; prints its id
+  dossier build      --dossier ID --out FILE.pdf|.docx: build from the records now (missing texts on stderr)
+  dossier issue      --dossier ID: freeze the next edition; prints its number and SHA-256
+  dossier export     --dossier ID --edition N --out FILE.pdf|.docx: an edition as it was issued
 
 secrets: OMBUDS_PASSPHRASE, else --passphrase-file F (readable by its owner only), else a prompt;
          OMBUDS_NEW_PASSPHRASE, else --new-passphrase-file F, else a prompt. The prompt or a 0600 file is
@@ -90,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         set: { type: 'string' },
         emblem: { type: 'string' },
+        dossier: { type: 'string' },
+        edition: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,9 +111,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return parsed.values.help ? EXIT.ok : EXIT.usage;
   }
-  const commands = { ...vaultCommands, ...recordCommands, ...registryCommands, ...letterCommands, ...translationCommands };
+  const commands = { ...vaultCommands, ...recordCommands, ...registryCommands, ...letterCommands, ...translationCommands, ...dossierCommands };
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  const takesPositionals = name === 'import' || name === 'search' || name === 'evidence' || name === 'letter';
+  const takesPositionals = name === 'import' || name === 'search' || name === 'evidence' || name === 'letter' || name === 'dossier';
   if (!command || (extra.length > 0 && !takesPositionals)) {
     process.stderr.write(`ombuds: unknown command or extra argument: ${[name, ...extra].join(' ')}\n${USAGE}\n`);
     return EXIT.usage;
@@ -120,8 +129,8 @@ export async function main(argv: string[]): Promise<number> {
     newPassphraseFile: parsed.values['new-passphrase-file'],
     recoveryKey: parsed.values['recovery-key'],
     out: parsed.values.out && resolve(parsed.values.out),
-    // --from is a backup file for restore and a date for search.
-    from: parsed.values.from && (name === 'restore' ? resolve(parsed.values.from) : parsed.values.from),
+    // --from is a backup file for restore, a composition file for dossier create, and a date for search.
+    from: parsed.values.from && (name === 'restore' || name === 'dossier' ? resolve(parsed.values.from) : parsed.values.from),
     to: parsed.values.to,
     types: parsed.values.type,
     json: parsed.values.json,
@@ -153,6 +162,8 @@ export async function main(argv: string[]): Promise<number> {
     format: parsed.values.format,
     set: parsed.values.set && resolve(parsed.values.set),
     emblem: parsed.values.emblem && resolve(parsed.values.emblem),
+    dossier: parsed.values.dossier,
+    edition: parsed.values.edition,
   };
   try {
     return await command(options, { out: (line) => process.stdout.write(`${line}\n`) });

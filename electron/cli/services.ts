@@ -1,4 +1,5 @@
 import { CorrespondenceService } from '../services/correspondence-service.ts';
+import { DossierService } from '../services/dossier/dossier-service.ts';
 import { EvidenceService } from '../services/evidence/evidence-service.ts';
 import { LetterFiles } from '../services/letter-files.ts';
 import { LetterService } from '../services/letters/letter-service.ts';
@@ -15,6 +16,7 @@ export interface CliServices {
   evidence: EvidenceService;
   registry: CorrespondenceService;
   letters: LetterService;
+  dossiers: DossierService;
 }
 
 export function cliServices(vault: OpenVault, actor: string): CliServices {
@@ -27,5 +29,6 @@ export function cliServices(vault: OpenVault, actor: string): CliServices {
     evidence: new EvidenceService(store, settings, actor),
     registry,
     letters: new LetterService(store, registry, letterFiles, actor),
+    dossiers: new DossierService(store, actor),
   };
 }

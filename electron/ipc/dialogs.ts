@@ -2,7 +2,7 @@
  * The file-dialog port. Main implements it with Electron's dialogs; tests and the e2e bridge supply paths
  * directly. The renderer never hands main a path: it asks for an action and main asks this port.
  */
-export type FileKind = 'backup' | 'recovery-sheet' | 'evidence' | 'import' | 'export-json' | 'export-csv' | 'export-xlsx' | 'letter-scan' | 'letter-pdf' | 'letter-docx' | 'letter-file' | 'emblem';
+export type FileKind = 'backup' | 'recovery-sheet' | 'evidence' | 'import' | 'export-json' | 'export-csv' | 'export-xlsx' | 'letter-scan' | 'letter-pdf' | 'letter-docx' | 'letter-file' | 'emblem' | 'dossier-pdf' | 'dossier-docx';
 
 /**
  * The only files handed to the system to open: the app's own rendered letters. Anything else (a scan or evidence

@@ -16,6 +16,8 @@ const filters: Record<FileKind, Electron.FileFilter[]> = {
   'letter-docx': [{ name: 'Word', extensions: ['docx'] }],
   'letter-file': [],
   emblem: [{ name: 'PNG, JPEG', extensions: ['png', 'jpg', 'jpeg'] }],
+  'dossier-pdf': [{ name: 'PDF', extensions: ['pdf'] }],
+  'dossier-docx': [{ name: 'Word', extensions: ['docx'] }],
 };
 
 /** Suggests the user's Documents folder; some Linux desktops have none, and then the dialog picks its default. */

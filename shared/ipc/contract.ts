@@ -22,7 +22,8 @@ import { DROP_CHUNK_BYTES } from '../domain/evidence-drop.ts';
 import { appErrorSchema } from './result.ts';
 import { incidentHitSchema, incidentQuerySchema } from '../domain/search.ts';
 import { newTermSchema, termSchema, vocabularyKinds } from '../domain/vocabulary.ts';
-import { translationInputSchema } from '../domain/translations.ts';
+import { missingTextSchema, translationInputSchema } from '../domain/translations.ts';
+import { dossierBuildStates, dossierCompositionSchema, dossierEditionSchema, dossierSummarySchema, dossierWarningSchema } from '../domain/dossier.ts';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: recordIdSchema }).strict();
@@ -31,6 +32,11 @@ const savedFile = z.object({ saved: z.boolean(), fileName: z.string().nullable()
 const withCount = { incidentCount: z.number().int() };
 /** A PDF handed to the window to print (a `blob:` in memory there, never a file). */
 const pdfBytes = z.object({ bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'PDF bytes') });
+
+/** A dossier built from the records as they are now: its Doc, the texts missing in its language, what it skipped. */
+const dossierBuild = z.object({ doc: docSchema, missing: z.array(missingTextSchema), warnings: z.array(dossierWarningSchema) });
+const dossierBuildJob = z.object({ state: z.enum(dossierBuildStates), done: z.number().int(), total: z.number().int(), result: dossierBuild.nullable(), error: appErrorSchema.nullable() });
+const dossierEditionRef = { dossierId: recordIdSchema, edition: z.number().int().min(1) };
 
 export const evidenceRecordSchema = z.object({
   id: z.string(),
@@ -249,6 +255,28 @@ export const contract = {
   'settings:saveRatification': { input: ratificationOverrideSchema, output: z.array(ratificationRowSchema) },
   /** Puts a state back to the shipped entry. */
   'settings:resetRatification': { input: z.object({ country: countryCodeSchema }).strict(), output: z.array(ratificationRowSchema) },
+  /** Meeting dossiers (issue 13): saved compositions, newest first, with their editions' count. */
+  'dossiers:list': { input: empty, output: z.array(dossierSummarySchema) },
+  'dossiers:get': { input: byId, output: dossierCompositionSchema },
+  /** Saves a composition (new or changed), audited. */
+  'dossiers:save': { input: dossierCompositionSchema, output: saved },
+  /** A copy under a new id for the next meeting (editions are not copied), audited. */
+  'dossiers:duplicate': { input: byId, output: dossierCompositionSchema },
+  /** Deletes a composition that has no editions (`dossier-has-editions` otherwise), audited. */
+  'dossiers:delete': { input: byId, output: empty },
+  /** Builds the saved dossier from the records now, in one call (no progress). */
+  'dossiers:build': { input: byId, output: dossierBuild },
+  /** Builds as a job the window polls (`done`/`total` in incidents) and may cancel: nothing is written either way. */
+  'dossiers:buildStart': { input: byId, output: z.object({ jobId: z.string() }) },
+  'dossiers:buildStatus': { input: z.object({ jobId: z.string().uuid() }).strict(), output: dossierBuildJob },
+  'dossiers:buildCancel': { input: z.object({ jobId: z.string().uuid() }).strict(), output: dossierBuildJob },
+  /** Builds and freezes the next edition: the Doc with its SHA-256, its PDF and DOCX kept encrypted, audited. */
+  'dossiers:issue': { input: byId, output: dossierEditionSchema },
+  'dossiers:editions': { input: byId, output: z.array(dossierEditionSchema) },
+  /** Saves an edition's PDF or DOCX where the user chooses, re-hashed against its SHA-256. */
+  'dossiers:exportFile': { input: z.object({ ...dossierEditionRef, format: z.enum(['pdf', 'docx']) }).strict(), output: savedFile },
+  /** Print: the PDF of an edition as kept (SHA-256 checked), or of a build's Doc as the window holds it; in memory only. */
+  'dossiers:pdf': { input: z.union([z.object(dossierEditionRef).strict(), z.object({ doc: docSchema }).strict()]), output: pdfBytes },
 } as const;
 
 /**
@@ -269,7 +297,7 @@ export const readOnlyChannels: ReadonlySet<Channel> = new Set<Channel>([
   'vault:status', 'vault:lock', 'vault:verify', 'settings:get', 'session:activity', 'vocabulary:list', 'incidents:search', 'incidents:count', 'incidents:get',
   'persons:suggestDuplicates', 'persons:list', 'persons:get', 'places:list', 'searches:list', 'evidence:list', 'evidence:preview',
   'import:status', 'import:cancel', 'counterparts:list', 'letters:list', 'letters:files', 'letters:document', 'letters:draftPdf', 'letters:registeredPdf', 'office:get', 'ledger:get', 'registry:numbering', 'registry:calendar',
-  'settings:ratifications',
+  'settings:ratifications', 'dossiers:list', 'dossiers:get', 'dossiers:build', 'dossiers:buildStart', 'dossiers:buildStatus', 'dossiers:buildCancel', 'dossiers:editions', 'dossiers:pdf',
 ]);
 
 export type Contract = typeof contract;

@@ -71,6 +71,9 @@ export interface CommandOptions {
   counterpart?: string;
   overdue?: boolean;
   asOf?: string;
+  /** dossier build|issue|export: which dossier, and which of its editions. */
+  dossier?: string;
+  edition?: string;
 }
 
 export interface Output {

@@ -1,0 +1,22 @@
+import type { Doc } from '../../../shared/document/model.ts';
+import { renderDocx } from '../../documents/docx-writer.ts';
+import { layoutPdf } from '../../documents/pdf-writer.ts';
+
+export interface DossierFiles {
+  pdf: Buffer;
+  docx: Buffer;
+  pages: number;
+}
+
+/**
+ * A dossier's PDF (with its page count) and DOCX from its Doc, by the same writers as letters. `seed` makes the
+ * DOCX's internal ids deterministic (the Doc's fingerprint), so the same edition gives the same bytes.
+ */
+export async function renderDossierFiles(doc: Doc, seed: string): Promise<DossierFiles> {
+  const { bytes: pdf, pages } = await layoutPdf(doc);
+  const docx = await renderDocx(doc, seed);
+  return { pdf, docx, pages };
+}
+
+/** The PDF of a build, for Print and the preview: made in memory, nothing kept. */
+export const renderDossierPdf = async (doc: Doc): Promise<Buffer> => (await layoutPdf(doc)).bytes;
