@@ -79,7 +79,7 @@ describe('buildDossier', () => {
         const doc = buildDossier(dossierInput(language, { sections: ['ledger'] }));
         const expected = {
           ru: 'С марта 2024 г. направлено 11 писем, ответ получен на 1.',
-          tg: 'Аз моҳи марти соли 2024 11 мактуб фиристода шудааст, ба 1 мактуб ҷавоб гирифта шудааст.',
+          tg: 'Аз моҳи марти соли 2024 ҳамагӣ 11 мактуб фиристода шудааст, ба 1 мактуб ҷавоб гирифта шудааст.',
           en: '11 letters sent since March 2024, 1 answered.',
         }[language];
         expect(text(doc)).toContain(expected);
@@ -95,7 +95,7 @@ describe('buildDossier', () => {
       it('the summary: figures, the notes written as sub-headings, and charts carrying the data', () => {
         const input = dossierInput(language, { sections: ['summary'] });
         const doc = buildDossier(input);
-        expect(headings(doc, 2)).toEqual([p.notes.foreword, p.notes.talkingPoints]);
+        expect(headings(doc, 2)).toEqual([p.notes.foreword, p.figures.title, p.notes.talkingPoints]);
         const figures = doc.blocks.find((block) => block.kind === 'table');
         expect(figures?.kind === 'table' && Object.fromEntries(figures.rows)).toMatchObject({
           [p.figures.labels.incidents]: '3',

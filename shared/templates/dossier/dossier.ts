@@ -81,6 +81,7 @@ function summary(input: DossierInput, p: DossierPhrases): Block[] {
   const note = (title: string, text: string) => (text.trim() ? [heading(2, title), ...paragraphs(text)] : []);
   return [
     ...note(p.notes.foreword, input.notes.foreword),
+    heading(2, p.figures.title),
     figuresTable(input.figures, input.counterparts.length > 0, p),
     ...input.charts.filter((chart) => chart.x.length > 0).map(chartBlock),
     ...note(p.notes.talkingPoints, input.notes.talkingPoints),
@@ -93,7 +94,7 @@ const letterFigures = ['sent', 'answered', 'unanswered', 'overdue'] as const;
 
 function figuresTable(figures: DossierFigures, withLetters: boolean, p: DossierPhrases): Block {
   const keys: (keyof DossierFigures)[] = [...personFigures, ...(withLetters ? letterFigures : [])];
-  return { kind: 'table', header: [...p.figures.header], widths: [130, 50], rows: keys.map((key) => [p.figures.labels[key], String(figures[key])]) };
+  return { kind: 'table', header: [...p.figures.header], widths: [140, 40], rows: keys.map((key) => [p.figures.labels[key], String(figures[key])]) };
 }
 
 /** A chart block carries the data; one renderer draws it for every writer (at most 200 points on its axis). */
@@ -129,15 +130,15 @@ function ledger(counterpart: DossierCounterpart, p: DossierPhrases): Block[] {
           {
             kind: 'table',
             header: [...p.ledger.header],
-            widths: [24, 21, 14, 53, 24, 16, 28],
+            widths: [27, 25, 52, 28, 20, 28],
             rows: entries.slice(0, 5000).map((entry) => [
-              entry.number,
-              p.date(entry.date),
-              p.ledger.direction[entry.direction],
+              // «исх. 01-12/100», «вх. 4/7-2291»: the register's way of telling ours from theirs.
+              `${p.ledger.direction[entry.direction]}\n${entry.number}`,
+              p.shortDate(entry.date),
               cell(entry.subject),
               p.ledger.state[entry.state],
               entry.daysWaiting === null ? '' : String(entry.daysWaiting),
-              entry.links.map((link) => p.letter.reference(link.number, link.date)).join('\n'),
+              entry.links.map((link) => p.ledger.link(link.number, link.date)).join('\n'),
             ]),
           } satisfies Block,
         ]

@@ -11,6 +11,7 @@ const days = (n: number) => plural(n, 'day');
 export const en: DossierPhrases = {
   letter,
   date: long,
+  shortDate: (iso) => `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1]!.slice(0, 3)} ${iso.slice(0, 4)}`,
   month: (month) => `${months[Number(month.slice(5, 7)) - 1]!.slice(0, 3)} ${month.slice(0, 4)}`,
   sections: {
     contents: 'Contents',
@@ -29,6 +30,7 @@ export const en: DossierPhrases = {
   },
   notes: { foreword: 'Foreword', talkingPoints: 'Talking points', requests: 'Requests for the meeting' },
   figures: {
+    title: 'Key figures',
     header: ['Figure', 'Value'],
     labels: {
       incidents: 'Incidents',
@@ -58,13 +60,14 @@ export const en: DossierPhrases = {
     letterCount: 'Number of letters',
   },
   ledger: {
+    link: (number, date) => `No. ${number} of ${Number(date.slice(8, 10))} ${months[Number(date.slice(5, 7)) - 1]!.slice(0, 3)} ${date.slice(0, 4)}`,
     asOf: (date) => `As of ${long(date)}.`,
     sentAnswered: (sent, answered, from) => `${plural(sent, 'letter')} sent${from ? ` since ${months[Number(from.slice(5, 7)) - 1]} ${from.slice(0, 4)}` : ''}, ${answered} answered.`,
     unanswered: (unanswered, overdue) => `Unanswered: ${unanswered}, of which overdue: ${overdue}.`,
     oldest: (number, date, waiting) => `Oldest unanswered: No. ${number} of ${long(date)}, waiting for ${days(waiting)}.`,
     median: (n) => (n === null ? 'No replies yet: no time to answer can be given.' : `Median time to answer: ${days(Math.round(n))}.`),
     none: 'No letters in the register.',
-    header: ['Number', 'Date', 'In/out', 'Subject', 'State', 'Days waiting', 'Reply / in reply to'],
+    header: ['Number', 'Date', 'Subject', 'State', 'Days waiting', 'Reply / in reply to'],
     direction: { outgoing: 'out', incoming: 'in' },
     state: { answered: 'answered', overdue: 'overdue', waiting: 'awaiting reply', annulled: 'annulled', received: 'received' },
   },

@@ -13,6 +13,7 @@ const letters = (n: number) => `${n} ${ruPlural(n, 'письмо', 'письма
 export const ru: DossierPhrases = {
   letter,
   date: dotted,
+  shortDate: dotted,
   month: (month) => `${month.slice(5, 7)}.${month.slice(0, 4)}`,
   sections: {
     contents: 'Содержание',
@@ -31,6 +32,7 @@ export const ru: DossierPhrases = {
   },
   notes: { foreword: 'Вступительное слово', talkingPoints: 'Тезисы для беседы', requests: 'Просьбы к встрече' },
   figures: {
+    title: 'Основные показатели',
     header: ['Показатель', 'Значение'],
     labels: {
       incidents: 'Случаи нарушений',
@@ -60,13 +62,14 @@ export const ru: DossierPhrases = {
     letterCount: 'Число писем',
   },
   ledger: {
+    link: (number, date) => `от ${dotted(date)} № ${number}`,
     asOf: (date) => `Сведения по состоянию на ${dotted(date)}.`,
     sentAnswered: (sent, answered, from) => `${from ? `${since(from).replace(/^с/, 'С')} направлено` : 'Направлено'} ${letters(sent)}, ответ получен на ${answered}.`,
     unanswered: (unanswered, overdue) => `Без ответа — ${unanswered}, в том числе с истёкшим сроком ответа — ${overdue}.`,
     oldest: (number, date, waiting) => `Самое давнее письмо без ответа — от ${dotted(date)} № ${number}: ожидает ответа ${days(waiting)}.`,
     median: (n) => (n === null ? 'Ответов пока нет, срок ответа не определяется.' : `Срок ответа (медиана) — ${days(Math.round(n))}.`),
     none: 'Писем в журнале нет.',
-    header: ['Номер', 'Дата', 'Вх./исх.', 'Содержание', 'Состояние', 'Дней без ответа', 'Ответ / на письмо'],
+    header: ['Номер', 'Дата', 'Содержание', 'Состояние', 'Дней без ответа', 'Ответ / на письмо'],
     direction: { outgoing: 'исх.', incoming: 'вх.' },
     state: { answered: 'ответ получен', overdue: 'срок ответа истёк', waiting: 'ожидается ответ', annulled: 'аннулировано', received: 'получено' },
   },

@@ -9,6 +9,7 @@ const months = ['январ', 'феврал', 'март', 'апрел', 'май'
 export const tg: DossierPhrases = {
   letter,
   date: dotted,
+  shortDate: dotted,
   month: (month) => `${month.slice(5, 7)}.${month.slice(0, 4)}`,
   sections: {
     contents: 'Мундариҷа',
@@ -27,6 +28,7 @@ export const tg: DossierPhrases = {
   },
   notes: { foreword: 'Сухани муқаддимавӣ', talkingPoints: 'Нуктаҳо барои гуфтугӯ', requests: 'Дархостҳо барои мулоқот' },
   figures: {
+    title: 'Нишондиҳандаҳои асосӣ',
     header: ['Нишондиҳанда', 'Миқдор'],
     labels: {
       incidents: 'Ҳодисаҳои вайронкунӣ',
@@ -56,14 +58,15 @@ export const tg: DossierPhrases = {
     letterCount: 'Шумораи мактубҳо',
   },
   ledger: {
+    link: (number, date) => `аз ${dotted(date)} № ${number}`,
     asOf: (date) => `Маълумот ҳолат ба ${dotted(date)}.`,
     sentAnswered: (sent, answered, from) =>
-      `${from ? `Аз моҳи ${months[Number(from.slice(5, 7)) - 1]}и соли ${from.slice(0, 4)} ${sent} мактуб` : `${sent} мактуб`} фиристода шудааст, ба ${answered} мактуб ҷавоб гирифта шудааст.`,
+      `${from ? `Аз моҳи ${months[Number(from.slice(5, 7)) - 1]}и соли ${from.slice(0, 4)} ҳамагӣ ${sent} мактуб` : `${sent} мактуб`} фиристода шудааст, ба ${answered} мактуб ҷавоб гирифта шудааст.`,
     unanswered: (unanswered, overdue) => `Бе ҷавоб — ${unanswered}, аз ҷумла бо гузаштани мӯҳлати ҷавоб — ${overdue}.`,
     oldest: (number, date, waiting) => `Мактуби қадимтарини бе ҷавоб — аз ${dotted(date)} № ${number}: ${waiting} рӯз интизори ҷавоб аст.`,
     median: (n) => (n === null ? 'Ҳоло ҷавобе нест, мӯҳлати ҷавоб муайян карда намешавад.' : `Мӯҳлати ҷавоб (медиана) — ${Math.round(n)} рӯз.`),
     none: 'Дар феҳрист мактуб нест.',
-    header: ['Рақам', 'Сана', 'Вор./сод.', 'Мазмун', 'Ҳолат', 'Рӯзҳои бе ҷавоб', 'Ҷавоб / ба мактуб'],
+    header: ['Рақам', 'Сана', 'Мазмун', 'Ҳолат', 'Рӯзҳои бе ҷавоб', 'Ҷавоб / ба мактуб'],
     direction: { outgoing: 'содир.', incoming: 'ворид.' },
     state: { answered: 'ҷавоб гирифта шуд', overdue: 'мӯҳлати ҷавоб гузашт', waiting: 'интизори ҷавоб', annulled: 'бекор карда шуд', received: 'гирифта шуд' },
   },

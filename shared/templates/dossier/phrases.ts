@@ -15,6 +15,8 @@ export interface DossierPhrases {
   letter: LetterPhrases;
   /** A plain date: «15.03.2024» (ru, tg), "15 March 2024" (en). */
   date(iso: string): string;
+  /** A date in a narrow table column: «15.03.2024», "15 Mar 2024". */
+  shortDate(iso: string): string;
   /** A month on a chart's axis: «03.2024», "Mar 2024". */
   month(yyyyMm: string): string;
   /** Section titles (the cover has none: its title is the dossier's). */
@@ -29,17 +31,19 @@ export interface DossierPhrases {
   };
   notes: { foreword: string; talkingPoints: string; requests: string };
   /** The figures table: its header and one label per figure. */
-  figures: { header: [string, string]; labels: Record<keyof DossierFigures, string> };
+  figures: { title: string; header: [string, string]; labels: Record<keyof DossierFigures, string> };
   charts: { byViolation: string; byMonth: string; letters(institution: string): string; incidents: string; sent: string; answered: string; month: string; count: string; type: string; letterCount: string };
   ledger: {
     asOf(date: string): string;
+    /** A linked letter in the register's last column: «от 15.03.2024 № 01-12/1». */
+    link(number: string, date: string): string;
     /** «С марта 2024 г. направлено 11 писем, ответ получен на 1.» */
     sentAnswered(sent: number, answered: number, since: string | null): string;
     unanswered(unanswered: number, overdue: number): string;
     oldest(number: string, date: string, days: number): string;
     median(days: number | null): string;
     none: string;
-    header: [string, string, string, string, string, string, string];
+    header: [string, string, string, string, string, string];
     direction: Record<DossierLedgerEntry['direction'], string>;
     state: Record<DossierLedgerEntry['state'], string>;
   };

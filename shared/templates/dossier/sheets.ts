@@ -35,7 +35,7 @@ export function incidentSheet(incident: DossierIncident, index: number, p: Dossi
   const description = incident.description.trim();
   return [
     heading(2, sheetTitle(incident, index, p)),
-    { kind: 'table', header: [...p.sheet.header], widths: [45, 135], rows: rows.filter(([, value]) => value.trim() !== '').map(([label, value]) => [label, cell(value)]) },
+    { kind: 'table', header: [...p.sheet.header], widths: [50, 130], rows: rows.filter(([, value]) => value.trim() !== '').map(([label, value]) => [label, cell(value)]) },
     ...(description ? [label(l.what), ...paragraphs(description)] : []),
     ...(incident.evidence.length ? [label(l.evidence), evidenceTable(incident.evidence, p)] : []),
   ];
@@ -51,7 +51,7 @@ function evidenceTable(evidence: readonly DossierEvidence[], p: DossierPhrases):
   return {
     kind: 'table',
     header: [...p.sheet.evidenceHeader],
-    widths: [44, 30, 40, 40, 26],
+    widths: [38, 30, 40, 40, 32],
     rows: evidence.map((file) => [
       cell(file.fileName),
       `${file.mediaType}\n${p.size(file.size)}`,
@@ -62,9 +62,9 @@ function evidenceTable(evidence: readonly DossierEvidence[], p: DossierPhrases):
   };
 }
 
-/** Widest a thumbnail stands (mm), and tallest: a portrait photo is narrowed so it keeps within a page. */
-const FIGURE_WIDTH_MM = 120;
-const FIGURE_HEIGHT_MM = 100;
+/** Widest a thumbnail stands (mm), and tallest: about three pictures with their captions to a page. */
+const FIGURE_WIDTH_MM = 90;
+const FIGURE_HEIGHT_MM = 65;
 
 /**
  * The evidence annex: per incident with files, its heading, each picture as a figure with its caption (file, the
@@ -81,7 +81,7 @@ export function evidenceAnnex(incidents: readonly DossierIncident[], p: DossierP
       heading(2, sheetTitle(incident, index, p)),
       ...pictures.map((file) => figure(file, caseLine(incident, p.letter), p)),
       ...(listed.length ? [label(p.evidence.listed), evidenceTable(listed, p)] : []),
-      ...damaged.map((file) => paragraph('note', `${file.fileName}: ${p.evidence.damaged}`)),
+      ...damaged.map((file) => ({ kind: 'paragraph', style: 'annex', runs: [{ text: `${file.fileName}: ${p.evidence.damaged}`, bold: true }] }) satisfies Block),
     ];
   });
 }
