@@ -5,7 +5,7 @@ import { layoutPdf, renderPdf } from '../../electron/documents/pdf-writer.ts';
 import { mmToPt, page } from '../../shared/document/layout.ts';
 import type { Block, Doc } from '../../shared/document/model.ts';
 import type { Language } from '../../shared/domain/vault.ts';
-import { docxParts, pageCount, pdfText, wordBoxes, writeTemp } from '../support/documents.ts';
+import { docxParts, pageCount, pdfText, readBytes, wordBoxes, writeTemp } from '../support/documents.ts';
 import { pngImage } from '../support/images.ts';
 import { libreOfficePdfsWithFonts } from '../support/libreoffice.ts';
 import { pdfGeometry } from '../support/pdf-geometry.ts';
@@ -167,12 +167,18 @@ describe('what never breaks, and where the salutation stands', () => {
     ...numbers.map((text, n) => ({ name: `number-${n}`, doc: docOf([body(text)]) })),
     ...(['ru', 'tg', 'en'] as const).map((language) => ({ name: `annex-${language}`, doc: fixtureLetter('appeal-annex', language) })),
   ];
-  let memo: Promise<{ name: string; writers: readonly (readonly ['pdf' | 'libreoffice', string])[] }[]> | undefined;
-  const rendered = () => (memo ??= (async () => {
-    const ours = await Promise.all(cases.map(async (c) => writeTemp(`${c.name}.pdf`, await renderPdf(c.doc))));
+  type Writer = 'pdf' | 'libreoffice';
+  // Rendered once for the tests below, and kept as bytes: tempDir's folders are removed after each test, so a path
+  // kept from the first test would name a file that no longer exists by the second.
+  let memo: Promise<{ name: string; writers: readonly (readonly [Writer, Buffer])[] }[]> | undefined;
+  const renderedBytes = () => (memo ??= (async () => {
+    const ours = await Promise.all(cases.map(async (c) => renderPdf(c.doc)));
     const converted = libreOfficePdfsWithFonts(...(await Promise.all(cases.map(async (c) => writeTemp(`${c.name}.docx`, await renderDocx(c.doc, c.name))))));
-    return cases.map((c, i) => ({ name: c.name, writers: [['pdf', ours[i]!], ['libreoffice', converted[i]!]] as const }));
+    return cases.map((c, i) => ({ name: c.name, writers: [['pdf', ours[i]!], ['libreoffice', readBytes(converted[i]!)]] as const }));
   })());
+  /** The rendered PDFs written into the running test's temp folder, for poppler to read. */
+  const rendered = async () =>
+    (await renderedBytes()).map(({ name, writers }) => ({ name, writers: writers.map(([writer, bytes]) => [writer, writeTemp(`${name}-${writer}.pdf`, bytes)] as const) }));
   /** The lines of every page, as pdftotext lays them out, a no-break hyphen (LibreOffice's U+2011) read as a hyphen. */
   const textLines = (pdf: string) => pdfText(pdf, '-layout').replaceAll('\u2011', '-').split('\n').map((line) => line.trim()).filter(Boolean);
 

@@ -11,12 +11,21 @@ function run(command: string, args: string[]): { status: number; stdout: string;
   if (result.error) throw result.error;
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
+/**
+ * A poppler reader that must succeed: a missing or unreadable PDF throws instead of reading as "no text", which would
+ * let a check on it pass or fail for the wrong reason (a test once read a file its temp folder had already lost).
+ */
+function read(command: 'pdftotext' | 'pdfinfo' | 'pdffonts', args: string[]): string {
+  const result = run(command, args);
+  if (result.status !== 0) throw new Error(`${command} failed (${result.status}): ${result.stderr.trim()}`);
+  return result.stdout;
+}
 
 const A4 = { width: 595, height: 842 };
 /** Below the header, where page numbers stand (10 mm from the top), so body text can be compared across writers. */
 const BODY_TOP = 48;
 
-export const pdfText = (path: string, ...args: string[]) => run('pdftotext', [...args, path, '-']).stdout;
+export const pdfText = (path: string, ...args: string[]) => read('pdftotext', [...args, path, '-']);
 /**
  * The words of the body in reading order (content order with -raw), page numbers cropped away. A word hyphenated at
  * a line end is joined again, and hyphens are dropped, so two layouts that break lines in other places (ours and
@@ -33,7 +42,7 @@ export const textIn = (path: string, page: number, band: { y: number; h: number 
   pdfText(path, '-f', String(page), '-l', String(page), '-x', '0', '-y', String(Math.round(band.y)), '-W', String(A4.width), '-H', String(Math.round(band.h))).trim();
 
 export function pageCount(path: string): number {
-  return Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [path]).stdout)?.[1] ?? 0);
+  return Number(/^Pages:\s+(\d+)/m.exec(read('pdfinfo', [path]))?.[1] ?? 0);
 }
 
 export interface FontRow {
@@ -42,7 +51,7 @@ export interface FontRow {
   subset: boolean;
 }
 export function pdfFonts(path: string): FontRow[] {
-  const lines = run('pdffonts', [path]).stdout.trim().split('\n').slice(2);
+  const lines = read('pdffonts', [path]).trim().split('\n').slice(2);
   return lines.map((line) => {
     const cells = line.trim().split(/\s+/);
     // name type… encoding emb sub uni object ID: the yes/no columns are the 5th, 4th and 3rd from the end
@@ -54,7 +63,7 @@ export const qpdfCheck = (path: string) => run('qpdf', ['--check', path]);
 
 /** Word boxes of a page (pdftotext -bbox), in points. */
 export function wordBoxes(path: string, page: number): { xMin: number; xMax: number; yMin: number; yMax: number; word: string }[] {
-  const html = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-']).stdout;
+  const html = read('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), path, '-']);
   return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
     xMin: Number(m[1]),
     yMin: Number(m[2]),
