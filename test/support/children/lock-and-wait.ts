@@ -19,10 +19,15 @@ if (mode === 'cli') {
   // FAST_KDF for the new passphrase's wrap.
   const app = createApp({ dataDir: dir, dialogs: scriptedDialogs(), actor: 'tester', kdf: FAST_KDF });
   const call = routerCall(app.router);
-  // What IPC hands main: a Uint8Array of its own. The file's Buffer is this stand-in's, so it zeroes it.
+  // What IPC hands main: a Uint8Array of its own over an ArrayBuffer whose bytes live outside V8's heap (the
+  // structured clone always gives an ArrayBuffer its own backing store). Not `new Uint8Array(read)`: V8 keeps a
+  // typed array of 64 bytes or less inside its heap, where a scavenge moves it and leaves the old copy unzeroed,
+  // so the router's fill(0) cannot reach it — a copy IPC never makes, which left the passphrase behind on some
+  // runs. The file's Buffer is this stand-in's, so it zeroes it.
   const delivered = (path: string) => {
     const read = readFileSync(path);
-    const bytes = new Uint8Array(read);
+    const bytes = new Uint8Array(new ArrayBuffer(read.length));
+    bytes.set(read);
     read.fill(0);
     return bytes;
   };
