@@ -66,6 +66,7 @@ export const dossiersEn = {
     built: 'Built.',
     buildFirst: 'Save and build the dossier to see its preview here.',
     stale: 'The composition changed since this build: build again to see it.',
+    previewPane: 'Preview of the last build',
     preview: 'Dossier preview',
     missingHeading: 'Texts missing in the dossier’s language',
     missingIntro: 'Type each translation (it is saved to the record) or deliberately keep the original; then build again.',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge.ts';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { AddToDossier } from '../dossiers/AddToDossier.tsx';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { IncidentEditor } from './IncidentEditor.tsx';
 import { IncidentList, type ListQuery } from './IncidentList.tsx';
@@ -14,16 +15,18 @@ type Editing = { id: string | null; key: number } | null;
 const MAX_LETTER_INCIDENTS = 1000;
 
 /**
- * Incidents: search and filters, the list (multi-select, and a letter drafted from the selection), and the one-screen editor.
+ * Incidents: search and filters, the list (multi-select; a letter drafted from the selection, or the selection added to
+ * a dossier), and the one-screen editor.
  * Export writes the selection (or everything found) where the user chooses; import takes JSON, CSV and XLSX.
  */
-export function IncidentsPage({ onDraftLetter }: { onDraftLetter(ids: string[]): void }) {
+export function IncidentsPage({ onDraftLetter, onAddToDossier }: { onDraftLetter(ids: string[]): void; onAddToDossier(ids: string[], dossierId: string | null): void }) {
   const { t } = useTranslation();
   const { terms, reload } = useTerms();
   const [query, setQuery] = useState<ListQuery>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
+  const [addingToDossier, setAddingToDossier] = useState(false);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, run } = useAction();
@@ -51,6 +54,9 @@ export function IncidentsPage({ onDraftLetter }: { onDraftLetter(ids: string[]):
           <button type="button" className="secondary" disabled={selected.size === 0 || selected.size > MAX_LETTER_INCIDENTS} onClick={() => onDraftLetter([...selected])}>
             {t('letters.draftFromSelection', { count: selected.size })}
           </button>
+          <button type="button" className="secondary" disabled={selected.size === 0} onClick={() => setAddingToDossier(true)}>
+            {t('dossiers.addToDossier', { count: selected.size })}
+          </button>
           <button type="button" className="secondary" disabled={busy} onClick={() => void exportAs('xlsx')}>
             {selected.size ? t('transfer.exportSelectedXlsx', { count: selected.size }) : t('transfer.exportXlsx')}
           </button>
@@ -67,6 +73,7 @@ export function IncidentsPage({ onDraftLetter }: { onDraftLetter(ids: string[]):
       </div>
       {notice && <Notice>{notice}</Notice>}
       <ErrorAlert error={error} />
+      {addingToDossier && selected.size > 0 && <AddToDossier count={selected.size} onChosen={(dossierId) => onAddToDossier([...selected], dossierId)} onClose={() => setAddingToDossier(false)} />}
       {importing && (
         <ImportPanel
           onClose={() => setImporting(false)}

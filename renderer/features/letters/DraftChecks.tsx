@@ -91,7 +91,7 @@ export function DraftChecks({ draft, counterpart, busy, onRedraft, onTranslate, 
   );
 }
 
-function MissingRow({ missing, language, kept, busy, onTranslate, onKeep }: { missing: MissingText; language: LetterDraft['request']['language']; kept: boolean; busy: boolean; onTranslate: Props['onTranslate']; onKeep(missing: MissingText, on: boolean): Promise<void> }) {
+export function MissingRow({ missing, language, kept, busy, onTranslate, onKeep }: { missing: MissingText; language: LetterDraft['request']['language']; kept: boolean; busy: boolean; onTranslate: Props['onTranslate']; onKeep(missing: MissingText, on: boolean): Promise<void> }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');

@@ -7,10 +7,11 @@ import { PlacesPage } from '../directories/PlacesPage.tsx';
 import { IncidentsPage } from '../incidents/IncidentsPage.tsx';
 import { CorrespondencePage } from '../correspondence/CorrespondencePage.tsx';
 import { DueReminder } from '../correspondence/DueReminder.tsx';
+import { DossiersPage, type DossierRequest } from '../dossiers/DossiersPage.tsx';
 import { LettersPage } from '../letters/LettersPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 
-export const sections = ['incidents', 'persons', 'places', 'correspondence', 'documents', 'settings'] as const;
+export const sections = ['incidents', 'persons', 'places', 'correspondence', 'documents', 'dossiers', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 /** Where a fresh shell opens, and an optional one-off notice (a translation key) to show there. */
@@ -32,9 +33,13 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
   const [notice, setNotice] = useState(entry.notice);
   // The incidents chosen in the list for a letter; a new choice opens a fresh letter.
   const [letter, setLetter] = useState<{ ids: string[]; key: number }>({ ids: [], key: 0 });
+  // A dossier to open with the incidents chosen in the list ("Add to a dossier…"); null opens the dossiers' list.
+  const [dossier, setDossier] = useState<{ request: DossierRequest | null; key: number }>({ request: null, key: 0 });
   const go = (next: Section) => {
     setSection(next);
     setNotice(null);
+    // The navigation always opens the dossiers' list (a fresh page), as a click on "Dossiers" should.
+    if (next === 'dossiers') setDossier({ request: null, key: Date.now() });
   };
   return (
     <div className="shell">
@@ -60,6 +65,11 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
               setLetter({ ids, key: Date.now() });
               go('documents');
             }}
+            onAddToDossier={(incidentIds, dossierId) => {
+              setSection('dossiers');
+              setNotice(null);
+              setDossier({ request: { dossierId, incidentIds }, key: Date.now() });
+            }}
           />
         ) : section === 'persons' ? (
           <PersonsPage />
@@ -67,6 +77,8 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
           <PlacesPage />
         ) : section === 'correspondence' ? (
           <CorrespondencePage />
+        ) : section === 'dossiers' ? (
+          <DossiersPage key={dossier.key} request={dossier.request} />
         ) : (
           <LettersPage key={letter.key} initialIncidentIds={letter.ids} />
         )}

@@ -1,0 +1,16 @@
+import { useState } from 'react';
+import { DossierList } from './DossierList.tsx';
+import { DossierScreen } from './DossierScreen.tsx';
+
+/** What the shell asks the page to open: a dossier (or a new one, id null) with incidents to add to it. */
+export interface DossierRequest {
+  dossierId: string | null;
+  incidentIds: string[];
+}
+
+/** Dossiers: the saved list, or one dossier's screen (opened from the list or from the incident list). */
+export function DossiersPage({ request }: { request: DossierRequest | null }) {
+  const [open, setOpen] = useState<{ request: DossierRequest; key: number } | null>(request ? { request, key: 0 } : null);
+  if (!open) return <DossierList onOpen={(dossierId) => setOpen({ request: { dossierId, incidentIds: [] }, key: Date.now() })} />;
+  return <DossierScreen key={open.key} dossierId={open.request.dossierId} addIncidentIds={open.request.incidentIds} onBack={() => setOpen(null)} />;
+}
