@@ -5,6 +5,7 @@ import type { Language } from '../../shared/domain/vault.ts';
 import { buildDossier } from '../../shared/templates/dossier/dossier.ts';
 import { dossierCharts, dossierFigures } from '../../shared/templates/dossier/figures.ts';
 import { dossierPhrases } from '../../shared/templates/dossier/phrases.ts';
+import { fileType } from '../../shared/templates/dossier/sheets.ts';
 import { counterpartWith, dossierIncident, dossierInput } from '../support/dossier-inputs.ts';
 
 const languages: Language[] = ['ru', 'tg', 'en'];
@@ -160,5 +161,15 @@ describe('dossier figures and charts', () => {
     expect(byMonth).toMatchObject({ x: ['01.2024', '02.2024', '03.2024'], series: [{ values: [1, 0, 2] }] });
     expect(byMonth!.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(incidents.length);
     expect(letters!.series.map((series) => series.values.reduce((a, b) => a + b, 0))).toEqual([11, 1]);
+  });
+});
+
+describe('evidence file types', () => {
+  it('names a file by its type as a clerk does, from the extension when the bytes told nothing', () => {
+    expect(fileType({ mediaType: 'image/png', fileName: 'a.png' })).toBe('PNG');
+    expect(fileType({ mediaType: 'application/pdf', fileName: 'a' })).toBe('PDF');
+    expect(fileType({ mediaType: 'application/octet-stream', fileName: 'запись.mp4' })).toBe('MP4');
+    expect(fileType({ mediaType: 'application/octet-stream', fileName: 'noname' })).toBe('—');
+    expect(fileType({ mediaType: 'text/plain', fileName: 'statement.txt' })).toBe('TXT');
   });
 });

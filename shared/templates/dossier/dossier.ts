@@ -130,7 +130,7 @@ function ledger(counterpart: DossierCounterpart, p: DossierPhrases): Block[] {
           {
             kind: 'table',
             header: [...p.ledger.header],
-            widths: [27, 25, 52, 28, 20, 28],
+            widths: [25, 24, 49, 30, 20, 32],
             rows: entries.slice(0, 5000).map((entry) => [
               // «исх. 01-12/100», «вх. 4/7-2291»: the register's way of telling ours from theirs.
               `${p.ledger.direction[entry.direction]}\n${entry.number}`,

@@ -54,12 +54,24 @@ function evidenceTable(evidence: readonly DossierEvidence[], p: DossierPhrases):
     widths: [38, 30, 40, 40, 32],
     rows: evidence.map((file) => [
       cell(file.fileName),
-      `${file.mediaType}\n${p.size(file.size)}`,
+      `${fileType(file)}\n${p.size(file.size)}`,
       shaLines(file.sha256),
       cell(p.sheet.custody(file.addedBy, file.addedAt.slice(0, 10))),
       file.damaged ? p.sheet.damaged : '',
     ]),
   };
+}
+
+/**
+ * A file's type as a clerk names it — «PNG», «PDF», «MP4» — from its media type, or from the name's extension when the
+ * bytes told nothing (application/octet-stream); a long media type would not fit its column.
+ */
+export function fileType(file: Pick<DossierEvidence, 'mediaType' | 'fileName'>): string {
+  const subtype = file.mediaType.split('/')[1] ?? file.mediaType;
+  const extension = /\.([\p{L}\p{N}]{1,8})$/u.exec(file.fileName)?.[1];
+  if (subtype === 'octet-stream' || subtype === '') return extension ? extension.toUpperCase() : '—';
+  if (subtype === 'plain') return 'TXT';
+  return subtype.replace(/^(x-|vnd\.)/, '').toUpperCase().slice(0, 24);
 }
 
 /** Widest a thumbnail stands (mm), and tallest: about three pictures with their captions to a page. */
