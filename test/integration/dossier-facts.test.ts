@@ -119,6 +119,15 @@ describe('dossier facts from the store', () => {
     expect(tajik.unresolved).toEqual(expect.arrayContaining(['incident:in-moscow-2024-10:title', 'place:pl-fotekh:name']));
     expect(tajik.input.incidents[0]!.title).toBe('Боздошти шаҳрвандон дар гузаргоҳи сарҳадии Фотех');
 
+    // A video too large to hash at each build: whole, then with its last chunk gone (a file cut short in the store).
+    const files = tempDir();
+    writeFileSync(join(files, 'clip.mp4'), Buffer.alloc(65 * 1024 ** 2, 7));
+    const clip = addEvidence(vault.db, { incidentId: 'in-moscow-2024-10', path: join(files, 'clip.mp4'), actor: 'analyst-1' });
+    const clipState = async () => (await dossierFacts(vault.db, composition(), { asOf: AS_OF })).input.incidents[1]!.evidence.find((file) => file.id === clip.id)!.damaged;
+    expect(await clipState()).toBe(false);
+    vault.db.prepare('DELETE FROM evidence_chunk WHERE evidence_id = ? AND seq = 64').run(clip.id);
+    expect(await clipState()).toBe(true);
+
     const controller = new AbortController();
     controller.abort();
     await expect(dossierFacts(vault.db, composition(), { asOf: AS_OF, signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });

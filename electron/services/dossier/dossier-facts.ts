@@ -8,15 +8,16 @@ import { dossierCharts, dossierFigures } from '../../../shared/templates/dossier
 import type { DossierCounterpart, DossierEvidence, DossierFrozenLetter, DossierIncident, DossierInput, DossierLetterRef, Reliability } from '../../../shared/templates/dossier/input.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Db } from '../../store/open.ts';
-import { fileChunks } from '../../store/repositories/chunked-file-repository.ts';
+import { fileChunk, fileChunks } from '../../store/repositories/chunked-file-repository.ts';
 import { listEvidence, type EvidenceRecord } from '../../store/repositories/evidence-repository.ts';
-import { getIncident } from '../../store/repositories/incident-repository.ts';
+import { getIncident, incidentExists } from '../../store/repositories/incident-repository.ts';
 import { searchIncidents } from '../../store/repositories/incident-search.ts';
 import { getLetterDocument } from '../../store/repositories/letter-document-repository.ts';
 import { getCounterpart, lettersOf } from '../../store/repositories/letter-repository.ts';
 import { readOffice } from '../../store/repositories/office-repository.ts';
 import { getPerson } from '../../store/repositories/person-repository.ts';
 import { CorrespondenceService } from '../correspondence-service.ts';
+import { CHUNK_BYTES } from '../files/chunked-files.ts';
 import { incidentsForLetter } from '../letters/letter-facts.ts';
 import { LetterTexts } from '../letters/letter-texts.ts';
 
@@ -51,6 +52,11 @@ export interface DossierFacts {
 
 /** Images up to this size are decoded for the annex; bigger ones are listed (the window's preview limit). */
 const THUMBNAIL_MAX_BYTES = 25 * 1024 ** 2;
+/**
+ * Files up to this size are read whole at every build and checked against their SHA-256; a bigger one (a video of
+ * gigabytes) is checked for all its chunks being there, so a build does not hash gigabytes each time (`verify` does).
+ */
+const HASH_CHECK_MAX_BYTES = 64 * 1024 ** 2;
 const SEARCH_LIMIT = 10_000;
 
 /**
@@ -124,8 +130,8 @@ function selectedIncidents(db: Db, composition: DossierComposition): { ids: stri
     return { ids: hits.map((hit) => hit.id).sort(byDateThenId(hits)), notFound: [] };
   }
   const unique = [...new Set(selection.incidentIds)];
-  const found = unique.filter((id) => getIncident(db, id));
-  return { ids: found, notFound: unique.filter((id) => !found.includes(id)) };
+  const found = new Set(unique.filter((id) => incidentExists(db, id)));
+  return { ids: [...found], notFound: unique.filter((id) => !found.has(id)) };
 }
 
 const byDateThenId = (hits: readonly { id: string; startDate: string }[]) => {
@@ -149,10 +155,11 @@ function isMinorOn(birthDate: string | undefined, day: string): boolean {
   return day < eighteenth;
 }
 
-/** A file's record with its custody; its bytes checked against the SHA-256 chunk by chunk; an image scaled if it can be. */
+/** A file's record with its custody; its bytes checked against the SHA-256 chunk by chunk (a very large one: its last chunk checked); an image scaled if it can be. */
 async function evidenceFacts(db: Db, record: EvidenceRecord, thumbnail: MakeThumbnail | undefined): Promise<DossierEvidence> {
   const base = { id: record.id, fileName: record.fileName, mediaType: record.mediaType, size: record.size, sha256: record.sha256, addedBy: record.addedBy, addedAt: record.addedAt };
   const wantsPicture = thumbnail !== undefined && record.mediaType.startsWith('image/') && record.size <= THUMBNAIL_MAX_BYTES;
+  if (record.size > HASH_CHECK_MAX_BYTES) return { ...base, thumbnail: null, damaged: !chunksWhole(db, record) };
   const hash = createHash('sha256');
   const kept: Buffer[] = [];
   let size = 0;
@@ -171,6 +178,12 @@ async function evidenceFacts(db: Db, record: EvidenceRecord, thumbnail: MakeThum
     picture = null;
   }
   return { ...base, thumbnail: picture, damaged: false };
+}
+
+/** A file too large to hash at each build is whole when its last chunk is there and no chunk follows it. */
+function chunksWhole(db: Db, record: EvidenceRecord): boolean {
+  const chunks = Math.ceil(record.size / CHUNK_BYTES);
+  return fileChunk(db, 'evidence', record.id, chunks - 1)?.length === record.size - (chunks - 1) * CHUNK_BYTES && !fileChunk(db, 'evidence', record.id, chunks);
 }
 
 /** Every registered letter (not annulled) by the incidents it raised, replies included, in date order. */
