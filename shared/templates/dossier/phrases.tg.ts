@@ -24,7 +24,7 @@ export const tg: DossierPhrases = {
     place: (place) => `Ҷойи баргузорӣ: ${place}`,
     date: (date) => `Санаи мулоқот: ${dotted(date)}`,
     edition: (edition, date) => `Нусхаи нашри № ${edition} аз ${dotted(date)}`,
-    draft: (date) => `Лоиҳа, ҳолат ба ${dotted(date)}`,
+    draft: (date) => `Лоиҳа бо ҳолати ${dotted(date)}`,
   },
   notes: { foreword: 'Сухани муқаддимавӣ', talkingPoints: 'Нуктаҳо барои гуфтугӯ', requests: 'Дархостҳо барои мулоқот' },
   figures: {
@@ -59,11 +59,11 @@ export const tg: DossierPhrases = {
   },
   ledger: {
     link: (number, date) => `аз ${dotted(date)} № ${number}`,
-    asOf: (date) => `Маълумот ҳолат ба ${dotted(date)}.`,
+    asOf: (date) => `Маълумот бо ҳолати ${dotted(date)}.`,
     sentAnswered: (sent, answered, from) =>
       `${from ? `Аз моҳи ${months[Number(from.slice(5, 7)) - 1]}и соли ${from.slice(0, 4)} ҳамагӣ ${sent} мактуб` : `${sent} мактуб`} фиристода шудааст, ба ${answered} мактуб ҷавоб гирифта шудааст.`,
     unanswered: (unanswered, overdue) => `Бе ҷавоб — ${unanswered}, аз ҷумла бо гузаштани мӯҳлати ҷавоб — ${overdue}.`,
-    oldest: (number, date, waiting) => `Мактуби қадимтарини бе ҷавоб — аз ${dotted(date)} № ${number}: ${waiting} рӯз интизори ҷавоб аст.`,
+    oldest: (number, date, waiting) => `Қадимтарин мактуби бе ҷавоб — аз ${dotted(date)} № ${number}: ${waiting} рӯз интизори ҷавоб аст.`,
     median: (n) => (n === null ? 'Ҳоло ҷавобе нест, мӯҳлати ҷавоб муайян карда намешавад.' : `Мӯҳлати ҷавоб (медиана) — ${Math.round(n)} рӯз.`),
     none: 'Дар феҳрист мактуб нест.',
     header: ['Рақам', 'Сана', 'Мазмун', 'Ҳолат', 'Рӯзҳои бе ҷавоб', 'Ҷавоб / ба мактуб'],
