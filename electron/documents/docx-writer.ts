@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   CharacterSet,
   Document,
@@ -26,16 +27,22 @@ import {
   TextRun,
   VerticalPositionAlign,
   WidthType,
+  type FileChild,
   type IParagraphOptions,
   type IParagraphStyleOptions,
 } from 'docx';
 import { assertNever } from '../../shared/assert-never.ts';
+import { chartPng } from './charts.ts';
+import { chartParagraphs, contentsField, contentsStyles, dossierFurniture, figureParagraphs, headingBookmark } from './docx-dossier.ts';
+import { contentsEntries } from './pdf-dossier.ts';
+import { pageMap } from './pdf-writer.ts';
 import {
   addresseeLook,
   chartLook,
   contentsLook,
-  executorLook,
   figureLook,
+  executorLook,
+  furnitureLook,
   fontFamily,
   headingLook,
   keepsWithNext,
@@ -163,12 +170,18 @@ const textRuns = (runs: readonly Run[], setting: Setting) =>
  * (a different first page), PT Serif embedded, the executor's mark in a frame at the bottom left of the last page.
  * Its XML is deterministic (identifiers seeded from the document), apart from the dates in docProps/core.xml.
  */
-export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
+export async function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
+  // A dossier's charts (PNGs of the one renderer's SVG) and its contents' page numbers (the PDF's own layout) are
+  // made first: the seeded part below must not yield.
+  const charts = new Map<number, Buffer>();
+  for (const [index, block] of doc.blocks.entries()) if (block.kind === 'chart') charts.set(index, await chartPng(block));
+  const pageOfBlock = doc.blocks.some((block) => block.kind === 'contents') ? pageMap(doc).pageOfBlock : [];
   return withSeededRandom(seed, () => {
     const counted = { lists: 0, drawings: 0 };
     const next: Counters = { list: () => (counted.lists += 1), drawing: () => (counted.drawings += 1) };
+    const dossier: Dossier = { blocks: doc.blocks, charts, pageOfBlock, bookmarked: new Set(doc.blocks.flatMap((block, index) => (block.kind === 'contents' ? contentsEntries(doc.blocks, index).map((entry) => entry.index) : []))) };
     const keep = keepsWithNext(doc.blocks);
-    const output: (Paragraph | Table)[][] = [];
+    const output: (Paragraph | Table | FileChild)[][] = [];
     const spacing = doc.blocks.map(blockSpacing);
     doc.blocks.forEach((block, index) => {
       output.push([]);
@@ -182,7 +195,7 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
         before: own.first && previous?.last ? previous.after + own.before : own.before,
         zeroAfter: own.last && (following?.first ?? false),
       };
-      const paragraphs = docxBlock(block, next, doc.meta.language, flow);
+      const paragraphs = docxBlock(block, next, doc.meta.language, flow, { ...dossier, index });
       // The executor's frame goes before the signature: a framed paragraph is anchored to the paragraph after it,
       // and stands on that paragraph's page — so the mark is on the signature's page, and when it has no room
       // below the signature, Word and LibreOffice move the signature (kept with the lines above it) and the mark
@@ -192,12 +205,13 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
     });
     const children = output.flat();
     const language = { value: wordLanguage[doc.meta.language] };
+    const furniture = doc.meta.furniture ? dossierFurniture(doc.meta) : null;
     const document = new Document({
       creator: 'Ombuds Dossier',
       title: doc.meta.title,
       lastModifiedBy: 'Ombuds Dossier',
       fonts: [{ name: fontFamily, data: readFileSync(fontPath('regular')), bold: readFileSync(fontPath('bold')), italic: readFileSync(fontPath('italic')), boldItalic: readFileSync(fontPath('bold-italic')), characterSet: CharacterSet.RUSSIAN }],
-      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt), language } } }, paragraphStyles: paragraphStyles(doc.meta.language, doc.meta.furniture !== undefined).map((style) => ({ ...style, run: { ...style.run, language } })) },
+      styles: { default: { document: { run: { font: fontFamily, size: ptToHalfPoints(type.bodyPt), language } } }, paragraphStyles: [...paragraphStyles(doc.meta.language, doc.meta.furniture !== undefined), ...(furniture ? contentsStyles(style) : [])].map((style) => ({ ...style, run: { ...style.run, language } })) },
       numbering: {
         config: [
           { reference: 'ordered', levels: [{ ...listLevel, format: LevelFormat.DECIMAL, text: listLook.number('%1', 'dot') }] },
@@ -208,16 +222,20 @@ export function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
       sections: [
         {
           properties: {
-            titlePage: true,
+            titlePage: furniture?.titlePage ?? true,
             page: {
               size: { width: mmToTwip(page.widthMm), height: mmToTwip(page.heightMm) },
-              margin: { top: mmToTwip(page.marginMm.top), right: mmToTwip(page.marginMm.right), bottom: mmToTwip(page.marginMm.bottom), left: mmToTwip(page.marginMm.left), header: mmToTwip(page.headerMm) },
+              margin: { top: mmToTwip(page.marginMm.top), right: mmToTwip(page.marginMm.right), bottom: mmToTwip(page.marginMm.bottom), left: mmToTwip(page.marginMm.left), header: mmToTwip(page.headerMm), ...(furniture ? { footer: mmToTwip(furnitureLook.footerMm) } : {}) },
             },
           },
-          headers: {
-            first: new Header({ children: [] }),
-            default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: ptToHalfPoints(type.pageNumberPt) })] })] }),
-          },
+          ...(furniture
+            ? { headers: furniture.headers, footers: furniture.footers }
+            : {
+                headers: {
+                  first: new Header({ children: [] }),
+                  default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: ptToHalfPoints(type.pageNumberPt) })] })] }),
+                },
+              }),
           children,
         },
       ],
@@ -305,7 +323,15 @@ function withFlow(paragraphs: IParagraphOptions[], flow: Flow): Paragraph[] {
   });
 }
 
-function docxBlock(block: Block, next: Counters, language: Language, flow: Flow): (Paragraph | Table)[] {
+/** What the dossier's blocks need: the Doc's blocks, the charts' PNGs, the pages, the headings the contents links. */
+interface Dossier {
+  blocks: readonly Block[];
+  charts: ReadonlyMap<number, Buffer>;
+  pageOfBlock: readonly number[];
+  bookmarked: ReadonlySet<number>;
+}
+
+function docxBlock(block: Block, next: Counters, language: Language, flow: Flow, dossier: Dossier & { index: number }): (Paragraph | Table | FileChild)[] {
   const set = (hyphenate: boolean): Setting => ({ language, hyphenate });
   const line = (text: string, hyphenate = false) => textRuns([{ text }], set(hyphenate));
   switch (block.kind) {
@@ -345,7 +371,7 @@ function docxBlock(block: Block, next: Counters, language: Language, flow: Flow)
             keepNext: true,
             keepLines: true,
             spacing: { before: ptToTwip(headingLook.spaceBeforePt), after: ptToTwip(headingLook.spaceAfterPt), line: ptToTwip(headingLook.sizePt * lineHeight), lineRule: LineRuleType.EXACT },
-            children: textRuns([{ text: block.text, bold: true }], { ...set(headingLook.hyphenate), sizePt: headingLook.sizePt }),
+            children: ((runs) => (dossier.bookmarked.has(dossier.index) ? [new Bookmark({ id: headingBookmark(dossier.index), children: runs })] : runs))(textRuns([{ text: block.text, bold: true }], { ...set(headingLook.hyphenate), sizePt: headingLook.sizePt })),
           },
         ],
         flow,
@@ -427,12 +453,14 @@ function docxBlock(block: Block, next: Counters, language: Language, flow: Flow)
         })),
         flow,
       );
-    case 'contents':
-      return withFlow([{ style: styleIds.subject, children: line(block.title) }], flow);
+    case 'contents': {
+      const entries = contentsEntries(dossier.blocks, dossier.index).map((entry) => ({ ...entry, page: dossier.pageOfBlock[entry.index] ?? 1 }));
+      return [...withFlow([{ style: 'ContentsTitle', keepNext: true, children: line(block.title) }], flow), contentsField(block.title, entries)];
+    }
     case 'chart':
-      return withFlow([{ style: styleIds.note, alignment: AlignmentType.CENTER, children: line(block.title) }], flow);
+      return chartParagraphs(block, dossier.charts.get(dossier.index) ?? Buffer.alloc(0), next.drawing(), flow.pageBreakBefore);
     case 'figure':
-      return withFlow(block.caption.map((text) => ({ style: styleIds.note, alignment: AlignmentType.CENTER, children: line(text) })), flow);
+      return figureParagraphs(block, next.drawing(), flow.pageBreakBefore);
     default:
       return assertNever(block, 'block kind');
   }

@@ -2,9 +2,7 @@ import PDFDocument from 'pdfkit';
 import { assertNever } from '../../shared/assert-never.ts';
 import {
   addresseeLook,
-  contentsLook,
   executorLook,
-  figureLook,
   headingLook,
   keepLook,
   keepsWithNext,
@@ -19,7 +17,9 @@ import {
   type ParagraphLook,
 } from '../../shared/document/layout.ts';
 import type { Block, Doc } from '../../shared/document/model.ts';
+import { chartSvg } from './charts.ts';
 import { fontPath } from './fonts.ts';
+import { chartRows, contentsRows, dossierFurniture, figureRows, type Area } from './pdf-dossier.ts';
 import { imageHeightMm } from './image-size.ts';
 import { pageOfBlocks, placeRows, type Row } from './pdf-flow.ts';
 import { tableRows } from './pdf-table.ts';
@@ -49,8 +49,15 @@ export async function renderPdf(doc: Doc): Promise<Buffer> {
   return (await layoutPdf(doc)).bytes;
 }
 
-export function layoutPdf(doc: Doc): Promise<PdfLayout> {
-  const { pdf, root, placed, pages } = plan(doc);
+export async function layoutPdf(doc: Doc): Promise<PdfLayout> {
+  const charts = new Map<number, string>();
+  for (const [index, block] of doc.blocks.entries()) if (block.kind === 'chart') charts.set(index, await chartSvg(block));
+  // A table of contents gives the pages its headings start on: they are read from the layout without numbers, and
+  // the numbers (in boxes of fixed width) move nothing — checked, not assumed.
+  const hasContents = doc.blocks.some((block) => block.kind === 'contents');
+  const numbered = hasContents ? pageMap(doc).pageOfBlock : undefined;
+  const { pdf, root, placed, pages } = plan(doc, { charts, pageOfBlock: numbered });
+  if (numbered && pageOfBlocks(placed, doc.blocks.length).some((p, i) => p !== numbered[i])) throw new Error('the table of contents moved the pages it numbers');
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -65,7 +72,8 @@ export function layoutPdf(doc: Doc): Promise<PdfLayout> {
   }
   for (; current < pages - 1; current += 1) pdf.addPage();
   root.end();
-  numberPages(pdf);
+  if (doc.meta.furniture) dossierFurniture(pdf, { ...doc.meta, classification: doc.meta.classification && safeText(doc.meta.classification) }, M);
+  else numberPages(pdf);
   pdf.end();
   const pageOfBlock = pageOfBlocks(placed, doc.blocks.length);
   return done.then((bytes) => ({ bytes, pages, pageOfBlock }));
@@ -83,7 +91,7 @@ export function pageMap(doc: Doc): { pages: number; pageOfBlock: number[] } {
 }
 
 /** The document with its fonts, its blocks as rows and the rows placed on pages: nothing drawn yet. */
-function plan(doc: Doc) {
+function plan(doc: Doc, drawn: { charts?: ReadonlyMap<number, string>; pageOfBlock?: readonly number[] | undefined } = {}) {
   const created = new Date(`${doc.meta.date ?? UNDATED}T00:00:00Z`);
   const pdf = new PDFDocument({
     size: [mmToPt(page.widthMm), mmToPt(page.heightMm)],
@@ -107,8 +115,9 @@ function plan(doc: Doc) {
   const ctx: Ctx = { pdf, language: doc.meta.language };
   const keep = keepsWithNext(doc.blocks);
   const rows: Row[] = [];
+  const area: Area = { ctx, root, x: M.left, width: textWidth(pdf), paragraphRows };
   doc.blocks.forEach((block, index) => {
-    const own = blockRows(ctx, root, block, index);
+    const own = blockRows(ctx, root, block, index, { area, blocks: doc.blocks, ...drawn });
     // A block kept with the next one: the page may not break before the next block's first row.
     if (index > 0 && keep[index - 1] && own[0]) own[0].breakBefore = false;
     rows.push(...own);
@@ -150,7 +159,15 @@ function together(rows: Row[], spaceBefore: number, spaceAfter: number): Row[] {
   return rows;
 }
 
-function blockRows(ctx: Ctx, root: Struct, block: Block, index: number): Row[] {
+/** What the dossier's blocks need besides their own: the area, the Doc's blocks, the charts' SVG, the pages. */
+interface Extras {
+  area: Area;
+  blocks: readonly Block[];
+  charts?: ReadonlyMap<number, string>;
+  pageOfBlock?: readonly number[] | undefined;
+}
+
+function blockRows(ctx: Ctx, root: Struct, block: Block, index: number, extras: Extras): Row[] {
   const { pdf } = ctx;
   switch (block.kind) {
     case 'letterhead': {
@@ -247,11 +264,11 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number): Row[] {
       return together(rows, keyLook.spaceBeforePt, keyLook.spaceAfterPt);
     }
     case 'contents':
-      return paragraphRows(ctx, root, [{ text: block.title }], contentsLook.title, index, { tag: 'H1', whole: true });
+      return contentsRows(extras.area, block, index, extras.blocks, extras.pageOfBlock);
     case 'chart':
-      return paragraphRows(ctx, root, [{ text: block.title }], figureLook.caption, index, { whole: true });
+      return chartRows(extras.area, block, index, extras.charts?.get(index));
     case 'figure':
-      return block.caption.flatMap((line) => paragraphRows(ctx, root, [{ text: line }], figureLook.caption, index, { whole: true }));
+      return figureRows(extras.area, block, index);
     default:
       return assertNever(block, 'block kind');
   }
