@@ -173,3 +173,25 @@ describe('evidence file types', () => {
     expect(fileType({ mediaType: 'text/plain', fileName: 'statement.txt' })).toBe('TXT');
   });
 });
+
+describe('dossier limits', () => {
+  it('stays a valid Doc with long texts, many types and a long history', () => {
+    const long = 'Очень длинный текст со смайликом 🙂 и ‮RTL‬ '.repeat(1500);
+    const violations = Array.from({ length: 30 }, (_, i) => `Нарушение ${i} ${'x'.repeat(150)}`);
+    const incidents = Array.from({ length: 8 }, (_, n) =>
+      dossierIncident(n, {
+        title: long.slice(0, 500),
+        description: `${long}\n\n${long}`,
+        violations,
+        startDate: `${2000 + n * 3}-01-01`,
+        evidence: [{ ...dossierIncident(n).evidence[0]!, fileName: long.slice(0, 1200) }],
+        letters: Array.from({ length: 400 }, (_, i) => ({ id: `l-${i}`, direction: 'outgoing' as const, number: `01-12/${i}`, date: '2024-01-01', counterpartId: 'cp-kz' })),
+      }),
+    );
+    const input = dossierInput('ru', { incidents, notes: { foreword: long, talkingPoints: long, requests: long } });
+    const doc = buildDossier(input);
+    expect(() => docSchema.parse(doc)).not.toThrow();
+    const byMonth = doc.blocks.find((block) => block.kind === 'chart' && block.chart === 'line');
+    expect(byMonth?.kind === 'chart' && byMonth.x.at(-1)).toBe('01.2021');
+  });
+});

@@ -97,15 +97,18 @@ function figuresTable(figures: DossierFigures, withLetters: boolean, p: DossierP
   return { kind: 'table', header: [...p.figures.header], widths: [140, 40], rows: keys.map((key) => [p.figures.labels[key], String(figures[key])]) };
 }
 
-/** A chart block carries the data; one renderer draws it for every writer (at most 200 points on its axis). */
+/**
+ * A chart block carries the data; one renderer draws it for every writer. At most 200 points on its axis: the 200
+ * largest bars (they come most first), the last 200 months of a timeline.
+ */
 function chartBlock(chart: DossierChart): Block {
-  const x = chart.x.slice(-200);
+  const keep = <T>(values: readonly T[]) => (chart.chart === 'bar' ? values.slice(0, 200) : values.slice(-200));
   return {
     kind: 'chart',
     chart: chart.chart,
     title: chart.title.slice(0, 300),
-    x: x.map((value) => value.slice(0, 100)),
-    series: chart.series.map((series) => ({ name: series.name.slice(0, 200), values: series.values.slice(-200) })),
+    x: keep(chart.x).map((value) => value.slice(0, 100)),
+    series: chart.series.slice(0, 20).map((series) => ({ name: series.name.slice(0, 200), values: keep(series.values) })),
     xTitle: chart.xTitle,
     yTitle: chart.yTitle,
   };
