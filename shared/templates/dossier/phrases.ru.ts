@@ -27,7 +27,7 @@ export const ru: DossierPhrases = {
     meeting: (withWhom) => withWhom,
     place: (place) => `Место проведения: ${place}`,
     date: (date) => `Дата встречи: ${dotted(date)}`,
-    edition: (edition, date) => `Экземпляр издания № ${edition} от ${dotted(date)}`,
+    edition: (edition, date) => `Издание № ${edition} от ${dotted(date)}`,
     draft: (date) => `Проект по состоянию на ${dotted(date)}`,
   },
   notes: { foreword: 'Вступительное слово', talkingPoints: 'Тезисы для беседы', requests: 'Просьбы к встрече' },

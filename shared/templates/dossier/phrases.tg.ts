@@ -23,7 +23,7 @@ export const tg: DossierPhrases = {
     meeting: (withWhom) => withWhom,
     place: (place) => `Ҷойи баргузорӣ: ${place}`,
     date: (date) => `Санаи мулоқот: ${dotted(date)}`,
-    edition: (edition, date) => `Нусхаи нашри № ${edition} аз ${dotted(date)}`,
+    edition: (edition, date) => `Нашри № ${edition} аз ${dotted(date)}`,
     draft: (date) => `Лоиҳа бо ҳолати ${dotted(date)}`,
   },
   notes: { foreword: 'Сухани муқаддимавӣ', talkingPoints: 'Нуктаҳо барои гуфтугӯ', requests: 'Дархостҳо барои мулоқот' },
