@@ -8,9 +8,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Left as runtime `require`s in main: `electron` is provided by the runtime; the native modules load .node
  * binaries (unpacked from the asar, see electron-builder.yml); pdfkit, fontkit and the font package read data
- * files next to their own sources, which a bundle would break.
+ * files next to their own sources, which a bundle would break; resvg (charts to PNG) and sharp (evidence thumbnails)
+ * load their prebuilt binaries from per-platform npm packages.
  */
-export const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pdfkit', 'fontkit', '@expo-google-fonts/pt-serif'];
+export const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2', 'pdfkit', 'fontkit', '@expo-google-fonts/pt-serif', '@resvg/resvg-js', 'sharp'];
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', absWorkingDir: root, logLevel: 'warning', legalComments: 'none' };
 
@@ -21,6 +22,10 @@ export async function buildElectron(outdir = `${root}/dist/electron`) {
     entryPoints: ['electron/main/index.ts'],
     outfile: `${outdir}/main.cjs`,
     external: MAIN_EXTERNALS,
+    // vega's Node entry awaits an optional `canvas` package at its top level, which CommonJS cannot hold; its
+    // browser entry finds no DOM in main and gives no canvas either — so charts are measured the same way (vega's
+    // text-width estimate, charts.ts) in the app and in the tests.
+    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
     // The sources are ESM and use import.meta.url (e.g. to find the fonts package); CommonJS has no
     // import.meta, so it is defined as the bundle's own file URL.
     define: { 'import.meta.url': 'importMetaUrl' },

@@ -65,7 +65,7 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'package.json']));
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3-multiple-ciphers/**', '**/node_modules/@node-rs/**']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3-multiple-ciphers/**', '**/node_modules/@node-rs/**', '**/node_modules/@resvg/**', '**/node_modules/sharp/**', '**/node_modules/@img/**']));
   });
 
   it('flips the security fuses', () => {
