@@ -119,10 +119,8 @@ describe('dossiers in the window', () => {
     await preview.getByText(title).first().waitFor();
     // Texts the records lack in Russian, if any, are kept as written, deliberately.
     const unkept = page.getByRole('checkbox', { name: 'Оставить исходный текст', checked: false });
-    while ((await unkept.count()) > 0) {
-      await unkept.first().check();
-      await page.getByText('Собрано.').waitFor();
-    }
+    while ((await unkept.count()) > 0) await unkept.first().check();
+    await page.getByText('Собрано.').waitFor();
     const issue = page.getByRole('button', { name: 'Выпустить редакцию' });
     await expect.poll(() => issue.isDisabled()).toBe(false);
     await h.screenshot('dossiers-03-built');
@@ -171,6 +169,66 @@ describe('dossiers in the window', () => {
     await row.getByRole('button', { name: 'Дублировать' }).click();
     await expect.poll(() => list.getByRole('row').count()).toBe(3);
     await h.screenshot('dossiers-05-list');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+  it('a Tajik dossier lists the texts the records lack in Tajik; Issue waits until each is translated or kept; sections reorder by drag and drop', async () => {
+    const h = harness();
+    const { page } = h;
+    await setUp(h);
+    const db = h.app.session.store();
+    for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(db, parseInterchange(db, fixture(name)), 'e2e');
+    const files = tempDir();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Досье' }).click();
+    await page.getByRole('button', { name: 'Новое досье' }).click();
+    const composition = page.getByRole('form', { name: 'Состав досье' });
+    await composition.getByLabel('Название').fill('Парванда барои мулоқот');
+    await composition.getByLabel('Язык досье').selectOption('tg');
+    await composition.getByRole('button', { name: 'Добавить: Задержанные показаны избитыми по телевидению' }).click();
+    await composition.getByRole('list', { name: 'Инциденты в досье' }).getByText('Задержанные показаны избитыми по телевидению').waitFor();
+
+    // Drag and drop: the evidence annex dropped on the cover goes first.
+    const row = (section: string) => composition.locator(`.dossier-sections li[data-section="${section}"]`);
+    await row('evidence').dragTo(row('cover'));
+    const order = () => composition.locator('.dossier-sections li').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-section')));
+    expect((await order()).slice(0, 2)).toEqual(['evidence', 'cover']);
+    // Unticked, the letters annex stays out of the dossier whatever its place.
+    expect(await composition.getByRole('checkbox', { name: 'Приложение: письма' }).isChecked()).toBe(false);
+
+    await page.getByRole('button', { name: 'Собрать' }).click();
+    await page.getByText('Собрано.').waitFor();
+    const checks = page.locator('section.draft-checks');
+    await checks.getByRole('heading', { name: 'Нет текста на языке досье' }).waitFor();
+    const issue = page.getByRole('button', { name: 'Выпустить редакцию' });
+    expect(await issue.isDisabled()).toBe(true);
+    await page.getByText('Сначала заполните недостающие тексты.').waitFor();
+    await h.screenshot('dossiers-06-missing-tg');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The incident's title typed in Tajik is saved to the record; the build runs again without it.
+    const titleRow = checks.getByRole('group', { name: /^Инцидент: название/ }).filter({ hasText: 'Задержанные показаны избитыми по телевидению' });
+    await titleRow.getByLabel('Перевод на таджикский').fill('Боздоштшудагон дар телевизион латукӯбшуда нишон дода шуданд');
+    await titleRow.getByRole('button', { name: 'Сохранить перевод' }).click();
+    await expect.poll(() => titleRow.count()).toBe(0);
+    const preview = page.getByRole('article', { name: 'Предварительный просмотр досье' });
+    await preview.getByText('Боздоштшудагон дар телевизион латукӯбшуда нишон дода шуданд').first().waitFor();
+    // The rest are kept as written, deliberately; then Issue.
+    const unkept = checks.getByRole('checkbox', { name: 'Оставить исходный текст', checked: false });
+    while ((await unkept.count()) > 0) await unkept.first().check();
+    await page.getByText('Собрано.').waitFor();
+    await expect.poll(() => issue.isDisabled()).toBe(false);
+    await issue.click();
+    await page.getByText('Выпущена редакция 1. Она заморожена и больше не изменится.').waitFor();
+    const docx = join(files, 'dossier-tg.docx');
+    h.dialogs.next.push(docx);
+    await page.getByRole('table', { name: 'Редакции' }).getByRole('button', { name: 'Сохранить DOCX…' }).click();
+    await page.getByText('Сохранено: dossier-tg.docx').waitFor();
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+
+    // The same screen in Tajik.
+    await page.getByRole('button', { name: 'Тоҷикӣ' }).click();
+    await page.getByRole('button', { name: 'Нашри таҳрир' }).waitFor();
+    await h.screenshot('dossiers-07-issued-tg-ui');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -171,7 +171,8 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
       {builder.job?.state === 'cancelled' && <Notice>{t('dossiers.buildCancelled')}</Notice>}
       {notice && <Notice>{notice}</Notice>}
       <ErrorAlert error={error ?? builder.error} />
-      {built && !stale && <BuildChecks build={built.build} language={composition.language} keepOriginal={composition.keepOriginal} busy={busy || builder.running} onTranslate={translate} onKeep={keep} />}
+      {/* While a build runs, the last one's checks stay (disabled), so a choice just made does not vanish under the pointer. */}
+      {built && (!stale || builder.running) && <BuildChecks build={built.build} language={composition.language} keepOriginal={composition.keepOriginal} busy={busy || builder.running} onTranslate={translate} onKeep={keep} />}
       <div className="dossier-workspace">
         <form className="dossier-composition" aria-label={t('dossiers.composition')} onSubmit={(e) => e.preventDefault()}>
           <MeetingFields composition={composition} onChange={change} />
