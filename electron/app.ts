@@ -21,6 +21,7 @@ import { readOnlyChannels } from '../shared/ipc/contract.ts';
 import { DossierService } from './services/dossier/dossier-service.ts';
 import { DossierBuildJobs } from './services/dossier/dossier-build-jobs.ts';
 import { renderDossierPdf } from './services/dossier/dossier-render.ts';
+import { withChartPictures } from './documents/charts.ts';
 import { AppError } from './errors/app-error.ts';
 
 /** Composition root shared by Electron main and the end-to-end bridge: one router over the same services. */
@@ -213,7 +214,10 @@ function handlers({ session, records, evidence, drops, imports, registry, letter
     'dossiers:save': (composition) => dossiers.save(composition),
     'dossiers:duplicate': ({ id }) => dossiers.duplicate(id),
     'dossiers:delete': ({ id }) => (dossiers.delete(id), {}),
-    'dossiers:build': ({ id }) => dossiers.build(id, today()),
+    'dossiers:build': async ({ id }) => {
+      const built = await dossiers.build(id, today());
+      return { ...built, doc: await withChartPictures(built.doc) }; // the preview draws each chart from its SVG
+    },
     'dossiers:buildStart': ({ id }) => dossierBuilds.start(id),
     'dossiers:buildStatus': ({ jobId }) => dossierBuilds.status(jobId),
     'dossiers:buildCancel': ({ jobId }) => dossierBuilds.cancel(jobId),

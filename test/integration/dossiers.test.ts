@@ -93,6 +93,8 @@ describe('meeting dossiers: the service', () => {
     const built = await dossiers.build('dossier-kz', TODAY, { onProgress: (done, total) => steps.push([done, total]) });
     expect(built.doc.meta.language).toBe('ru');
     expect(built.warnings).toEqual([]);
+    // The photo kept as evidence is in the annex as a picture scaled from the vault's bytes.
+    expect(built.doc.blocks.filter((block) => block.kind === 'figure')).toHaveLength(1);
     // One step per incident and per evidence image, counted up to the total.
     expect(steps.map(([done]) => done)).toEqual([1, 2, 3]);
     expect(new Set(steps.map(([, total]) => total))).toEqual(new Set([3]));
@@ -250,6 +252,10 @@ describe('meeting dossiers over IPC', () => {
     const done = await settle((await call('dossiers:buildStart', { id: 'dossier-kz' })).value.jobId);
     expect(done).toMatchObject({ state: 'done', done: 2, total: 2, error: null });
     expect(done.result.doc.meta.language).toBe('ru');
+    // The preview's charts come with their SVG, drawn in main by the one chart renderer.
+    const charts = done.result.doc.blocks.filter((block: { kind: string }) => block.kind === 'chart');
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) expect(chart.svg).toMatch(/^<svg/);
 
     // Cancelled from the window at incident 1 of 2: the job ends cancelled, with no result.
     onStep = (jobId, step) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
+import { withChartPictures } from '../../documents/charts.ts';
 import { AppError, toAppError } from '../../errors/app-error.ts';
 import type { DossierBuild, DossierService } from './dossier-service.ts';
 
@@ -54,6 +55,8 @@ export class DossierBuildJobs {
           },
         }),
       )
+      // The window's preview draws each chart from its SVG (the renderer cannot run the chart library).
+      .then(async (built) => ({ ...built, doc: await withChartPictures(built.doc) }))
       .then(
         (result) => finish({ state: job.controller.signal.aborted ? 'cancelled' : 'done', result: job.controller.signal.aborted ? null : result }),
         (error: unknown) => {

@@ -28,6 +28,7 @@ import { readWhole, storeWithin, streamOut } from '../files/chunked-files.ts';
 import { fingerprintOf } from '../letters/letter-registration.ts';
 import { dossierFacts, type MakeThumbnail } from './dossier-facts.ts';
 import { renderDossierFiles } from './dossier-render.ts';
+import { evidenceThumbnail } from './evidence-thumbnail.ts';
 
 /** What a build gives the window: the Doc, the texts missing in the dossier's language, what it skipped or marked. */
 export interface DossierBuild {
@@ -63,7 +64,7 @@ const invalid = (detail: string) => new AppError('invalid-input', { detail });
 export class DossierService {
   private readonly store: () => Db;
   private readonly actor: string;
-  private readonly thumbnail: MakeThumbnail | undefined;
+  private readonly thumbnail: MakeThumbnail;
   private readonly onIssueStep: (step: IssueStep) => void;
   /** The issue running now; the next waits for it, so each takes the number the last one left. */
   private issuing: Promise<unknown> = Promise.resolve();
@@ -71,7 +72,7 @@ export class DossierService {
   constructor(store: () => Db, actor: string, options: { thumbnail?: MakeThumbnail; onIssueStep?: (step: IssueStep) => void } = {}) {
     this.store = store;
     this.actor = actor;
-    this.thumbnail = options.thumbnail;
+    this.thumbnail = options.thumbnail ?? evidenceThumbnail;
     this.onIssueStep = options.onIssueStep ?? (() => undefined);
   }
 
@@ -224,7 +225,7 @@ export class DossierService {
       facts = await dossierFacts(this.store(), composition, {
         asOf,
         edition,
-        ...(this.thumbnail ? { thumbnail: this.thumbnail } : {}),
+        thumbnail: this.thumbnail,
         ...(control.signal ? { signal: control.signal } : {}),
         onProgress: (done, total) => {
           control.onProgress?.(done, total);
