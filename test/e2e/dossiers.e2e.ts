@@ -159,8 +159,12 @@ describe('dossiers in the window', () => {
     expect(printed.type).toBe('application/pdf');
     expect(sha256(Buffer.from(printed.bytes))).toBe(sha256(readFileSync(pdf)));
 
-    // The list: the dossier with its edition; Delete is refused with the reason.
+    // Leaving with unsaved changes asks first; «Сохранить и закрыть» keeps them.
+    await composition.getByLabel('Просьбы к встрече').fill('Содействовать посещению задержанных.');
     await page.getByRole('button', { name: 'Все досье' }).click();
+    await page.getByRole('group', { name: 'В досье есть несохранённые изменения.' }).getByRole('button', { name: 'Сохранить и закрыть' }).click();
+
+    // The list: the dossier with its edition; Delete is refused with the reason.
     const list = page.getByRole('table', { name: 'Сохранённые досье' });
     const row = list.getByRole('row').filter({ hasText: title });
     await row.getByText('2026-12-10').waitFor();
@@ -168,6 +172,9 @@ describe('dossiers in the window', () => {
     await page.getByText(/У этого досье есть выпущенные редакции/).waitFor();
     await row.getByRole('button', { name: 'Дублировать' }).click();
     await expect.poll(() => list.getByRole('row').count()).toBe(3);
+    const listed = (await h.app.router.handle('dossiers:list', {})) as { value: { id: string; title: string }[] };
+    const kept = (await h.app.router.handle('dossiers:get', { id: listed.value.find((d) => d.title === title)!.id })) as { value: { notes: { requests: string } } };
+    expect(kept.value.notes.requests).toBe('Содействовать посещению задержанных.');
     await h.screenshot('dossiers-05-list');
     expect(await accessibilityViolations(page)).toEqual([]);
   });

@@ -93,7 +93,7 @@ describe('first run, lock and unlock', () => {
     }
     const names = reached.map((r) => r.name);
     const first = names.indexOf('Тоҷикӣ');
-    expect(names.slice(first, first + 10)).toEqual(['Тоҷикӣ', 'Русский', 'English', 'Заблокировать', 'Инциденты', 'Лица', 'Места', 'Журнал регистрации писем', 'Подготовка писем', 'Настройки']);
+    expect(names.slice(first, first + 11)).toEqual(['Тоҷикӣ', 'Русский', 'English', 'Заблокировать', 'Инциденты', 'Лица', 'Места', 'Журнал регистрации писем', 'Подготовка писем', 'Досье', 'Настройки']);
     expect(reached.filter((r) => r.name !== '(body)' && r.outline === 'none')).toEqual([]);
 
     const settings = page.getByRole('button', { name: 'Настройки', exact: true });

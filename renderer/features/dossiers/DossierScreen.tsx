@@ -39,6 +39,8 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
   const [rows, setRows] = useState<SectionRow[]>([]);
   const [editions, setEditions] = useState<DossierEdition[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Back was pressed with unsaved changes: the screen asks whether to save them or let them go. */
+  const [leaving, setLeaving] = useState(false);
   const { busy, error, setError, run } = useAction();
   const builder = useDossierBuild();
   const pdf = usePdfPrint();
@@ -142,10 +144,26 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
     <div className="dossier-page">
       <div className="page-head">
         <h1 id="section-heading">{composition.title || t('dossiers.untitled')}</h1>
-        <button type="button" className="link-button" onClick={onBack}>
+        <button type="button" className="link-button" onClick={() => (dirty ? setLeaving(true) : onBack())}>
           {t('dossiers.back')}
         </button>
       </div>
+      {leaving && (
+        <div className="panel" role="group" aria-labelledby={`${id}-leaving`}>
+          <p id={`${id}-leaving`}>{t('dossiers.leaveUnsaved')}</p>
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => void save().then((done) => done && onBack())}>
+              {t('dossiers.saveAndClose')}
+            </button>
+            <button type="button" className="secondary" onClick={onBack}>
+              {t('dossiers.discard')}
+            </button>
+            <button type="button" className="link-button" onClick={() => setLeaving(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <div className="actions dossier-actions" role="toolbar" aria-label={t('dossiers.composition')}>
         <button type="button" className="secondary" disabled={busy || builder.running || !dirty} onClick={() => void save().then((done) => done && setNotice(t('dossiers.saved')))}>
           {t('dossiers.save')}
