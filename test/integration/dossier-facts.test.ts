@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/app.ts';
 import { addEvidence } from '../../electron/services/evidence/evidence-files.ts';
+import { thumbnail as makeThumbnail } from '../../electron/documents/thumbnails.ts';
 import { dossierFacts, type MakeThumbnail } from '../../electron/services/dossier/dossier-facts.ts';
 import { unlockVault } from '../../electron/store/vault.ts';
 import { dossierCompositionSchema, type DossierCompositionInput } from '../../shared/domain/dossier.ts';
@@ -47,23 +48,25 @@ async function vaultWithDossierRecords() {
   const photo = addEvidence(vault.db, { incidentId: 'in-fotekh-2024-03', path: path('queue.png', pngImage(64, 48)), actor: 'analyst-1' });
   const damaged = addEvidence(vault.db, { incidentId: 'in-fotekh-2024-03', path: path('gate.png', pngImage(32, 32)), actor: 'analyst-1' });
   const note = addEvidence(vault.db, { incidentId: 'in-fotekh-2024-03', path: path('statement.txt', Buffer.from('Заявление родственников')), actor: 'analyst-1' });
+  // A PNG cut off after its header: stored whole (its SHA-256 matches), but no picture can be made of it.
+  const cut = addEvidence(vault.db, { incidentId: 'in-fotekh-2024-03', path: path('cut.png', pngImage(64, 64).subarray(0, 60)), actor: 'analyst-1' });
   vault.db.prepare('UPDATE evidence_chunk SET data = ? WHERE evidence_id = ? AND seq = 0').run(pngImage(32, 32, [0, 0, 0]), damaged.id);
-  return { vault, letter, photo, damaged, note };
+  return { vault, letter, photo, damaged, note, cut };
 }
 
 describe('dossier facts from the store', () => {
   it('gathers incidents, texts in the language, the ledger, evidence (damaged marked), letters, figures and charts', async () => {
-    const { vault, letter, photo, damaged, note } = await vaultWithDossierRecords();
+    const { vault, letter, photo, damaged, note, cut } = await vaultWithDossierRecords();
     let inFlight = 0;
     let most = 0;
     const decoded: string[] = [];
-    // The service's thumbnailer, observed: it must be called one image at a time, never for a damaged file.
+    // The real thumbnail maker, observed: it must be called one image at a time, never for a damaged file.
     const thumbnail: MakeThumbnail = async (bytes, mediaType) => {
       most = Math.max(most, (inFlight += 1));
-      await Promise.resolve();
+      const made = await makeThumbnail(bytes, mediaType);
       decoded.push(mediaType);
       inFlight -= 1;
-      return { mediaType: 'image/png', base64: bytes.toString('base64'), width: 64, height: 48 };
+      return made;
     };
     const progress: number[] = [];
     const facts = await dossierFacts(vault.db, composition(), { asOf: AS_OF, thumbnail, onProgress: (done) => progress.push(done) });
@@ -82,14 +85,16 @@ describe('dossier facts from the store', () => {
 
     const fotekh = input.incidents[0]!;
     expect(fotekh.reliability).toEqual(['probable']);
-    expect(fotekh.evidence.map((file) => [file.id, file.damaged, file.thumbnail !== null])).toEqual([
-      [photo.id, false, true],
-      [damaged.id, true, false],
-      [note.id, false, false],
+    expect(fotekh.evidence.map((file) => [file.id, file.damaged, file.thumbnail !== null, file.unshown])).toEqual([
+      [photo.id, false, true, undefined],
+      [damaged.id, true, false, undefined],
+      [note.id, false, false, undefined],
+      [cut.id, false, false, 'unreadable'],
     ]);
+    expect(fotekh.evidence[0]!.thumbnail).toMatchObject({ mediaType: 'image/jpeg', width: 64, height: 48 });
     expect(fotekh.evidence[0]).toMatchObject({ fileName: 'queue.png', sha256: photo.sha256, addedBy: 'analyst-1' });
     expect(most).toBe(1);
-    expect(decoded).toEqual(['image/png']);
+    expect(decoded).toEqual(['image/png', 'image/png']);
     // Every letter that raised it (the eleven of the register and the one registered here) and the reply to the last.
     expect(fotekh.letters.map((ref) => ref.number)).toEqual([...Array.from({ length: 11 }, (_, i) => `01-12/${100 + i}`), '4/7-2291', letter.number]);
     expect(input.letters.map((frozen) => frozen.id)).toEqual([letter.id]);
@@ -97,7 +102,7 @@ describe('dossier facts from the store', () => {
     expect(input.figures).toMatchObject({ incidents: 2, people: 41, women: 40, children: 40, minors: 0, daysHeld: 4, places: 2, sent: 12, answered: 1 });
     const byType = input.charts.find((chart) => chart.id === 'by-violation')!;
     expect(byType.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(5);
-    expect(progress.at(-1)).toBe(input.incidents.length + 2);
+    expect(progress.at(-1)).toBe(input.incidents.length + 3);
 
     // The withheld Раҳимов is never named in the dossier built from these facts.
     expect(JSON.stringify(buildDossier(input))).not.toContain('Раҳимов');

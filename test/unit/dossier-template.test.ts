@@ -132,6 +132,15 @@ describe('buildDossier', () => {
         expect(all).toContain('statement.pdf');
         expect(all).toContain(`photo-3.png: ${p.evidence.damaged}`);
       });
+
+      it('an image listed without its picture says why', () => {
+        const [first] = dossierInput(language).incidents;
+        const unshown = (['too-large', 'unreadable', 'mislabeled'] as const).map((reason, i) => ({ ...first!.evidence[0]!, id: `u-${i}`, fileName: `u-${i}.png`, thumbnail: null, unshown: reason }));
+        const doc = buildDossier(dossierInput(language, { sections: ['evidence'], incidents: [{ ...first!, evidence: unshown }] }));
+        const table = doc.blocks.find((block) => block.kind === 'table');
+        expect(table?.kind === 'table' && table.rows.map((row) => row.at(-1))).toEqual([p.sheet.unshown['too-large'], p.sheet.unshown.unreadable, p.sheet.unshown.mislabeled]);
+        expect(doc.blocks.some((block) => block.kind === 'figure')).toBe(false);
+      });
     });
   }
 

@@ -23,7 +23,11 @@ import { LetterTexts } from '../letters/letter-texts.ts';
 
 /** A picture for the evidence annex, scaled down from the stored image (electron/documents/thumbnails.ts). */
 export type Thumbnail = NonNullable<DossierEvidence['thumbnail']>;
-export type MakeThumbnail = (bytes: Buffer, mediaType: string) => Promise<Thumbnail | null>;
+/**
+ * Makes one image's picture; `{ damaged, reason }` (electron/documents/thumbnails.ts's refusal) or null when it
+ * cannot: the annex then lists the file and says why.
+ */
+export type MakeThumbnail = (bytes: Buffer, mediaType: string) => Promise<Thumbnail | { damaged: true; reason: NonNullable<DossierEvidence['unshown']> } | null>;
 
 export interface DossierFactsOptions {
   /** The day figures and days waiting are counted on (the build's date). */
@@ -158,8 +162,11 @@ function isMinorOn(birthDate: string | undefined, day: string): boolean {
 /** A file's record with its custody; its bytes checked against the SHA-256 chunk by chunk (a very large one: its last chunk checked); an image scaled if it can be. */
 async function evidenceFacts(db: Db, record: EvidenceRecord, thumbnail: MakeThumbnail | undefined): Promise<DossierEvidence> {
   const base = { id: record.id, fileName: record.fileName, mediaType: record.mediaType, size: record.size, sha256: record.sha256, addedBy: record.addedBy, addedAt: record.addedAt };
-  const wantsPicture = thumbnail !== undefined && record.mediaType.startsWith('image/') && record.size <= THUMBNAIL_MAX_BYTES;
-  if (record.size > HASH_CHECK_MAX_BYTES) return { ...base, thumbnail: null, damaged: !chunksWhole(db, record) };
+  const image = record.mediaType.startsWith('image/');
+  const wantsPicture = thumbnail !== undefined && image && record.size <= THUMBNAIL_MAX_BYTES;
+  // An image too big to read whole for its picture is listed as such.
+  const tooLarge = thumbnail !== undefined && image && !wantsPicture ? { unshown: 'too-large' as const } : {};
+  if (record.size > HASH_CHECK_MAX_BYTES) return { ...base, thumbnail: null, damaged: !chunksWhole(db, record), ...tooLarge };
   const hash = createHash('sha256');
   const kept: Buffer[] = [];
   let size = 0;
@@ -169,15 +176,18 @@ async function evidenceFacts(db: Db, record: EvidenceRecord, thumbnail: MakeThum
     if (wantsPicture) kept.push(chunk);
   }
   const damaged = size !== record.size || hash.digest('hex') !== record.sha256;
-  if (damaged || !wantsPicture) return { ...base, thumbnail: null, damaged };
-  let picture: Thumbnail | null = null;
+  if (damaged) return { ...base, thumbnail: null, damaged };
+  if (!wantsPicture) return { ...base, thumbnail: null, damaged, ...tooLarge };
+  let made: Awaited<ReturnType<MakeThumbnail>>;
   try {
-    picture = await thumbnail(Buffer.concat(kept), record.mediaType);
+    made = await thumbnail(Buffer.concat(kept), record.mediaType);
   } catch {
-    // A file that is not the image its name says, or truncated: listed without a picture, the build goes on.
-    picture = null;
+    made = { damaged: true, reason: 'unreadable' };
   }
-  return { ...base, thumbnail: picture, damaged: false };
+  // An image that is truncated, undecodable or not what it was filed as: listed with the reason, the build goes on.
+  if (made === null) return { ...base, thumbnail: null, damaged: false, unshown: 'unreadable' };
+  if ('damaged' in made) return { ...base, thumbnail: null, damaged: false, unshown: made.reason };
+  return { ...base, thumbnail: made, damaged: false };
 }
 
 /** A file too large to hash at each build is whole when its last chunk is there and no chunk follows it. */

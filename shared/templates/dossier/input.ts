@@ -29,6 +29,11 @@ export interface DossierEvidence {
   thumbnail: { mediaType: 'image/png' | 'image/jpeg'; base64: string; width: number; height: number } | null;
   /** The stored bytes do not match their SHA-256, or cannot be read: shown as damaged, never skipped. */
   damaged: boolean;
+  /**
+   * Why an image has no picture: too large to decode, unreadable (truncated, undecodable) or not the format it was
+   * filed as. Absent for a picture, a file that is not an image, or when no thumbnails were made.
+   */
+  unshown?: 'too-large' | 'unreadable' | 'mislabeled';
 }
 
 /** A registered letter as a sheet or the ledger cites it. */

@@ -93,12 +93,12 @@ export const en: DossierPhrases = {
     evidenceHeader: ['File', 'Type and size', 'SHA-256', 'Received', 'Condition'],
     custody: (addedBy, date) => `added on ${long(date)} by ${addedBy}`,
     damaged: 'DAMAGED',
+    unshown: { 'too-large': 'image too large', unreadable: 'image unreadable', mislabeled: 'not the format filed' },
   },
   evidence: {
     caption: (incident) => `Incident: ${incident}`,
     sha: (sha256) => `SHA-256: ${sha256}`,
     damaged: 'FILE DAMAGED: its content does not match the SHA-256 checksum on record.',
-    unreadable: 'The image could not be read; the file is kept in the record.',
     listed: 'Other files',
     none: 'No evidence for the selected incidents.',
   },

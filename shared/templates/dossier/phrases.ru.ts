@@ -95,12 +95,12 @@ export const ru: DossierPhrases = {
     evidenceHeader: ['Файл', 'Тип и размер', 'SHA-256', 'Поступление', 'Состояние'],
     custody: (addedBy, date) => `внесён ${dotted(date)}, ${addedBy}`,
     damaged: 'ПОВРЕЖДЁН',
+    unshown: { 'too-large': 'изображение слишком велико', unreadable: 'изображение не читается', mislabeled: 'формат не совпадает с указанным' },
   },
   evidence: {
     caption: (incident) => `К случаю: ${incident}`,
     sha: (sha256) => `SHA-256: ${sha256}`,
     damaged: 'ФАЙЛ ПОВРЕЖДЁН: его содержимое не совпадает с сохранённой контрольной суммой SHA-256.',
-    unreadable: 'Изображение не удалось прочитать; файл хранится в деле.',
     listed: 'Прочие файлы',
     none: 'Материалов к выбранным случаям нет.',
   },

@@ -59,8 +59,10 @@ export interface DossierPhrases {
     evidenceHeader: [string, string, string, string, string];
     custody(addedBy: string, date: string): string;
     damaged: string;
+    /** Why an image is listed without its picture (the evidence table's condition column). */
+    unshown: Record<'too-large' | 'unreadable' | 'mislabeled', string>;
   };
-  evidence: { caption(incident: string): string; sha(sha256: string): string; damaged: string; unreadable: string; listed: string; none: string };
+  evidence: { caption(incident: string): string; sha(sha256: string): string; damaged: string; listed: string; none: string };
   /** «1,2 МБ», «345 байт». */
   size(bytes: number): string;
   lettersNone: string;

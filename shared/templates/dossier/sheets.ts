@@ -57,7 +57,7 @@ function evidenceTable(evidence: readonly DossierEvidence[], p: DossierPhrases):
       `${fileType(file)}\n${p.size(file.size)}`,
       shaLines(file.sha256),
       cell(p.sheet.custody(file.addedBy, file.addedAt.slice(0, 10))),
-      file.damaged ? p.sheet.damaged : '',
+      file.damaged ? p.sheet.damaged : file.unshown ? p.sheet.unshown[file.unshown] : '',
     ]),
   };
 }
