@@ -1,5 +1,6 @@
 // `npm run bench`: every figure printed beside a baseline measured in this same run that does the same work, with
 // the ratio and the machine's load average. Figures are for reading, never asserted.
+import { benchDossier } from './dossier.bench.ts';
 import { benchLetters } from './letters.bench.ts';
 import { benchRecords } from './records.bench.ts';
 import { printLoad } from './report.ts';
@@ -16,5 +17,6 @@ if (!only || only === 'vault') {
 }
 if (!only || only === 'records') await benchRecords();
 if (!only || only === 'letters') await benchLetters();
+if (!only || only === 'dossier') benchDossier();
 console.log('');
 printLoad('at the end');

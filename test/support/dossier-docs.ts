@@ -16,7 +16,8 @@ const words = {
 
 export const dossierChartCategories = ['Задержание', 'Отказ в медицинской помощи', 'Депортация', 'Изъятие документов'];
 
-export function dossierDoc(options: { language?: Language; sheets?: number; figures?: number; image?: Buffer } = {}): Doc {
+/** `pictures`: the figures' images in turn (evidence thumbnails); without them, one generated PNG for all. */
+export function dossierDoc(options: { language?: Language; sheets?: number; figures?: number; image?: Buffer; pictures?: readonly { mediaType: 'image/png' | 'image/jpeg'; base64: string }[] } = {}): Doc {
   const language = options.language ?? 'ru';
   const w = words[language];
   const image = { mediaType: 'image/png' as const, base64: (options.image ?? pngImage(300, 200, [90, 120, 60])).toString('base64'), widthMm: 60 };
@@ -49,7 +50,7 @@ export function dossierDoc(options: { language?: Language; sheets?: number; figu
   }
   if ((options.figures ?? 2) > 0) {
     blocks.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: w.evidence });
-    for (let i = 1; i <= (options.figures ?? 2); i += 1) blocks.push({ kind: 'figure', image, alt: `Фото ${i}`, caption: [`photo-${i}.png — фото КПП «Фотех»`, `SHA-256: ${String(i).padStart(64, '0')}`] });
+    for (let i = 1; i <= (options.figures ?? 2); i += 1) blocks.push({ kind: 'figure', image: options.pictures?.length ? { ...options.pictures[(i - 1) % options.pictures.length]!, widthMm: 80 } : image, alt: `Фото ${i}`, caption: [`photo-${i}.png — фото КПП «Фотех»`, `SHA-256: ${String(i).padStart(64, '0')}`] });
   }
   return { meta: { language, title: 'Досье к встрече', number: null, date: '2025-02-15', classification: w.mark, furniture: { kind: 'dossier', cover: true } }, blocks };
 }
