@@ -41,7 +41,10 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   /** Back was pressed with unsaved changes: the screen asks whether to save them or let them go. */
   const [leaving, setLeaving] = useState(false);
-  const { busy, error, setError, run } = useAction();
+  const { busy: calling, error, setError, run } = useAction();
+  // From Build's first step (the save) to its result: one build at a time, whatever staff click meanwhile.
+  const [building, setBuilding] = useState(false);
+  const busy = calling || building;
   const builder = useDossierBuild();
   const pdf = usePdfPrint();
 
@@ -108,10 +111,15 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
   };
   const build = async (next = composition) => {
     setNotice(null);
-    const current = dirty || next !== composition ? await save(next) : saved;
-    if (!current) return;
-    const made = await builder.start(current.id, JSON.stringify(current));
-    if (made) setNotice(t('dossiers.built'));
+    setBuilding(true);
+    try {
+      const current = dirty || next !== composition ? await save(next) : saved;
+      if (!current) return;
+      const made = await builder.start(current.id, JSON.stringify(current));
+      if (made) setNotice(t('dossiers.built'));
+    } finally {
+      setBuilding(false);
+    }
   };
   const translate = async (missing: MissingText, text: string) => {
     const done = await run(() => call('records:saveTranslation', { entity: missing.entity, id: missing.id, field: missing.field, language: composition.language, text }));
@@ -190,7 +198,7 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
       {notice && <Notice>{notice}</Notice>}
       <ErrorAlert error={error ?? builder.error} />
       {/* While a build runs, the last one's checks stay (disabled), so a choice just made does not vanish under the pointer. */}
-      {built && (!stale || builder.running) && <BuildChecks build={built.build} language={composition.language} keepOriginal={composition.keepOriginal} busy={busy || builder.running} onTranslate={translate} onKeep={keep} />}
+      {built && (!stale || building) && <BuildChecks build={built.build} language={composition.language} keepOriginal={composition.keepOriginal} busy={busy || builder.running} onTranslate={translate} onKeep={keep} />}
       <div className="dossier-workspace">
         <form className="dossier-composition" aria-label={t('dossiers.composition')} onSubmit={(e) => e.preventDefault()}>
           <MeetingFields composition={composition} onChange={change} />

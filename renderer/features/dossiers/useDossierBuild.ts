@@ -19,6 +19,8 @@ export function useDossierBuild() {
   const [built, setBuilt] = useState<{ build: DossierBuild; of: string } | null>(null);
   const [error, setError] = useState<AppErrorValue | null>(null);
   const running = useRef<string | null>(null);
+  /** The latest build asked for: an older one still finishing is not shown over it. */
+  const latest = useRef(0);
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -31,14 +33,16 @@ export function useDossierBuild() {
 
   const start = useCallback(async (dossierId: string, of: string): Promise<DossierBuild | null> => {
     setError(null);
+    const generation = ++latest.current;
     const started = await call('dossiers:buildStart', { id: dossierId });
+    if (generation !== latest.current) return null;
     if (!started.ok) return setError(started.error), null;
     running.current = started.value.jobId;
     // The bar shows from the start, before main reports the first incident.
     setJob({ state: 'running', done: 0, total: 0, result: null, error: null });
     for (;;) {
       const status = await call('dossiers:buildStatus', { jobId: started.value.jobId });
-      if (!alive.current) return null;
+      if (!alive.current || generation !== latest.current) return null;
       if (!status.ok) {
         running.current = null;
         setJob(null);
