@@ -8,7 +8,7 @@ export const ratificationEn = {
     shipped: 'as shipped',
     overridden: 'corrected by the office: {{note}}',
     edit: 'Change',
-    editState: 'Change the entry of {{country}}',
+    editState: 'Change: the entry of {{country}}',
     reset: 'Reset to shipped',
     remove: 'Remove',
     resetState: 'Reset to shipped: {{country}}',

@@ -8,7 +8,7 @@ export const ratificationTg = {
     shipped: 'аз маҷмӯи асосӣ',
     overridden: 'аз ҷониби дафтар ислоҳ шудааст: {{note}}',
     edit: 'Тағйир додан',
-    editState: 'Тағйир додани сабти {{country}}',
+    editState: 'Тағйир додан: сабти {{country}}',
     reset: 'Баргардонидани сабти асосӣ',
     remove: 'Нест кардан',
     resetState: 'Баргардонидани сабти асосӣ: {{country}}',
