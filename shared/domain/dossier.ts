@@ -85,10 +85,10 @@ export interface DossierEdition {
 
 /**
  * What a build noticed and went on with, each naming the record by id (never its text): an incident chosen when the
- * composition was saved and deleted since (skipped), an evidence file whose stored bytes are damaged or missing
- * (marked as damaged in the annex, never skipped).
+ * composition was saved and deleted since (skipped), an incident changed since it was saved (built as it is now, so staff can check it before issuing), an
+ * evidence file whose stored bytes are damaged or missing (marked as damaged in the annex, never skipped).
  */
-export const dossierWarningCodes = ['incident-deleted', 'evidence-damaged'] as const;
+export const dossierWarningCodes = ['incident-deleted', 'incident-changed', 'evidence-damaged'] as const;
 export type DossierWarningCode = (typeof dossierWarningCodes)[number];
 export const dossierWarningSchema = z.object({ code: z.enum(dossierWarningCodes), id: z.string().max(200) }).strict();
 export type DossierWarning = z.infer<typeof dossierWarningSchema>;

@@ -23,6 +23,7 @@ import {
   type DossierFileRecord,
   type DossierFileRole,
 } from '../../store/repositories/dossier-repository.ts';
+import { incidentsChangedSince } from '../../store/repositories/dossier-changes.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { readWhole, storeWithin, streamOut } from '../files/chunked-files.ts';
 import { fingerprintOf } from '../letters/letter-registration.ts';
@@ -211,7 +212,7 @@ export class DossierService {
   /**
    * The Doc of a composition from the records now. An empty selection (nothing chosen, every chosen incident
    * deleted since, or a saved search that finds none) is refused; a chosen incident deleted since is skipped with a
-   * warning. Progress is reported per step; a lock (the store no longer open) or a cancel stops the build there.
+   * warning, one changed since is built as it is now with a warning. Progress is reported per step; a lock (the store no longer open) or a cancel stops the build there.
    */
   private async compose(composition: DossierComposition, asOf: string, edition: { number: number; date: string } | null, control: BuildControl) {
     if (composition.selection.kind === 'incidents' && composition.selection.incidentIds.length === 0) throw new AppError('dossier-empty');
@@ -241,6 +242,8 @@ export class DossierService {
     checkpoint();
     const warnings: DossierWarning[] = [
       ...facts.notFound.map((id) => ({ code: 'incident-deleted' as const, id })),
+      // Changed since the composition was saved (the audit log says so): built as it is now; staff check before issuing.
+      ...incidentsChangedSince(this.store(), composition.id, facts.input.incidents.map((incident) => incident.id)).map((id) => ({ code: 'incident-changed' as const, id })),
       ...facts.input.incidents.flatMap((incident) => incident.evidence.filter((file) => file.damaged).map((file) => ({ code: 'evidence-damaged' as const, id: file.id }))),
     ];
     return { doc, missing: facts.missing, warnings, unresolved: facts.unresolved, kept: facts.kept };
