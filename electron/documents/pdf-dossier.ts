@@ -20,6 +20,11 @@ export interface Area {
   paragraphRows: ParagraphRows;
 }
 
+/** The page (1-based) each block starts on, filled in once the layout is placed and read when the contents is drawn. */
+export interface Numbers {
+  pageOfBlock: readonly number[] | undefined;
+}
+
 /** The headings a table of contents lists: level 1 and 2 after it, with their block index. */
 export function contentsEntries(blocks: readonly Block[], contentsIndex: number): { index: number; level: 1 | 2; text: string }[] {
   return blocks.flatMap((block, index) => (index > contentsIndex && block.kind === 'heading' ? [{ index, level: block.level, text: block.text }] : []));
@@ -28,9 +33,9 @@ export function contentsEntries(blocks: readonly Block[], contentsIndex: number)
 /**
  * The table of contents: its title, then one entry per heading — the heading's text (level 2 indented), dot leaders,
  * and the page it starts on flush right in a box of fixed width, so the numbers never move a line: the layout with
- * the numbers is the layout they were read from (pdf-writer.ts lays out twice and checks).
+ * the numbers is the layout they were read from: `numbers` is filled once that layout is placed (pdf-writer.ts).
  */
-export function contentsRows(area: Area, block: Extract<Block, { kind: 'contents' }>, index: number, blocks: readonly Block[], pageOfBlock: readonly number[] | undefined): Row[] {
+export function contentsRows(area: Area, block: Extract<Block, { kind: 'contents' }>, index: number, blocks: readonly Block[], numbers: Numbers | undefined): Row[] {
   const { ctx, root } = area;
   const { pdf } = ctx;
   const toc = tagged(pdf, root, 'TOC');
@@ -42,7 +47,6 @@ export function contentsRows(area: Area, block: Extract<Block, { kind: 'contents
     const width = area.width - indent - numberWidth;
     const lines = composeLines(ctx, [{ text: entry.text }], look, width);
     const item = into(tagged(pdf, tagged(pdf, toc.element, 'TOCI').element, 'Reference'));
-    const number = String(pageOfBlock?.[entry.index] ?? '');
     return lines.map((line, i): Row => ({
       height: lineOf(look),
       spaceBefore: 0,
@@ -52,6 +56,7 @@ export function contentsRows(area: Area, block: Extract<Block, { kind: 'contents
       draw: (y) => {
         drawLine(ctx, line, look, { x: area.x + indent, width, y }, item);
         if (i !== lines.length - 1) return;
+        const number = String(numbers?.pageOfBlock?.[entry.index] ?? '');
         const [numberLine] = composeLines(ctx, [{ text: number }], { ...look, align: 'right' }, numberWidth);
         leaders(pdf, look, area.x + indent + line.width, area.x + area.width - numberWidth, y);
         if (numberLine) drawLine(ctx, numberLine, { ...look, align: 'right' }, { x: area.x + area.width - numberWidth, width: numberWidth, y }, item);
@@ -103,8 +108,8 @@ function pictureRows(area: Area, index: number, heightPt: number, widthPt: numbe
 export function figureRows(area: Area, block: FigureBlock, index: number): Row[] {
   const w = Math.min(mmToPt(block.image.widthMm), area.width);
   const h = (w * imageHeightMm(block.image)) / block.image.widthMm;
-  const bytes = Buffer.from(block.image.base64, 'base64');
-  return pictureRows(area, index, h, w, block.alt, block.caption, (x, y) => area.ctx.pdf.image(bytes, x, y, { width: w, height: h }));
+  // Decoded when drawn, one picture at a time: the Doc's base64 is the only copy held for the whole layout.
+  return pictureRows(area, index, h, w, block.alt, block.caption, (x, y) => area.ctx.pdf.image(Buffer.from(block.image.base64, 'base64'), x, y, { width: w, height: h }));
 }
 
 /**
@@ -122,29 +127,25 @@ export function chartRows(area: Area, block: ChartBlock, index: number, svg: str
 }
 
 /**
- * A dossier's furniture on every page, as artifacts: the classification mark top right in the header; «page N of M»
- * centred at the foot, except on the cover.
+ * A dossier's furniture on page `index` (0-based) of `count`, the current one, as artifacts: the classification mark
+ * top right in the header; «page N of M» centred at the foot, except on the cover.
  */
-export function dossierFurniture(pdf: Pdf, meta: DocMeta, margins: { left: number; right: number }): void {
-  const { start, count } = pdf.bufferedPageRange();
+export function dossierFurniture(pdf: Pdf, meta: DocMeta, margins: { left: number; right: number }, index: number, count: number): void {
   const width = pdf.page.width - margins.left - margins.right;
-  for (let index = start; index < start + count; index += 1) {
-    pdf.switchToPage(index);
-    const saved = { ...pdf.page.margins };
-    pdf.page.margins.top = 0; // writing inside the margins must not start a new page
-    pdf.page.margins.bottom = 0;
-    pdf.font('serif').fontSize(furnitureLook.sizePt);
-    if (meta.classification) {
-      pdf.markContent('Artifact', { type: 'Pagination' });
-      pdf.text(meta.classification, margins.left, mmToPt(page.headerMm), { width, align: 'right', lineBreak: false });
-      pdf.endMarkedContent();
-    }
-    if (!(meta.furniture?.cover && index === start)) {
-      pdf.markContent('Artifact', { type: 'Pagination' });
-      pdf.text(pageOf[meta.language](index - start + 1, count), margins.left, pdf.page.height - mmToPt(furnitureLook.footerMm) - furnitureLook.sizePt, { width, align: 'center', lineBreak: false });
-      pdf.endMarkedContent();
-    }
-    pdf.page.margins.top = saved.top;
-    pdf.page.margins.bottom = saved.bottom;
+  const saved = { ...pdf.page.margins };
+  pdf.page.margins.top = 0; // writing inside the margins must not start a new page
+  pdf.page.margins.bottom = 0;
+  pdf.font('serif').fontSize(furnitureLook.sizePt);
+  if (meta.classification) {
+    pdf.markContent('Artifact', { type: 'Pagination' });
+    pdf.text(meta.classification, margins.left, mmToPt(page.headerMm), { width, align: 'right', lineBreak: false });
+    pdf.endMarkedContent();
   }
+  if (!(meta.furniture?.cover && index === 0)) {
+    pdf.markContent('Artifact', { type: 'Pagination' });
+    pdf.text(pageOf[meta.language](index + 1, count), margins.left, pdf.page.height - mmToPt(furnitureLook.footerMm) - furnitureLook.sizePt, { width, align: 'center', lineBreak: false });
+    pdf.endMarkedContent();
+  }
+  pdf.page.margins.top = saved.top;
+  pdf.page.margins.bottom = saved.bottom;
 }

@@ -17,9 +17,10 @@ import {
   type ParagraphLook,
 } from '../../shared/document/layout.ts';
 import type { Block, Doc } from '../../shared/document/model.ts';
+import { ByteSink } from './byte-sink.ts';
 import { chartSvg } from './charts.ts';
 import { fontPath } from './fonts.ts';
-import { chartRows, contentsRows, dossierFurniture, figureRows, type Area } from './pdf-dossier.ts';
+import { chartRows, contentsRows, dossierFurniture, figureRows, type Area, type Numbers } from './pdf-dossier.ts';
 import { imageHeightMm } from './image-size.ts';
 import { pageOfBlocks, placeRows, type Row } from './pdf-flow.ts';
 import { tableRows } from './pdf-table.ts';
@@ -52,30 +53,54 @@ export async function renderPdf(doc: Doc): Promise<Buffer> {
 export async function layoutPdf(doc: Doc): Promise<PdfLayout> {
   const charts = new Map<number, string>();
   for (const [index, block] of doc.blocks.entries()) if (block.kind === 'chart') charts.set(index, await chartSvg(block));
-  // A table of contents gives the pages its headings start on: they are read from the layout without numbers, and
-  // the numbers (in boxes of fixed width) move nothing — checked, not assumed.
-  const hasContents = doc.blocks.some((block) => block.kind === 'contents');
-  const numbered = hasContents ? pageMap(doc).pageOfBlock : undefined;
-  const { pdf, root, placed, pages } = plan(doc, { charts, pageOfBlock: numbered });
-  if (numbered && pageOfBlocks(placed, doc.blocks.length).some((p, i) => p !== numbered[i])) throw new Error('the table of contents moved the pages it numbers');
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // A table of contents gives the pages its headings start on: its numbers are read from this same layout once it is
+  // placed, and drawn in boxes of fixed width, so they move nothing (one layout, not one to measure and one to draw).
+  const numbers: Numbers = { pageOfBlock: undefined };
+  const { pdf, root, placed, pages, elementsOf } = plan(doc, { charts, numbers });
+  const pageOfBlock = pageOfBlocks(placed, doc.blocks.length);
+  numbers.pageOfBlock = pageOfBlock;
+  const sink = new ByteSink();
+  pdf.on('data', (chunk: Buffer) => sink.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('end', () => resolve(sink.bytes()));
     pdf.on('error', reject);
   });
+  // pdfkit's stream holds what it emits until it has been read once (a stream is "sync" until its first read):
+  // one turn of the event loop lets it start, and from then on each chunk goes straight to the sink.
+  await nextTurn();
+  // The number of pages is known before anything is drawn, so each page gets its furniture («page N of M») as it is
+  // finished and pdfkit writes it out (compressed) when the next begins: no page is held until the end, and each
+  // block's structure elements are written out once its last row is drawn (pdfkit frees an ended element's children).
+  const meta = { ...doc.meta, classification: doc.meta.classification && safeText(doc.meta.classification) };
+  const furnish = (index: number) => (doc.meta.furniture ? dossierFurniture(pdf, meta, M, index, pages) : numberPage(pdf, index));
   let current = 0;
+  let block = -1;
+  const finishBlock = () => {
+    for (const element of elementsOf[block] ?? []) element.end();
+    elementsOf[block] = [];
+  };
   for (const { row, page: onPage, y, headerY } of placed) {
-    for (; current < onPage; current += 1) pdf.addPage();
+    if (row.block !== block) {
+      finishBlock();
+      block = row.block;
+    }
+    for (; current < onPage; current += 1) {
+      furnish(current);
+      pdf.addPage();
+      // Between pages the event loop runs: the app's main process answers the window while a long dossier is drawn.
+      await nextTurn();
+    }
     if (headerY !== undefined && row.header) row.header.draw(headerY);
     row.draw(y);
   }
-  for (; current < pages - 1; current += 1) pdf.addPage();
+  finishBlock();
+  for (; current < pages - 1; current += 1) {
+    furnish(current);
+    pdf.addPage();
+  }
+  furnish(current);
   root.end();
-  if (doc.meta.furniture) dossierFurniture(pdf, { ...doc.meta, classification: doc.meta.classification && safeText(doc.meta.classification) }, M);
-  else numberPages(pdf);
   pdf.end();
-  const pageOfBlock = pageOfBlocks(placed, doc.blocks.length);
   return done.then((bytes) => ({ bytes, pages, pageOfBlock }));
 }
 
@@ -91,12 +116,13 @@ export function pageMap(doc: Doc): { pages: number; pageOfBlock: number[] } {
 }
 
 /** The document with its fonts, its blocks as rows and the rows placed on pages: nothing drawn yet. */
-function plan(doc: Doc, drawn: { charts?: ReadonlyMap<number, string>; pageOfBlock?: readonly number[] | undefined } = {}) {
+function plan(doc: Doc, drawn: { charts?: ReadonlyMap<number, string>; numbers?: Numbers } = {}) {
   const created = new Date(`${doc.meta.date ?? UNDATED}T00:00:00Z`);
   const pdf = new PDFDocument({
     size: [mmToPt(page.widthMm), mmToPt(page.heightMm)],
     margins: M,
-    bufferPages: true,
+    // Pages are written out as they are finished (layoutPdf draws each one's furniture before the next begins).
+    bufferPages: false,
     autoFirstPage: true,
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
@@ -115,15 +141,20 @@ function plan(doc: Doc, drawn: { charts?: ReadonlyMap<number, string>; pageOfBlo
   const ctx: Ctx = { pdf, language: doc.meta.language };
   const keep = keepsWithNext(doc.blocks);
   const rows: Row[] = [];
-  const area: Area = { ctx, root, x: M.left, width: textWidth(pdf), paragraphRows };
+  /** Each block's elements directly under the document, to be ended (written out) once the block is drawn. */
+  const elementsOf: Struct[][] = [];
   doc.blocks.forEach((block, index) => {
-    const own = blockRows(ctx, root, block, index, { area, blocks: doc.blocks, ...drawn });
+    const own: Struct[] = [];
+    elementsOf.push(own);
+    const parent = { add: (element: Struct) => (root.add(element), own.push(element), parent) } as unknown as Struct;
+    const area: Area = { ctx, root: parent, x: M.left, width: textWidth(pdf), paragraphRows };
+    const blockRowsOf = blockRows(ctx, parent, block, index, { area, blocks: doc.blocks, ...drawn });
     // A block kept with the next one: the page may not break before the next block's first row.
-    if (index > 0 && keep[index - 1] && own[0]) own[0].breakBefore = false;
-    rows.push(...own);
+    if (index > 0 && keep[index - 1] && blockRowsOf[0]) blockRowsOf[0].breakBefore = false;
+    for (const row of blockRowsOf) rows.push(row);
   });
   const { placed, pages } = placeRows(rows, M.top, pdf.page.height - M.bottom);
-  return { pdf, root, placed, pages };
+  return { pdf, root, placed, pages, elementsOf };
 }
 
 const textWidth = (pdf: Pdf) => pdf.page.width - M.left - M.right;
@@ -164,7 +195,7 @@ interface Extras {
   area: Area;
   blocks: readonly Block[];
   charts?: ReadonlyMap<number, string>;
-  pageOfBlock?: readonly number[] | undefined;
+  numbers?: Numbers;
 }
 
 function blockRows(ctx: Ctx, root: Struct, block: Block, index: number, extras: Extras): Row[] {
@@ -264,7 +295,7 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number, extras: 
       return together(rows, keyLook.spaceBeforePt, keyLook.spaceAfterPt);
     }
     case 'contents':
-      return contentsRows(extras.area, block, index, extras.blocks, extras.pageOfBlock);
+      return contentsRows(extras.area, block, index, extras.blocks, extras.numbers);
     case 'chart':
       return chartRows(extras.area, block, index, extras.charts?.get(index));
     case 'figure':
@@ -274,6 +305,8 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number, extras: 
   }
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A horizontal rule across the text width at `y`, an artifact (not part of the text's structure). */
 function rule(pdf: Pdf, y: number): void {
   pdf.markContent('Artifact', { type: 'Layout' });
@@ -281,16 +314,13 @@ function rule(pdf: Pdf, y: number): void {
   pdf.endMarkedContent();
 }
 
-/** Page numbers from page 2, centred at the top, as artifacts (not part of the text's structure). */
-function numberPages(pdf: Pdf): void {
-  const { start, count } = pdf.bufferedPageRange();
-  for (let index = start + 1; index < start + count; index += 1) {
-    pdf.switchToPage(index);
-    pdf.markContent('Artifact', { type: 'Pagination' });
-    const top = pdf.page.margins.top;
-    pdf.page.margins.top = 0; // writing inside the top margin must not start a new page
-    pdf.font('serif').fontSize(type.pageNumberPt).text(String(index - start + 1), M.left, mmToPt(page.headerMm), { width: pdf.page.width - M.left - M.right, align: 'center', lineBreak: false });
-    pdf.page.margins.top = top;
-    pdf.endMarkedContent();
-  }
+/** The page number of page `index` (0-based) from page 2, centred at the top, an artifact (not part of the text's structure). */
+function numberPage(pdf: Pdf, index: number): void {
+  if (index === 0) return;
+  pdf.markContent('Artifact', { type: 'Pagination' });
+  const top = pdf.page.margins.top;
+  pdf.page.margins.top = 0; // writing inside the top margin must not start a new page
+  pdf.font('serif').fontSize(type.pageNumberPt).text(String(index + 1), M.left, mmToPt(page.headerMm), { width: pdf.page.width - M.left - M.right, align: 'center', lineBreak: false });
+  pdf.page.margins.top = top;
+  pdf.endMarkedContent();
 }
