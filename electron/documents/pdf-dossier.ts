@@ -4,6 +4,7 @@ import { chartDescription, type Block, type ChartBlock, type DocMeta, type Figur
 import type { Row } from './pdf-flow.ts';
 import { composeLines, drawLine, into, lineOf, tagged, type Ctx, type Pdf, type Struct, type Targets } from './pdf-text.ts';
 import { imageHeightMm } from './image-size.ts';
+import { safeText } from './safe-text.ts';
 
 /**
  * The dossier's blocks in the PDF (issue 13): the table of contents with the pages its headings start on, charts
@@ -24,6 +25,9 @@ export interface Area {
 export interface Numbers {
   pageOfBlock: readonly number[] | undefined;
 }
+
+/** The named destination of a heading the contents links to (the DOCX's bookmark has the same number). */
+export const headingDestination = (index: number) => `heading-${index}`;
 
 /** The headings a table of contents lists: level 1 and 2 after it, with their block index. */
 export function contentsEntries(blocks: readonly Block[], contentsIndex: number): { index: number; level: 1 | 2; text: string }[] {
@@ -46,7 +50,10 @@ export function contentsRows(area: Area, block: Extract<Block, { kind: 'contents
     const indent = entry.level === 2 ? mmToPt(contentsLook.level2IndentMm) : 0;
     const width = area.width - indent - numberWidth;
     const lines = composeLines(ctx, [{ text: entry.text }], look, width);
-    const item = into(tagged(pdf, tagged(pdf, toc.element, 'TOCI').element, 'Reference'));
+    // TOCI > Link: the entry's text and its link annotation (an OBJR) in one element, as PDF/UA tags a link.
+    const link = tagged(pdf, tagged(pdf, toc.element, 'TOCI').element, 'Link');
+    const item = into(link);
+    const destination = headingDestination(entry.index);
     return lines.map((line, i): Row => ({
       height: lineOf(look),
       spaceBefore: 0,
@@ -55,6 +62,8 @@ export function contentsRows(area: Area, block: Extract<Block, { kind: 'contents
       block: index,
       draw: (y) => {
         drawLine(ctx, line, look, { x: area.x + indent, width, y }, item);
+        // Each line of the entry, to the page number's edge, goes to the heading (its named destination).
+        pdf.goTo(area.x + indent, y, area.width - indent, lineOf(look), destination, linkOptions(link.element, entry.text));
         if (i !== lines.length - 1) return;
         const number = String(numbers?.pageOfBlock?.[entry.index] ?? '');
         const [numberLine] = composeLines(ctx, [{ text: number }], { ...look, align: 'right' }, numberWidth);
@@ -149,3 +158,9 @@ export function dossierFurniture(pdf: Pdf, meta: DocMeta, margins: { left: numbe
   pdf.page.margins.top = saved.top;
   pdf.page.margins.bottom = saved.bottom;
 }
+
+/** A PDF text string for an annotation's entry: pdfkit writes a String object as a string (a primitive as a name). */
+const pdfString = (text: string) => new String(safeText(text)) as unknown as string;
+
+/** A link annotation's options: its structure parent (the Link element, given its OBJR) and its text (pdfkit's types know neither). */
+const linkOptions = (parent: Struct, text: string) => ({ structParent: parent, Contents: pdfString(text) }) as PDFKit.Mixins.AnnotationOption;

@@ -20,7 +20,7 @@ import type { Block, Doc } from '../../shared/document/model.ts';
 import { ByteSink } from './byte-sink.ts';
 import { chartSvg } from './charts.ts';
 import { fontPath } from './fonts.ts';
-import { chartRows, contentsRows, dossierFurniture, figureRows, type Area, type Numbers } from './pdf-dossier.ts';
+import { chartRows, contentsEntries, contentsRows, dossierFurniture, figureRows, headingDestination, type Area, type Numbers } from './pdf-dossier.ts';
 import { imageHeightMm } from './image-size.ts';
 import { pageOfBlocks, placeRows, type Row } from './pdf-flow.ts';
 import { tableRows } from './pdf-table.ts';
@@ -143,12 +143,13 @@ function plan(doc: Doc, drawn: { charts?: ReadonlyMap<number, string>; numbers?:
   const rows: Row[] = [];
   /** Each block's elements directly under the document, to be ended (written out) once the block is drawn. */
   const elementsOf: Struct[][] = [];
+  const linked = new Set(doc.blocks.flatMap((block, index) => (block.kind === 'contents' ? contentsEntries(doc.blocks, index).map((entry) => entry.index) : [])));
   doc.blocks.forEach((block, index) => {
     const own: Struct[] = [];
     elementsOf.push(own);
     const parent = { add: (element: Struct) => (root.add(element), own.push(element), parent) } as unknown as Struct;
     const area: Area = { ctx, root: parent, x: M.left, width: textWidth(pdf), paragraphRows };
-    const blockRowsOf = blockRows(ctx, parent, block, index, { area, blocks: doc.blocks, ...drawn });
+    const blockRowsOf = blockRows(ctx, parent, block, index, { area, blocks: doc.blocks, linked, ...drawn });
     // A block kept with the next one: the page may not break before the next block's first row.
     if (index > 0 && keep[index - 1] && blockRowsOf[0]) blockRowsOf[0].breakBefore = false;
     for (const row of blockRowsOf) rows.push(row);
@@ -196,6 +197,8 @@ interface Extras {
   blocks: readonly Block[];
   charts?: ReadonlyMap<number, string>;
   numbers?: Numbers;
+  /** The headings a table of contents lists (and links to). */
+  linked: ReadonlySet<number>;
 }
 
 function blockRows(ctx: Ctx, root: Struct, block: Block, index: number, extras: Extras): Row[] {
@@ -233,8 +236,19 @@ function blockRows(ctx: Ctx, root: Struct, block: Block, index: number, extras: 
     }
     case 'paragraph':
       return paragraphRows(ctx, root, block.runs, lookOf(block.style, ctx.language), index, block.style === 'subject' ? { tag: 'H1' } : {});
-    case 'heading':
-      return paragraphRows(ctx, root, [{ text: block.text }], headingLook, index, { tag: block.level === 1 ? 'H1' : 'H2', whole: true });
+    case 'heading': {
+      const rows = paragraphRows(ctx, root, [{ text: block.text }], headingLook, index, { tag: block.level === 1 ? 'H1' : 'H2', whole: true });
+      const first = rows[0];
+      if (first && extras.linked.has(index)) {
+        // Where the contents' link goes: the top of the heading's first line, on the page it is drawn on.
+        const draw = first.draw;
+        first.draw = (y) => {
+          pdf.addNamedDestination(headingDestination(index), 'XYZ', M.left, y, null);
+          draw(y);
+        };
+      }
+      return rows;
+    }
     case 'list': {
       const list = tagged(pdf, root, 'L');
       return block.items.flatMap((item, i) => {
