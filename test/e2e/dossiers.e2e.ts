@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRouter, type Handlers } from '../../electron/ipc/router.ts';
+import { DossierBuildJobs } from '../../electron/services/dossier/dossier-build-jobs.ts';
+import type { MakeThumbnail } from '../../electron/services/dossier/dossier-facts.ts';
+import { DossierService } from '../../electron/services/dossier/dossier-service.ts';
+import { evidenceThumbnail } from '../../electron/services/dossier/evidence-thumbnail.ts';
+import { addEvidence } from '../../electron/services/evidence/evidence-files.ts';
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
+import { localToday } from '../../shared/domain/calendar.ts';
+import { fontFamily } from '../../shared/document/layout.ts';
 import { dossierPhrases } from '../../shared/templates/dossier/phrases.ts';
-import { pdfText } from '../support/documents.ts';
+import { pageCount, pdfText } from '../support/documents.ts';
+import { pngImage } from '../support/images.ts';
 import { tempDir } from '../support/temp.ts';
-import { accessibilityViolations } from './harness.ts';
+import { accessibilityViolations, SCREENSHOTS } from './harness.ts';
 import { setUp, useHarness } from './steps.ts';
 
 const harness = useHarness();
@@ -49,6 +58,47 @@ function holdBuildStatus(h: ReturnType<typeof harness>): { release(): void } {
     return handle(channel, input);
   };
   return { release: () => (release(), (router.handle = handle)) };
+}
+
+/**
+ * Builds held at a step the test chooses, whatever the machine's speed. The window's three build channels are
+ * answered by main's own job runner and dossier service (the same classes createApp makes, over the same open store),
+ * built with the service's injection point for evidence pictures gated: armed with `holdNext`, a build waits at its
+ * first picture — mid-build, its incident gathered — until released. The answers go through a router made from the
+ * app's contract (createRouter), so inputs and results are checked exactly as main checks them.
+ */
+function gatedBuilds(h: ReturnType<typeof harness>) {
+  let gate: { reached(): void; released: Promise<void> } | null = null;
+  const thumbnail: MakeThumbnail = async (bytes, mediaType) => {
+    const held = gate;
+    gate = null;
+    if (held) {
+      held.reached();
+      await held.released;
+    }
+    return evidenceThumbnail(bytes, mediaType);
+  };
+  const jobs = new DossierBuildJobs(new DossierService(() => h.app.session.store(), 'e2e', { thumbnail }), localToday);
+  const cancels: string[] = [];
+  const builds = createRouter({
+    'dossiers:buildStart': ({ id }: { id: string }) => jobs.start(id),
+    'dossiers:buildStatus': ({ jobId }: { jobId: string }) => jobs.status(jobId),
+    'dossiers:buildCancel': ({ jobId }: { jobId: string }) => (cancels.push(jobId), jobs.cancel(jobId)),
+  } as unknown as Handlers);
+  const router = h.app.router;
+  const handle = router.handle.bind(router);
+  router.handle = (channel: string, input: unknown) => (channel.startsWith('dossiers:build') && channel !== 'dossiers:build' ? builds.handle(channel, input) : handle(channel, input));
+  return {
+    jobs,
+    cancels,
+    holdNext() {
+      let reached!: () => void;
+      let release!: () => void;
+      const atStep = new Promise<void>((resolve) => (reached = resolve));
+      gate = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { reached: atStep, release };
+    },
+  };
 }
 
 describe('dossiers in the window', () => {
@@ -237,5 +287,117 @@ describe('dossiers in the window', () => {
     await page.getByRole('button', { name: 'Нашри таҳрир' }).waitFor();
     await h.screenshot('dossiers-07-issued-tg-ui');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+  it('Cancel stops a build held mid-way (no edition, no preview); the unissued build prints as a draft on every page; charts in the document’s font; the sidebar asks before unsaved changes are lost', async () => {
+    const h = harness();
+    const { page } = h;
+    await setUp(h);
+    await watchPrinting(h);
+    const db = h.app.session.store();
+    await importInBatches(db, parseInterchange(db, fixture('border-detention.json')), 'e2e');
+    const files = tempDir();
+    const photo = join(files, 'photo.png');
+    writeFileSync(photo, pngImage(64, 48));
+    addEvidence(db, { incidentId: 'in-moscow-2024-10', path: photo, actor: 'e2e' });
+    const builds = gatedBuilds(h);
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Досье' }).click();
+    await page.getByRole('button', { name: 'Новое досье' }).click();
+    const composition = page.getByRole('form', { name: 'Состав досье' });
+    const title = 'Досье к встрече в Астане';
+    await composition.getByLabel('Название').fill(title);
+    await composition.getByLabel('Гриф').fill('Для служебного пользования');
+    await composition.getByRole('button', { name: 'Добавить: Задержанные показаны избитыми по телевидению' }).click();
+
+    // Build, held in main at the evidence picture (its incident gathered); Cancel from the progress bar.
+    const held = builds.holdNext();
+    await page.getByRole('button', { name: 'Собрать' }).click();
+    await held.reached;
+    const progress = page.locator('.progress');
+    await progress.getByRole('progressbar', { name: 'Ход сборки' }).waitFor();
+    await h.screenshot('dossiers-08-build-held');
+    await progress.getByRole('button', { name: 'Отмена' }).click();
+    await expect.poll(() => builds.cancels.length).toBe(1);
+    held.release();
+    await page.getByText('Сборка отменена; ничего не записано.').waitFor();
+    expect(builds.jobs.status(builds.cancels[0]!)).toMatchObject({ state: 'cancelled', result: null });
+    // The screen as it was before Build: no progress, no preview, Build again possible, nothing to issue or print.
+    expect(await progress.count()).toBe(0);
+    const preview = page.getByRole('article', { name: 'Предварительный просмотр досье' });
+    expect(await preview.count()).toBe(0);
+    await page.getByText('Сохраните и соберите досье, чтобы увидеть его здесь.').waitFor();
+    expect(await page.getByRole('button', { name: 'Собрать' }).isDisabled()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Выпустить редакцию' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Печать проекта' }).count()).toBe(0);
+    await page.getByText('Редакции ещё не выпускались.').waitFor();
+    const listed = (await h.app.router.handle('dossiers:list', {})) as { value: { id: string }[] };
+    const dossierId = listed.value[0]!.id;
+    expect(await h.app.router.handle('dossiers:editions', { id: dossierId })).toEqual({ ok: true, value: [] });
+
+    // Built through: the preview, its charts drawn inline in the document's font (not an <img> with a system face).
+    await page.getByRole('button', { name: 'Собрать' }).click();
+    await page.getByText('Собрано.').waitFor();
+    await preview.getByText(title).first().waitFor();
+    const charts = preview.locator('figure.doc-chart svg[role="img"]');
+    await charts.first().waitFor();
+    expect(await preview.locator('img[src^="data:image/svg"]').count()).toBe(0);
+    const chartFont = await charts.first().locator('text').first().evaluate((text) => getComputedStyle(text).fontFamily);
+    expect(chartFont.replace(/["']/g, '')).toContain(fontFamily);
+    await expect.poll(() => page.evaluate((family) => document.fonts.check(`12px "${family}"`, 'Ж'), fontFamily)).toBe(true);
+    await h.screenshot('dossiers-09-built');
+    await charts.first().scrollIntoViewIfNeeded();
+    await charts.first().screenshot({ path: join(SCREENSHOTS, 'dossiers-09-chart-in-preview.png') });
+
+    // Print the draft: the build's PDF, every page marked «Проект по состоянию на …» beside the classification.
+    await page.getByRole('button', { name: 'Печать проекта' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as PrintWindow).__printed.length)).toBe(1);
+    const printed = await page.evaluate(async () => {
+      const w = window as unknown as PrintWindow;
+      const blob = w.__blobs[w.__printed[0]!]!;
+      return { type: blob.type, bytes: Array.from(new Uint8Array(await blob.arrayBuffer())) };
+    });
+    expect(printed.type).toBe('application/pdf');
+    const draft = join(files, 'draft.pdf');
+    writeFileSync(draft, Buffer.from(printed.bytes));
+    const pages = pdfText(draft).split('\f').slice(0, pageCount(draft));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const text of pages) expect(flat(text)).toMatch(/Для служебного пользования · Проект по состоянию на \d{2}\.\d{2}\.\d{4}/);
+    expect(await h.app.router.handle('dossiers:editions', { id: dossierId })).toEqual({ ok: true, value: [] });
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Leaving through the sidebar with unsaved changes asks first, the focus on the question; «Остаться» keeps them.
+    const requests = composition.getByLabel('Просьбы к встрече');
+    await requests.fill('Содействовать посещению задержанных.');
+    await page.getByRole('navigation').getByRole('button', { name: 'Инциденты' }).click();
+    const asking = page.getByRole('group', { name: 'В досье есть несохранённые изменения.' });
+    await asking.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Сохранить и закрыть');
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await h.screenshot('dossiers-10-leave-asks');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Тоҷикӣ' }).click();
+    await page.getByRole('group', { name: 'Дар парванда тағйироти нигоҳдоштанашуда ҳаст.' }).getByRole('button', { name: 'Мондан' }).waitFor();
+    await h.screenshot('dossiers-11-leave-asks-tg');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.getByRole('button', { name: 'Остаться' }).click();
+    expect(await asking.count()).toBe(0);
+    expect(await requests.inputValue()).toBe('Содействовать посещению задержанных.');
+
+    // «Закрыть без сохранения»: the registry opens, the saved dossier keeps no request.
+    const saved = async () => ((await h.app.router.handle('dossiers:get', { id: dossierId })) as { value: { notes: { requests: string } } }).value.notes.requests;
+    await page.getByRole('navigation').getByRole('button', { name: 'Журнал регистрации писем' }).click();
+    await asking.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+    await page.getByRole('navigation').locator('[aria-current="page"]').getByText('Журнал регистрации писем').waitFor();
+    expect(await saved()).toBe('');
+
+    // Reopened, changed again, and «Сохранить и закрыть» from the sidebar: saved, then the incident list.
+    await page.getByRole('navigation').getByRole('button', { name: 'Досье' }).click();
+    await page.getByRole('button', { name: `Открыть досье «${title}»` }).click();
+    await requests.fill('Содействовать посещению задержанных.');
+    await page.getByRole('navigation').getByRole('button', { name: 'Инциденты' }).click();
+    await asking.getByRole('button', { name: 'Сохранить и закрыть' }).click();
+    await page.getByRole('heading', { name: 'Инциденты', level: 1 }).waitFor();
+    expect(await saved()).toBe('Содействовать посещению задержанных.');
   });
 });

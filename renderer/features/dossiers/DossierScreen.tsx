@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierComposition, DossierEdition } from '../../../shared/domain/dossier.ts';
 import { missingTextKey, type MissingText } from '../../../shared/domain/translations.ts';
@@ -12,8 +12,10 @@ import { BuildChecks, BuildProgress, openMissing } from './BuildChecks.tsx';
 import { MeetingFields, NotesFields } from './CompositionFields.tsx';
 import { includedSections, newComposition, sameComposition, sectionRows, withIncidents, type SectionRow } from './composition.ts';
 import { EditionsPanel } from './EditionsPanel.tsx';
+import type { LeaveGuard } from './leave-guard.ts';
 import { SectionOrder } from './SectionOrder.tsx';
 import { SelectionFields } from './SelectionFields.tsx';
+import { draftForPrint } from './draft-print.ts';
 import { useDossierBuild } from './useDossierBuild.ts';
 import './dossiers.css';
 
@@ -23,6 +25,8 @@ interface Props {
   /** Incidents chosen in the incident list to add (shown as an unsaved change until Save). */
   addIncidentIds: readonly string[];
   onBack(): void;
+  /** Registers the question the shell asks before navigating away (and clears it when the screen goes). */
+  onLeaveGuard(guard: LeaveGuard | null): void;
 }
 
 /**
@@ -31,7 +35,7 @@ interface Props {
  * progress and Cancel; Issue freezes the next edition once no text is missing in the dossier's language; each
  * edition is saved as PDF or DOCX, or printed, exactly as kept.
  */
-export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
+export function DossierScreen({ dossierId, addIncidentIds, onBack, onLeaveGuard }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [composition, setComposition] = useState<DossierComposition | null>(null);
@@ -39,14 +43,35 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
   const [rows, setRows] = useState<SectionRow[]>([]);
   const [editions, setEditions] = useState<DossierEdition[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  /** Back was pressed with unsaved changes: the screen asks whether to save them or let them go. */
-  const [leaving, setLeaving] = useState(false);
+  /**
+   * Back, the sidebar or the registry reminder was used with unsaved changes: the screen asks whether to save them,
+   * let them go or stay; `leave` is where staff were going.
+   */
+  const [leaving, setLeaving] = useState<{ leave: () => void } | null>(null);
+  const dirtyNow = useRef(false);
+  const register = useRef(onLeaveGuard);
+  const firstChoice = useRef<HTMLButtonElement>(null);
   const { busy: calling, error, setError, run } = useAction();
   // From Build's first step (the save) to its result: one build at a time, whatever staff click meanwhile.
   const [building, setBuilding] = useState(false);
   const busy = calling || building;
   const builder = useDossierBuild();
   const pdf = usePdfPrint();
+
+  // The shell asks before leaving; the answer reads the latest composition through the ref.
+  useEffect(() => {
+    const unregister = register.current;
+    unregister((leave) => {
+      if (!dirtyNow.current) return false;
+      setLeaving({ leave });
+      return true;
+    });
+    return () => unregister(null);
+  }, []);
+  // The question takes the focus, so a keyboard user hears it and answers it where they are.
+  useEffect(() => {
+    if (leaving) firstChoice.current?.focus();
+  }, [leaving]);
 
   useEffect(() => {
     let current = true;
@@ -88,6 +113,7 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
   }
 
   const dirty = !saved || !sameComposition(composition, saved);
+  dirtyNow.current = dirty;
   const built = builder.built;
   const stale = !!built && (dirty || built.of !== JSON.stringify(saved));
   const left = built ? openMissing(built.build, composition.keepOriginal) : 0;
@@ -143,6 +169,12 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
     const done = await run(() => call('dossiers:exportFile', { dossierId: composition.id, edition, format }));
     if (done?.saved) setNotice(t('dossiers.savedFile', { name: done.fileName }));
   };
+  // The build as it stands, not an edition: every page of the print carries the draft mark (draft-print.ts).
+  const printDraft = async () => {
+    if (!built) return;
+    const made = await run(() => call('dossiers:pdf', { doc: draftForPrint(built.build.doc, built.asOf) }));
+    if (made) pdf.print(made.bytes);
+  };
   const print = async (edition: number) => {
     const made = await run(() => call('dossiers:pdf', { dossierId: composition.id, edition }));
     if (made) pdf.print(made.bytes);
@@ -152,7 +184,7 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
     <div className="dossier-page">
       <div className="page-head">
         <h1 id="section-heading">{composition.title || t('dossiers.untitled')}</h1>
-        <button type="button" className="link-button" onClick={() => (dirty ? setLeaving(true) : onBack())}>
+        <button type="button" className="link-button" onClick={() => (dirty ? setLeaving({ leave: onBack }) : onBack())}>
           {t('dossiers.back')}
         </button>
       </div>
@@ -160,14 +192,14 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
         <div className="panel" role="group" aria-labelledby={`${id}-leaving`}>
           <p id={`${id}-leaving`}>{t('dossiers.leaveUnsaved')}</p>
           <div className="actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void save().then((done) => done && onBack())}>
+            <button ref={firstChoice} type="button" className="primary" disabled={busy} onClick={() => void save().then((done) => done && leaving.leave())}>
               {t('dossiers.saveAndClose')}
             </button>
-            <button type="button" className="secondary" onClick={onBack}>
+            <button type="button" className="secondary" onClick={leaving.leave}>
               {t('dossiers.discard')}
             </button>
-            <button type="button" className="link-button" onClick={() => setLeaving(false)}>
-              {t('common.cancel')}
+            <button type="button" className="link-button" onClick={() => setLeaving(null)}>
+              {t('dossiers.stay')}
             </button>
           </div>
         </div>
@@ -186,6 +218,12 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
           <span id={`${id}-issue`} className="hint">
             {built && !stale && left > 0 ? t('dossiers.issueBlocked') : t('dossiers.issueNeedsBuild')}
           </span>
+        )}
+        {/* The last build as it stands, before any edition: shown only while it is what is saved. */}
+        {built && !stale && (
+          <button type="button" className="secondary" disabled={busy || builder.running} aria-describedby={`${id}-draft`} onClick={() => void printDraft()}>
+            {t('dossiers.printDraft')}
+          </button>
         )}
         {dirty && (
           <span className="unsaved" role="status">
@@ -209,6 +247,11 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack }: Props) {
         {/* A pane that scrolls on its own beside the composition; focusable, so the keyboard can scroll it too. */}
         <div className="dossier-preview" role="region" aria-label={t('dossiers.previewPane')} tabIndex={0}>
           {stale && <p className="hint">{t('dossiers.stale')}</p>}
+          {built && !stale && (
+            <p id={`${id}-draft`} className="hint">
+              {t('dossiers.printDraftHint')}
+            </p>
+          )}
           {built ? <DocPreview doc={built.build.doc} label={t('dossiers.preview')} /> : <p className="hint">{t('dossiers.buildFirst')}</p>}
         </div>
       </div>

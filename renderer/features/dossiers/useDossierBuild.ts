@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/ipc/contract.ts';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { call } from '../../bridge.ts';
+import { today } from '../../local-date.ts';
 
 export type BuildJob = ChannelOutput<'dossiers:buildStatus'>;
 export type DossierBuild = NonNullable<BuildJob['result']>;
@@ -16,7 +17,8 @@ const POLL_MS = 150;
  */
 export function useDossierBuild() {
   const [job, setJob] = useState<BuildJob | null>(null);
-  const [built, setBuilt] = useState<{ build: DossierBuild; of: string } | null>(null);
+  /** The last finished build, the composition JSON it was made from, and the day it was made (a draft print says it). */
+  const [built, setBuilt] = useState<{ build: DossierBuild; of: string; asOf: string } | null>(null);
   const [error, setError] = useState<AppErrorValue | null>(null);
   const running = useRef<string | null>(null);
   /** The latest build asked for: an older one still finishing is not shown over it. */
@@ -53,7 +55,7 @@ export function useDossierBuild() {
         running.current = null;
         if (status.value.error) setError(status.value.error);
         if (status.value.state === 'done' && status.value.result) {
-          setBuilt({ build: status.value.result, of });
+          setBuilt({ build: status.value.result, of, asOf: today() });
           return status.value.result;
         }
         return null;

@@ -7,6 +7,7 @@ import { addresseeLook, chartLook, contentsLook, executorLook, figureLook, fontF
 import { chartDescription, type Block, type Doc, type Run } from '../../../shared/document/model.ts';
 import { typeset } from '../../../shared/document/typography.ts';
 import type { Language } from '../../../shared/domain/vault.ts';
+import { ChartPicture } from './ChartPicture.tsx';
 
 let fontsLoaded = false;
 /** The letter's own font (PT Serif, shipped with the app), so the preview shows Tajik letters as the PDF does. */
@@ -189,38 +190,39 @@ function BlockView({ block, language, following }: { block: Block; language: Lan
           </ol>
         </nav>
       );
-    case 'chart':
-      // The picture main drew from the data with the writers' own renderer (charts.ts), as an <img>: an SVG there
-      // runs no script and loads nothing. Until it is drawn, the data as a table.
+    case 'chart': {
+      // Until main has drawn it (or when its picture is not an SVG), the chart's data as a table.
+      const data = (
+        <table className="doc-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: pt(tableLook.text.sizePt) }}>
+          <thead>
+            <tr>
+              <th>{set(block.xTitle)}</th>
+              {block.series.map((series, index) => (
+                <th key={index}>{set(series.name)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {block.x.map((label, row) => (
+              <tr key={row}>
+                <td>{set(label)}</td>
+                {block.series.map((series, index) => (
+                  <td key={index}>{series.values[row]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+      // The picture main drew from the data with the writers' own renderer (charts.ts), drawn inline from its
+      // allow-listed elements (ChartPicture), so its text is in the document's font as in the PDF.
       return (
         <figure className="doc-chart" style={{ margin: `${pt(chartLook.spaceBeforePt)} 0 ${pt(chartLook.spaceAfterPt)}`, textAlign: 'center' }}>
-          {block.svg ? (
-            <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(block.svg)}`} alt={chartDescription(block)} style={{ width: mm(chartLook.widthMm), height: mm(chartLook.heightMm) }} />
-          ) : (
-            <table className="doc-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: pt(tableLook.text.sizePt) }}>
-              <thead>
-                <tr>
-                  <th>{set(block.xTitle)}</th>
-                  {block.series.map((series, index) => (
-                    <th key={index}>{set(series.name)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {block.x.map((label, row) => (
-                  <tr key={row}>
-                    <td>{set(label)}</td>
-                    {block.series.map((series, index) => (
-                      <td key={index}>{series.values[row]}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {block.svg ? <ChartPicture svg={block.svg} label={chartDescription(block)} widthMm={chartLook.widthMm} heightMm={chartLook.heightMm} fallback={data} /> : data}
           <figcaption style={lookStyle(figureLook.caption)}>{set(block.title)}</figcaption>
         </figure>
       );
+    }
     case 'figure':
       return (
         <figure className="doc-figure" style={{ margin: `${pt(figureLook.spaceBeforePt)} 0 ${pt(figureLook.spaceAfterPt)}`, textAlign: 'center' }}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorValue } from '../../../shared/ipc/result.ts';
 import { Notice } from '../../components/ErrorAlert.tsx';
@@ -8,6 +8,7 @@ import { IncidentsPage } from '../incidents/IncidentsPage.tsx';
 import { CorrespondencePage } from '../correspondence/CorrespondencePage.tsx';
 import { DueReminder } from '../correspondence/DueReminder.tsx';
 import { DossiersPage, type DossierRequest } from '../dossiers/DossiersPage.tsx';
+import type { LeaveGuard } from '../dossiers/leave-guard.ts';
 import { LettersPage } from '../letters/LettersPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 
@@ -35,7 +36,13 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
   const [letter, setLetter] = useState<{ ids: string[]; key: number }>({ ids: [], key: 0 });
   // A dossier to open with the incidents chosen in the list ("Add to a dossier…"); null opens the dossiers' list.
   const [dossier, setDossier] = useState<{ request: DossierRequest | null; key: number }>({ request: null, key: 0 });
+  // The open dossier's question before leaving it with unsaved changes (null when no dossier is open).
+  const leaveGuard = useRef<LeaveGuard | null>(null);
   const go = (next: Section) => {
+    if (leaveGuard.current?.(() => navigate(next))) return;
+    navigate(next);
+  };
+  const navigate = (next: Section) => {
     setSection(next);
     setNotice(null);
     // The navigation always opens the dossiers' list (a fresh page), as a click on "Dossiers" should.
@@ -78,7 +85,7 @@ export function Shell({ entry, onRestored, onRestoreFailed }: Props) {
         ) : section === 'correspondence' ? (
           <CorrespondencePage />
         ) : section === 'dossiers' ? (
-          <DossiersPage key={dossier.key} request={dossier.request} />
+          <DossiersPage key={dossier.key} request={dossier.request} onLeaveGuard={(guard) => (leaveGuard.current = guard)} />
         ) : (
           <LettersPage key={letter.key} initialIncidentIds={letter.ids} />
         )}
