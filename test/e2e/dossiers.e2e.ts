@@ -327,6 +327,8 @@ describe('dossiers in the window', () => {
     expect(await preview.count()).toBe(0);
     await page.getByText('Сохраните и соберите досье, чтобы увидеть его здесь.').waitFor();
     expect(await page.getByRole('button', { name: 'Собрать' }).isDisabled()).toBe(false);
+    // The keyboard's place: back on Build, where the Cancel it pressed was.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Собрать');
     expect(await page.getByRole('button', { name: 'Выпустить редакцию' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Печать проекта' }).count()).toBe(0);
     await page.getByText('Редакции ещё не выпускались.').waitFor();

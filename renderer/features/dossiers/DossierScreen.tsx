@@ -51,6 +51,7 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack, onLeaveGuard 
   const dirtyNow = useRef(false);
   const register = useRef(onLeaveGuard);
   const firstChoice = useRef<HTMLButtonElement>(null);
+  const buildButton = useRef<HTMLButtonElement>(null);
   const { busy: calling, error, setError, run } = useAction();
   // From Build's first step (the save) to its result: one build at a time, whatever staff click meanwhile.
   const [building, setBuilding] = useState(false);
@@ -68,6 +69,15 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack, onLeaveGuard 
     });
     return () => unregister(null);
   }, []);
+  // When a build ends, Cancel (the progress bar) goes away under the focus: it returns to Build, not to the page's top.
+  const wasBuilding = useRef(false);
+  useEffect(() => {
+    if (building) wasBuilding.current = true;
+    else if (wasBuilding.current) {
+      wasBuilding.current = false;
+      if (!document.activeElement || document.activeElement === document.body) buildButton.current?.focus();
+    }
+  }, [building]);
   // The question takes the focus, so a keyboard user hears it and answers it where they are.
   useEffect(() => {
     if (leaving) firstChoice.current?.focus();
@@ -208,7 +218,7 @@ export function DossierScreen({ dossierId, addIncidentIds, onBack, onLeaveGuard 
         <button type="button" className="secondary" disabled={busy || builder.running || !dirty} onClick={() => void save().then((done) => done && setNotice(t('dossiers.saved')))}>
           {t('dossiers.save')}
         </button>
-        <button type="button" className="primary" disabled={busy || builder.running} onClick={() => void build()}>
+        <button ref={buildButton} type="button" className="primary" disabled={busy || builder.running} onClick={() => void build()}>
           {t('dossiers.build')}
         </button>
         <button type="button" className="primary" disabled={busy || !canIssue} aria-describedby={canIssue ? undefined : `${id}-issue`} onClick={() => void issue()}>
