@@ -10,7 +10,8 @@ import { safeText } from './safe-text.ts';
  * The one chart renderer (DESIGN.md §4): a chart block's DATA → a Vega-Lite spec → SVG, drawn by vega in Node with
  * no canvas (text widths are vega's estimate, so the same data gives the same SVG on every machine). The PDF draws
  * this SVG as vector paths and text (pdf-chart.ts), the DOCX embeds a PNG rasterized from it by resvg with the
- * document's own font, and the preview shows it as an <img> (the Doc's `svg`, filled by `withChartPictures`).
+ * document's own font, and the preview draws it inline from an allow-listed tree (the Doc's `svg`, filled by
+ * `withChartPictures`; renderer/features/letters/safe-svg.ts) so its text is in the document's font too.
  */
 
 /** Colours for the series, in order: dark enough on white for print and for grey-scale copies. */
