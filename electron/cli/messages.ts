@@ -1,3 +1,4 @@
+import { DOSSIER_INCIDENT_LIMIT } from '../../shared/domain/dossier.ts';
 import type { ErrorCode } from '../../shared/ipc/result.ts';
 import { printable } from './printable.ts';
 
@@ -52,6 +53,7 @@ const exitByCode: Record<ErrorCode, number> = {
   'office-incomplete': EXIT.usage,
   'translation-missing': EXIT.translationMissing,
   'dossier-empty': EXIT.usage,
+  'dossier-too-large': EXIT.usage,
   'dossier-has-editions': EXIT.usage,
   internal: EXIT.internal,
 };
@@ -90,6 +92,7 @@ const messageByCode: Record<ErrorCode, string> = {
   'office-incomplete': 'the office settings lack what a letter needs (set them with the office command or in Settings → Letters)',
   'translation-missing': "texts are missing in the letter's language (letter draft lists them): translate each with the translate command, or keep the original of each deliberately (the draft's request.keepOriginal)",
   'dossier-empty': 'the dossier selects no incidents (none chosen, or its saved search finds none); nothing was built',
+  'dossier-too-large': `a dossier holds at most ${DOSSIER_INCIDENT_LIMIT} incidents: choose fewer, or narrow its saved search (by period or place); nothing was saved or built`,
   'dossier-has-editions': 'the dossier has issued editions and is never deleted (duplicate it for the next meeting instead)',
   internal: 'unexpected internal error',
 };

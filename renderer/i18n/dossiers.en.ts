@@ -1,3 +1,5 @@
+import { DOSSIER_INCIDENT_LIMIT } from '../../shared/domain/dossier.ts';
+
 /** English strings of the meeting dossiers: the list, the composition, build, issue and editions. */
 export const dossiersEn = {
   dossiers: {
@@ -108,5 +110,7 @@ export const dossiersEn = {
     added_one: '{{count}} incident added to “{{title}}”.',
     added_other: '{{count}} incidents added to “{{title}}”.',
     addSearchDossier: 'This dossier takes its incidents from a saved search; choose another or a new dossier.',
+    /** The `dossier-too-large` error's text (errors in en.ts shows it), naming the limit the service holds to. */
+    tooLarge: `A dossier holds at most ${DOSSIER_INCIDENT_LIMIT.toLocaleString('en')} incidents. Choose fewer, or narrow its saved search (by period or place). Nothing was saved or built.`,
   },
 };

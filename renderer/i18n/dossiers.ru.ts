@@ -1,3 +1,5 @@
+import { DOSSIER_INCIDENT_LIMIT } from '../../shared/domain/dossier.ts';
+
 /** Russian strings of the meeting dossiers: the list, the composition, build, issue and editions. */
 export const dossiersRu = {
   dossiers: {
@@ -112,5 +114,6 @@ export const dossiersRu = {
     added_many: '{{count}} инцидентов добавлены в «{{title}}».',
     added_other: '{{count}} инцидента добавлены в «{{title}}».',
     addSearchDossier: 'Инциденты этого досье задаются сохранённым поиском; выберите другое досье или новое.',
+    tooLarge: `В досье может быть не более ${DOSSIER_INCIDENT_LIMIT.toLocaleString('ru')} инцидентов. Выберите меньше или сузьте сохранённый поиск (по периоду или месту). Ничего не сохранено и не собрано.`,
   },
 };

@@ -1,3 +1,5 @@
+import { DOSSIER_INCIDENT_LIMIT } from '../../shared/domain/dossier.ts';
+
 /** Tajik strings of the meeting dossiers: the list, the composition, build, issue and editions. */
 export const dossiersTg = {
   dossiers: {
@@ -106,5 +108,7 @@ export const dossiersTg = {
     addConfirm: 'Илова кардан',
     added: '{{count}} ҳодиса ба «{{title}}» илова шуд.',
     addSearchDossier: 'Ҳодисаҳои ин парванда бо ҷустуҷӯи нигоҳдошташуда муайян мешаванд; парвандаи дигар ё навро интихоб кунед.',
+    // Digits grouped as in Russian: browsers carry no Tajik number format.
+    tooLarge: `Дар парванда на зиёда аз ${DOSSIER_INCIDENT_LIMIT.toLocaleString('ru')} ҳодиса буда метавонад. Камтар интихоб кунед ё ҷустуҷӯи нигоҳдоштаро (аз рӯи давра ё макон) маҳдуд кунед. Ҳеҷ чиз нигоҳ дошта нашуд ва таҳия нашуд.`,
   },
 };

@@ -128,6 +128,7 @@ export const en = {
     'office-incomplete': 'The office settings lack what a letter needs (a signatory). Fill them in under Settings → Letters.',
     'translation-missing': 'Some texts are missing in the letter’s language. Translate each one listed in the draft, or keep its original deliberately, then register.',
     'dossier-empty': 'The dossier has no incidents: none are chosen, or its saved search finds none. Nothing was built.',
+    'dossier-too-large': dossiersEn.dossiers.tooLarge,
     'dossier-has-editions': 'This dossier has issued editions and cannot be deleted. Duplicate it for the next meeting instead.',
     'not-found': 'The record was not found.',
     'evidence-too-large': 'The file is larger than the evidence size limit. Nothing was stored.',

@@ -13,7 +13,15 @@ import { languageSchema } from './vault.ts';
 export const dossierSections = ['cover', 'contents', 'summary', 'ledger', 'incidents', 'evidence', 'letters'] as const;
 export type DossierSection = (typeof dossierSections)[number];
 
-/** Which incidents: an explicit list, or a saved search run again at every build. */
+/**
+ * The most incidents one dossier may hold; a composition naming more, or a saved search finding more, is refused
+ * up front (`dossier-too-large`) before any fact is gathered. Why 2,000: the bench measures a build's peak memory
+ * growing linearly with the incidents, and the 500 MB target for the PDF holds to about 2,000 sheets; beyond that a
+ * build would swap or stop halfway, and a meeting pack of more sheets is not read anyway (split it by period or place).
+ */
+export const DOSSIER_INCIDENT_LIMIT = 2_000;
+
+/** Which incidents: an explicit list (bounded for parsing; `DOSSIER_INCIDENT_LIMIT` is what a dossier holds), or a saved search run again at every build. */
 export const dossierSelectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('incidents'), incidentIds: z.array(recordIdSchema).max(10_000) }).strict(),
   z.object({ kind: z.literal('search'), query: incidentQuerySchema }).strict(),

@@ -38,6 +38,7 @@ export const errorCodes = [
   'office-incomplete',
   'translation-missing',
   'dossier-empty',
+  'dossier-too-large',
   'dossier-has-editions',
   'internal',
 ] as const;

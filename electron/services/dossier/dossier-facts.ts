@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DossierComposition } from '../../../shared/domain/dossier.ts';
+import { DOSSIER_INCIDENT_LIMIT, type DossierComposition } from '../../../shared/domain/dossier.ts';
 import type { Office } from '../../../shared/domain/office.ts';
 import type { Incident } from '../../../shared/domain/records.ts';
 import type { MissingText } from '../../../shared/domain/translations.ts';
@@ -61,7 +61,6 @@ const THUMBNAIL_MAX_BYTES = 25 * 1024 ** 2;
  * gigabytes) is checked for all its chunks being there, so a build does not hash gigabytes each time (`verify` does).
  */
 const HASH_CHECK_MAX_BYTES = 64 * 1024 ** 2;
-const SEARCH_LIMIT = 10_000;
 
 /**
  * Gathers what the dossier template needs for a composition from the store, in the dossier's language: the
@@ -126,14 +125,24 @@ export async function dossierFacts(db: Db, composition: DossierComposition, opti
   return { input, missing: texts.missing, unresolved: texts.unresolved(), kept: texts.kept(), notFound };
 }
 
-/** The explicit ids that still exist (in the saved order), or the saved search's hits oldest first. */
+/** Refuses a dossier of more incidents than one may hold (shared/domain/dossier.ts says why), before anything is gathered. */
+export function refuseAboveLimit(incidents: number): void {
+  if (incidents > DOSSIER_INCIDENT_LIMIT) throw new AppError('dossier-too-large');
+}
+
+/**
+ * The explicit ids that still exist (in the saved order), or the saved search's hits oldest first. A selection of
+ * more than the limit is refused here, first: the search asks for one hit more than the limit to know.
+ */
 function selectedIncidents(db: Db, composition: DossierComposition): { ids: string[]; notFound: string[] } {
   const { selection } = composition;
   if (selection.kind === 'search') {
-    const hits = searchIncidents(db, { ...selection.query, limit: SEARCH_LIMIT, offset: 0 });
+    const hits = searchIncidents(db, { ...selection.query, limit: DOSSIER_INCIDENT_LIMIT + 1, offset: 0 });
+    refuseAboveLimit(hits.length);
     return { ids: hits.map((hit) => hit.id).sort(byDateThenId(hits)), notFound: [] };
   }
   const unique = [...new Set(selection.incidentIds)];
+  refuseAboveLimit(unique.length);
   const found = new Set(unique.filter((id) => incidentExists(db, id)));
   return { ids: [...found], notFound: unique.filter((id) => !found.has(id)) };
 }

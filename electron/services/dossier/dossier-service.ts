@@ -27,7 +27,7 @@ import { incidentsChangedSince } from '../../store/repositories/dossier-changes.
 import { inTransaction } from '../../store/transaction.ts';
 import { readWhole, storeWithin, streamOut } from '../files/chunked-files.ts';
 import { fingerprintOf } from '../letters/letter-registration.ts';
-import { dossierFacts, type MakeThumbnail } from './dossier-facts.ts';
+import { dossierFacts, refuseAboveLimit, type MakeThumbnail } from './dossier-facts.ts';
 import { renderDossierFiles } from './dossier-render.ts';
 import { evidenceThumbnail } from './evidence-thumbnail.ts';
 
@@ -87,11 +87,18 @@ export class DossierService {
     return stored.composition;
   }
 
-  /** Saves a composition, new or changed (an empty selection may be saved; building it is refused). */
+  /**
+   * Saves a composition, new or changed (an empty selection may be saved; building it is refused). One naming more
+   * incidents than a dossier holds is refused (`dossier-too-large`), so it is never saved to fail at every build.
+   */
   save(input: unknown): { id: string; created: boolean } {
     const parsed = dossierCompositionSchema.safeParse(input);
-    if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ').slice(0, 500));
+    if (!parsed.success) {
+      if (parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.path.join('.') === 'selection.incidentIds')) throw new AppError('dossier-too-large');
+      throw invalid(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ').slice(0, 500));
+    }
     const composition = parsed.data;
+    if (composition.selection.kind === 'incidents') refuseAboveLimit(new Set(composition.selection.incidentIds).size);
     const db = this.store();
     const created = audited(db, (isNew) => ({ actor: this.actor, action: isNew ? 'dossier.create' : 'dossier.save', entity: 'dossier', entityId: composition.id, after: composition }), () => upsertDossier(db, composition));
     return { id: composition.id, created };
@@ -211,7 +218,8 @@ export class DossierService {
 
   /**
    * The Doc of a composition from the records now. An empty selection (nothing chosen, every chosen incident
-   * deleted since, or a saved search that finds none) is refused; a chosen incident deleted since is skipped with a
+   * deleted since, or a saved search that finds none) is refused, and so is one of more incidents than a dossier
+   * holds (a saved search that finds more now), before any fact is gathered (dossier-facts.ts); a chosen incident deleted since is skipped with a
    * warning, one changed since is built as it is now with a warning. Progress is reported per step; a lock (the store no longer open) or a cancel stops the build there.
    */
   private async compose(composition: DossierComposition, asOf: string, edition: { number: number; date: string } | null, control: BuildControl) {
