@@ -99,7 +99,10 @@ describe('dossier facts from the store', () => {
     expect(fotekh.letters.map((ref) => ref.number)).toEqual([...Array.from({ length: 11 }, (_, i) => `01-12/${100 + i}`), '4/7-2291', letter.number]);
     expect(input.letters.map((frozen) => frozen.id)).toEqual([letter.id]);
 
-    expect(input.figures).toMatchObject({ incidents: 2, people: 41, women: 40, children: 40, minors: 0, daysHeld: 4, places: 2, sent: 12, answered: 1 });
+    // The scenario's 40 migrants are one group tagged women and children: 40 people in a group including each, not 40 women and 40 children.
+    expect(input.figures).toMatchObject({ incidents: 2, people: 41, individuals: 1, women: 0, children: 0, minors: 0, daysHeld: 4, places: 2, sent: 12, answered: 1 });
+    expect(input.figures.inGroups).toEqual({ people: 40, groups: 1 });
+    expect(input.figures.groupsWith).toMatchObject({ women: { people: 40, groups: 1 }, children: { people: 40, groups: 1 } });
     const byType = input.charts.find((chart) => chart.id === 'by-violation')!;
     expect(byType.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(5);
     expect(progress.at(-1)).toBe(input.incidents.length + 3);

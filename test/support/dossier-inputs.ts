@@ -31,8 +31,8 @@ export function dossierIncident(n: number, overrides: Partial<DossierIncident> =
     evidence: [evidence(n)],
     letters: [{ id: 'l-1', direction: 'outgoing', number: '01-12/1', date: '2024-03-20', counterpartId: 'cp-kz' }],
     people: [
-      { id: `group-${n}`, count: 40, codes: ['women', 'children'], minor: false },
-      { id: 'rahimov', count: 1, codes: [], minor: true },
+      { id: `group-${n}`, kind: 'group', count: 40, codes: ['women', 'children'], minor: false },
+      { id: 'rahimov', kind: 'individual', count: 1, codes: [], minor: true },
     ],
     ...overrides,
   };

@@ -98,15 +98,25 @@ describe('buildDossier', () => {
         const doc = buildDossier(input);
         expect(headings(doc, 2)).toEqual([p.notes.foreword, p.figures.title, p.notes.talkingPoints]);
         const figures = doc.blocks.find((block) => block.kind === 'table');
-        expect(figures?.kind === 'table' && Object.fromEntries(figures.rows)).toMatchObject({
-          [p.figures.labels.incidents]: '3',
-          [p.figures.labels.people]: '121',
-          [p.figures.labels.women]: '120',
-          [p.figures.labels.minors]: '1',
-          [p.figures.labels.daysHeld]: '5',
-          [p.figures.labels.sent]: '11',
-          [p.figures.labels.answered]: '1',
-        });
+        // Three groups of 40 tagged women and children, and Рахимов: the individual counted exactly, the groups apart.
+        expect(figures?.kind === 'table' && figures.rows).toEqual([
+          [p.figures.labels.incidents, '3'],
+          [p.figures.labels.people, '121'],
+          [p.figures.labels.individuals, '1'],
+          [p.figures.labels.women, '0'],
+          [p.figures.labels.children, '0'],
+          [p.figures.labels.minors, '1'],
+          [p.figures.labels.elderly, '0'],
+          [p.figures.labels.inGroups, p.figures.groupCount(120, 3)],
+          [p.figures.groupsWith.women, p.figures.groupCount(120, 3)],
+          [p.figures.groupsWith.children, p.figures.groupCount(120, 3)],
+          [p.figures.labels.daysHeld, '5'],
+          [p.figures.labels.places, '1'],
+          [p.figures.labels.sent, '11'],
+          [p.figures.labels.answered, '1'],
+          [p.figures.labels.unanswered, '10'],
+          [p.figures.labels.overdue, '10'],
+        ]);
         const charts = doc.blocks.filter((block) => block.kind === 'chart');
         expect(charts.map((chart) => chart.kind === 'chart' && chart.title)).toEqual([p.charts.byViolation, p.charts.byMonth, p.charts.letters(input.counterparts[0]!.institution)]);
       });
@@ -163,13 +173,70 @@ describe('dossier figures and charts', () => {
       dossierIncident(3, { startDate: '2024-03-20', violations: ['В', 'А'], place: { name: 'Аэропорт', country: 'RU' } }),
     ];
     const figures = dossierFigures(incidents, [counterpartWith(11, 1)]);
-    // Three groups of 40 and the same Рахимов in each: 121 people, one of them a minor.
-    expect(figures).toMatchObject({ incidents: 3, people: 121, women: 120, children: 120, minors: 1, elderly: 0, places: 2, sent: 11, answered: 1, unanswered: 10 });
+    // Three groups of 40 tagged women and children and the same Рахимов in each: 121 people, one individual, a minor;
+    // the groups include women and children — how many of them is not known, so none is counted as a woman or a child.
+    expect(figures).toMatchObject({ incidents: 3, people: 121, individuals: 1, women: 0, children: 0, minors: 1, elderly: 0, places: 2, sent: 11, answered: 1, unanswered: 10 });
+    expect(figures.inGroups).toEqual({ people: 120, groups: 3 });
+    expect(figures.groupsWith).toEqual({ women: { people: 120, groups: 3 }, children: { people: 120, groups: 3 }, elderly: { people: 0, groups: 0 } });
     const [byType, byMonth, letters] = dossierCharts('ru', incidents, [counterpartWith(11, 1)]);
     expect(byType).toMatchObject({ x: ['А', 'Б', 'В'], series: [{ values: [3, 1, 1] }] });
     expect(byMonth).toMatchObject({ x: ['01.2024', '02.2024', '03.2024'], series: [{ values: [1, 0, 2] }] });
     expect(byMonth!.series[0]!.values.reduce((a, b) => a + b, 0)).toBe(incidents.length);
     expect(letters!.series.map((series) => series.values.reduce((a, b) => a + b, 0))).toEqual([11, 1]);
+  });
+});
+
+describe('people by characteristic', () => {
+  const person = (id: string, kind: 'individual' | 'group', count: number, codes: string[], minor = false) => ({ id, kind, count, codes, minor });
+
+  it('a group of 40 tagged women and children is 40 people in a group including each, never 40 women and 40 children', () => {
+    const incidents = [
+      dossierIncident(1, { people: [person('group', 'group', 40, ['women', 'children']), person('mother', 'individual', 1, ['women'])] }),
+      dossierIncident(2, { people: [person('mother', 'individual', 1, ['women']), person('boy', 'individual', 1, ['children'], true), person('elders', 'group', 6, ['elderly'])] }),
+    ];
+    const figures = dossierFigures(incidents, []);
+    expect(figures).toMatchObject({ people: 48, individuals: 2, women: 1, children: 1, minors: 1, elderly: 0 });
+    expect(figures.inGroups).toEqual({ people: 46, groups: 2 });
+    expect(figures.groupsWith).toEqual({ women: { people: 40, groups: 1 }, children: { people: 40, groups: 1 }, elderly: { people: 6, groups: 1 } });
+
+    const table = buildDossier(dossierInput('ru', { sections: ['summary'], incidents, counterparts: [] })).blocks.find((block) => block.kind === 'table');
+    expect(table?.kind === 'table' && table.rows).toEqual([
+      ['Случаи нарушений', '2'],
+      ['Пострадавшие, всего', '48'],
+      ['в том числе отдельные лица', '2'],
+      ['из них женщины', '1'],
+      ['из них дети', '1'],
+      ['из них несовершеннолетние (по дате рождения)', '1'],
+      ['из них пожилые', '0'],
+      ['в том числе в составе групп', '46 человек в 2 группах'],
+      ['в группах, где есть женщины', '40 человек в 1 группе'],
+      ['в группах, где есть дети', '40 человек в 1 группе'],
+      ['в группах, где есть пожилые', '6 человек в 1 группе'],
+      ['Дней удержания, всего', expect.any(String)],
+      ['Места, где произошли случаи', '1'],
+    ]);
+  });
+
+  it('without groups the individuals are the people affected: no rows about groups', () => {
+    const incidents = [dossierIncident(1, { people: [person('a', 'individual', 1, ['women']), person('b', 'individual', 1, ['elderly'])] })];
+    const table = buildDossier(dossierInput('en', { sections: ['summary'], incidents, counterparts: [] })).blocks.find((block) => block.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.map(([label]) => label)).toEqual([
+      'Incidents',
+      'People affected, total',
+      'of these, women',
+      'of these, children',
+      'of these, minors (by date of birth)',
+      'of these, elderly people',
+      'Days held, total',
+      'Places where incidents occurred',
+    ]);
+  });
+
+  it('says a groups\' count in each language with its grammar', () => {
+    const ru = dossierPhrases.ru.figures.groupCount;
+    expect([ru(40, 1), ru(2, 2), ru(5, 5), ru(11, 11), ru(21, 21), ru(1, 1)]).toEqual(['40 человек в 1 группе', '2 человека в 2 группах', '5 человек в 5 группах', '11 человек в 11 группах', '21 человек в 21 группе', '1 человек в 1 группе']);
+    expect(dossierPhrases.tg.figures.groupCount(40, 3)).toBe('40 нафар дар 3 гурӯҳ');
+    expect([dossierPhrases.en.figures.groupCount(40, 1), dossierPhrases.en.figures.groupCount(1, 2)]).toEqual(['40 people in 1 group', '1 person in 2 groups']);
   });
 });
 

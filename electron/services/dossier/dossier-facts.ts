@@ -158,7 +158,7 @@ function peopleOf(db: Db, incident: Incident): DossierIncident['people'] {
     const person = getPerson(db, id);
     if (!person) return [];
     const count = person.kind === 'group' ? (person.count ?? 1) : 1;
-    return [{ id, count, codes: person.characteristics, minor: person.kind === 'individual' && isMinorOn(person.birthDate, incident.startDate) }];
+    return [{ id, kind: person.kind, count, codes: person.characteristics, minor: person.kind === 'individual' && isMinorOn(person.birthDate, incident.startDate) }];
   });
 }
 

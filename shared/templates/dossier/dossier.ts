@@ -2,7 +2,7 @@ import type { Block, Doc } from '../../document/model.ts';
 import type { DossierSection } from '../../domain/dossier.ts';
 import { assertNever } from '../../assert-never.ts';
 import { cell, heading, paragraph, paragraphs } from './blocks.ts';
-import type { DossierChart, DossierCounterpart, DossierFigures, DossierInput } from './input.ts';
+import { groupCharacteristics, type DossierChart, type DossierCounterpart, type DossierFigures, type DossierInput } from './input.ts';
 import { dossierPhrases, type DossierPhrases } from './phrases.ts';
 import { evidenceAnnex, incidentSheet } from './sheets.ts';
 
@@ -89,12 +89,30 @@ function summary(input: DossierInput, p: DossierPhrases): Block[] {
   ];
 }
 
-const personFigures = ['incidents', 'people', 'women', 'children', 'minors', 'elderly', 'daysHeld', 'places'] as const;
+const individualFigures = ['women', 'children', 'minors', 'elderly'] as const;
 const letterFigures = ['sent', 'answered', 'unanswered', 'overdue'] as const;
 
+/**
+ * The figures as rows. People affected, then — when some were recorded as groups — the individuals apart, so their
+ * characteristics are counted exactly, and the groups as «в группах, где есть женщины: 40 человек в 1 группе»
+ * (a group's characteristics say what it includes, not how many), a row for each characteristic some group carries.
+ */
 function figuresTable(figures: DossierFigures, withLetters: boolean, p: DossierPhrases): Block {
-  const keys: (keyof DossierFigures)[] = [...personFigures, ...(withLetters ? letterFigures : [])];
-  return { kind: 'table', header: [...p.figures.header], widths: [140, 40], rows: keys.map((key) => [p.figures.labels[key], String(figures[key])]) };
+  const { labels } = p.figures;
+  const number = (key: Exclude<keyof DossierFigures, 'inGroups' | 'groupsWith'>) => [labels[key], String(figures[key])];
+  const groups = figures.inGroups.groups > 0;
+  const rows = [
+    number('incidents'),
+    number('people'),
+    ...(groups ? [number('individuals')] : []),
+    ...individualFigures.map(number),
+    ...(groups ? [[labels.inGroups, p.figures.groupCount(figures.inGroups.people, figures.inGroups.groups)]] : []),
+    ...groupCharacteristics.filter((code) => figures.groupsWith[code].groups > 0).map((code) => [p.figures.groupsWith[code], p.figures.groupCount(figures.groupsWith[code].people, figures.groupsWith[code].groups)]),
+    number('daysHeld'),
+    number('places'),
+    ...(withLetters ? letterFigures.map(number) : []),
+  ];
+  return { kind: 'table', header: [...p.figures.header], widths: [120, 60], rows };
 }
 
 /**

@@ -1,25 +1,37 @@
 import type { Language } from '../../domain/vault.ts';
 import { detentionCodes } from '../letters/incident-text.ts';
-import type { DossierChart, DossierCounterpart, DossierFigures, DossierIncident } from './input.ts';
+import type { DossierChart, DossierCounterpart, DossierFigures, DossierIncident, GroupCharacteristic, GroupCount } from './input.ts';
 import { dossierPhrases } from './phrases.ts';
+
+type Person = DossierIncident['people'][number];
 
 /**
  * The summary's figures from the incidents and the counterparts' ledgers. People are counted once each across
- * incidents (a person in two incidents is one person affected); a group counts its number. Days held add up the
- * durations of incidents of detention known to the day.
+ * incidents (a person in two incidents is one person affected); a group counts its number. Individuals are counted
+ * by characteristic exactly. A group of 40 tagged women and children is not 40 women and 40 children: it is 40
+ * people in a group that includes women, and in one that includes children, so groups are counted apart by the
+ * characteristics they carry. Days held add up the durations of incidents of detention known to the day.
  */
 export function dossierFigures(incidents: readonly DossierIncident[], counterparts: readonly DossierCounterpart[]): DossierFigures {
-  const people = new Map<string, DossierIncident['people'][number]>();
+  const people = new Map<string, Person>();
   for (const incident of incidents) for (const person of incident.people) people.set(person.id, person);
-  const countWith = (test: (person: DossierIncident['people'][number]) => boolean) => [...people.values()].filter(test).reduce((sum, person) => sum + person.count, 0);
+  const individuals = [...people.values()].filter((person) => person.kind === 'individual');
+  const groups = [...people.values()].filter((person) => person.kind === 'group');
+  const individualsWith = (test: (person: Person) => boolean) => individuals.filter(test).length;
+  const groupCount = (chosen: readonly Person[]): GroupCount => ({ people: chosen.reduce((sum, group) => sum + group.count, 0), groups: chosen.length });
+  const groupsWith = (code: GroupCharacteristic) => groupCount(groups.filter((group) => group.codes.includes(code)));
   const sum = (key: 'sent' | 'answered' | 'unanswered' | 'overdue') => counterparts.reduce((total, counterpart) => total + counterpart.ledger[key], 0);
+  const inGroups = groupCount(groups);
   return {
     incidents: incidents.length,
-    people: countWith(() => true),
-    women: countWith((person) => person.codes.includes('women')),
-    children: countWith((person) => person.codes.includes('children')),
-    minors: countWith((person) => person.minor),
-    elderly: countWith((person) => person.codes.includes('elderly')),
+    people: individuals.length + inGroups.people,
+    individuals: individuals.length,
+    women: individualsWith((person) => person.codes.includes('women')),
+    children: individualsWith((person) => person.codes.includes('children')),
+    minors: individualsWith((person) => person.minor),
+    elderly: individualsWith((person) => person.codes.includes('elderly')),
+    inGroups,
+    groupsWith: { women: groupsWith('women'), children: groupsWith('children'), elderly: groupsWith('elderly') },
     daysHeld: incidents.filter((incident) => incident.violationCodes.some((code) => detentionCodes.has(code))).reduce((total, incident) => total + (incident.durationDays ?? 0), 0),
     places: new Set(incidents.flatMap((incident) => (incident.place ? [`${incident.place.country}\u0000${incident.place.name}`] : []))).size,
     sent: sum('sent'),

@@ -53,8 +53,11 @@ export interface DossierIncident extends IncidentForLetter {
   evidence: DossierEvidence[];
   /** Every registered letter (not annulled) that raised it or answered about it, by date. */
   letters: DossierLetterRef[];
-  /** The people counted in the summary, once each across incidents: id, how many, characteristic codes, a minor on the day. */
-  people: { id: string; count: number; codes: string[]; minor: boolean }[];
+  /**
+   * The people counted in the summary, once each across incidents: id, an individual or a group (of `count`),
+   * characteristic codes (a group's say it includes such people, not how many), a minor on the day (individuals only).
+   */
+  people: { id: string; kind: 'individual' | 'group'; count: number; codes: string[]; minor: boolean }[];
 }
 
 /** One line of a counterpart's register, as the ledger section lists it. */
@@ -80,14 +83,35 @@ export interface DossierCounterpart {
   entries: DossierLedgerEntry[];
 }
 
-/** The summary's figures (figures.ts computes them from the incidents and ledgers). */
+/** The characteristics the summary counts that a group's record may carry. */
+export const groupCharacteristics = ['women', 'children', 'elderly'] as const;
+export type GroupCharacteristic = (typeof groupCharacteristics)[number];
+
+/** People in groups: their number, and in how many groups. */
+export interface GroupCount {
+  people: number;
+  groups: number;
+}
+
+/**
+ * The summary's figures (figures.ts computes them from the incidents and ledgers). Individuals are counted by
+ * characteristic exactly; a group's characteristics say only that it includes women or children, not how many, so
+ * groups are counted apart: the people in the groups that include them, and how many such groups.
+ */
 export interface DossierFigures {
   incidents: number;
+  /** Everyone affected: each individual once, each group by its number. */
   people: number;
+  /** People recorded one by one; of them, women, children, minors (by date of birth) and elderly. */
+  individuals: number;
   women: number;
   children: number;
   minors: number;
   elderly: number;
+  /** People recorded as groups. */
+  inGroups: GroupCount;
+  /** Per characteristic, the groups that include such people: their whole number and how many groups. */
+  groupsWith: Record<GroupCharacteristic, GroupCount>;
   /** Days people were held, summed over the incidents of detention known to the day. */
   daysHeld: number;
   places: number;

@@ -33,10 +33,12 @@ export const tg: DossierPhrases = {
     labels: {
       incidents: 'Ҳодисаҳои вайронкунӣ',
       people: 'Ҷабрдидагон, ҳамагӣ',
-      women: 'аз ҷумла занон',
-      children: 'аз ҷумла кӯдакон',
-      minors: 'аз ҷумла ноболиғон (аз рӯи санаи таваллуд)',
-      elderly: 'аз ҷумла солхӯрдагон',
+      individuals: 'аз ҷумла шахсони алоҳида',
+      women: 'аз онҳо занон',
+      children: 'аз онҳо кӯдакон',
+      minors: 'аз онҳо ноболиғон (аз рӯи санаи таваллуд)',
+      elderly: 'аз онҳо солхӯрдагон',
+      inGroups: 'аз ҷумла дар ҳайати гурӯҳҳо',
       daysHeld: 'Рӯзҳои нигоҳдорӣ, ҳамагӣ',
       places: 'Ҷойҳое, ки ҳодисаҳо рух додаанд',
       sent: 'Мактубҳои фиристодашуда',
@@ -44,6 +46,9 @@ export const tg: DossierPhrases = {
       unanswered: 'Бе ҷавоб',
       overdue: 'аз ҷумла бо гузаштани мӯҳлати ҷавоб',
     },
+    groupsWith: { women: 'дар гурӯҳҳое, ки занон доранд', children: 'дар гурӯҳҳое, ки кӯдакон доранд', elderly: 'дар гурӯҳҳое, ки солхӯрдагон доранд' },
+    // Tajik nouns do not change after a numeral: «40 нафар дар 3 гурӯҳ».
+    groupCount: (people, groups) => `${people} нафар дар ${groups} гурӯҳ`,
   },
   charts: {
     byViolation: 'Ҳодисаҳо аз рӯи навъи вайронкунӣ',

@@ -4,7 +4,7 @@ import type { LetterPhrases } from '../letters/phrases.ts';
 import { en } from './phrases.en.ts';
 import { ru } from './phrases.ru.ts';
 import { tg } from './phrases.tg.ts';
-import type { DossierFigures, DossierLedgerEntry, Reliability } from './input.ts';
+import type { DossierFigures, DossierLedgerEntry, GroupCharacteristic, Reliability } from './input.ts';
 
 /**
  * Every phrase of the dossier, per language. Dates, case lines, who was affected (with withheld identities masked)
@@ -30,8 +30,17 @@ export interface DossierPhrases {
     draft(date: string): string;
   };
   notes: { foreword: string; talkingPoints: string; requests: string };
-  /** The figures table: its header and one label per figure. */
-  figures: { title: string; header: [string, string]; labels: Record<keyof DossierFigures, string> };
+  /**
+   * The figures table: its header, one label per figure, one per characteristic of groups («в группах, где есть
+   * женщины»), and a groups' count as its value («40 человек в 1 группе»).
+   */
+  figures: {
+    title: string;
+    header: [string, string];
+    labels: Record<Exclude<keyof DossierFigures, 'groupsWith'>, string>;
+    groupsWith: Record<GroupCharacteristic, string>;
+    groupCount(people: number, groups: number): string;
+  };
   charts: { byViolation: string; byMonth: string; letters(institution: string): string; incidents: string; sent: string; answered: string; month: string; count: string; type: string; letterCount: string };
   ledger: {
     asOf(date: string): string;
