@@ -169,13 +169,17 @@ const textRuns = (runs: readonly Run[], setting: Setting) =>
  * The DOCX writer: named styles, real numbering (each list restarts at 1), page numbers from page 2 in the header
  * (a different first page), PT Serif embedded, the executor's mark in a frame at the bottom left of the last page.
  * Its XML is deterministic (identifiers seeded from the document), apart from the dates in docProps/core.xml.
+ * `layout.pageOfBlock`: where the PDF's layout put each block (`layoutPdf`'s), when the caller has just made the PDF —
+ * a table of contents then takes its numbers from it instead of laying the whole Doc out again (a 1,000-sheet dossier's
+ * layout is some hundred MiB held at once).
  */
-export async function renderDocx(doc: Doc, seed: string): Promise<Buffer> {
+export async function renderDocx(doc: Doc, seed: string, layout: { pageOfBlock?: readonly number[] } = {}): Promise<Buffer> {
   // A dossier's charts (PNGs of the one renderer's SVG) and its contents' page numbers (the PDF's own layout) are
   // made first: the seeded part below must not yield.
   const charts = new Map<number, Buffer>();
   for (const [index, block] of doc.blocks.entries()) if (block.kind === 'chart') charts.set(index, await chartPng(block));
-  const pageOfBlock = doc.blocks.some((block) => block.kind === 'contents') ? pageMap(doc).pageOfBlock : [];
+  if (layout.pageOfBlock && layout.pageOfBlock.length !== doc.blocks.length) throw new Error('the page map is of another Doc');
+  const pageOfBlock = doc.blocks.some((block) => block.kind === 'contents') ? (layout.pageOfBlock ?? pageMap(doc).pageOfBlock) : [];
   return withSeededRandom(seed, () => {
     const counted = { lists: 0, drawings: 0 };
     const next: Counters = { list: () => (counted.lists += 1), drawing: () => (counted.drawings += 1) };

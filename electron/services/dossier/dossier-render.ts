@@ -10,11 +10,12 @@ export interface DossierFiles {
 
 /**
  * A dossier's PDF (with its page count) and DOCX from its Doc, by the same writers as letters. `seed` makes the
- * DOCX's internal ids deterministic (the Doc's fingerprint), so the same edition gives the same bytes.
+ * DOCX's internal ids deterministic (the Doc's fingerprint), so the same edition gives the same bytes. The DOCX's
+ * contents take their page numbers from the PDF's layout just made: the Doc is laid out once, not twice.
  */
 export async function renderDossierFiles(doc: Doc, seed: string): Promise<DossierFiles> {
-  const { bytes: pdf, pages } = await layoutPdf(doc);
-  const docx = await renderDocx(doc, seed);
+  const { bytes: pdf, pages, pageOfBlock } = await layoutPdf(doc);
+  const docx = await renderDocx(doc, seed, { pageOfBlock });
   return { pdf, docx, pages };
 }
 
