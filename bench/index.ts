@@ -17,6 +17,6 @@ if (!only || only === 'vault') {
 }
 if (!only || only === 'records') await benchRecords();
 if (!only || only === 'letters') await benchLetters();
-if (!only || only === 'dossier') benchDossier();
+if (!only || only === 'dossier') await benchDossier();
 console.log('');
 printLoad('at the end');
