@@ -5,7 +5,7 @@ import { localToday } from '../../../shared/domain/calendar.ts';
 import { missingTextKey } from '../../../shared/domain/translations.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { fingerprintOf } from '../../services/letters/letter-registration.ts';
-import { renderDossierFiles } from '../../services/dossier/dossier-render.ts';
+import { renderDossierDocx, renderDossierPdf } from '../../services/dossier/dossier-render.ts';
 import type { DossierBuild } from '../../services/dossier/dossier-service.ts';
 // The one store module the CLI may use: a file write with no access to the store (see eslint.config.js).
 import { writeFileAtomic } from '../../store/atomic-write.ts';
@@ -102,7 +102,8 @@ const subcommands: Record<string, Command> = {
       const composition = dossiers.get(id);
       const build = await dossiers.build(id, today());
       reportBuild(build, composition.keepOriginal, composition.language);
-      return (await renderDossierFiles(build.doc, fingerprintOf(build.doc)))[format];
+      // Only the format asked for: a DOCX lays the Doc out for its contents' page numbers without writing a PDF.
+      return format === 'pdf' ? renderDossierPdf(build.doc) : renderDossierDocx(build.doc, fingerprintOf(build.doc));
     });
     writeFileAtomic(out, bytes);
     io.out(`Built to ${out}`);

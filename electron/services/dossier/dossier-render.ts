@@ -19,5 +19,8 @@ export async function renderDossierFiles(doc: Doc, seed: string): Promise<Dossie
   return { pdf, docx, pages };
 }
 
+/** The DOCX alone (a build saved as DOCX): laid out for its contents' page numbers, no PDF written. */
+export const renderDossierDocx = (doc: Doc, seed: string): Promise<Buffer> => renderDocx(doc, seed);
+
 /** The PDF of a build, for Print and the preview: made in memory, nothing kept. */
 export const renderDossierPdf = async (doc: Doc): Promise<Buffer> => (await layoutPdf(doc)).bytes;
