@@ -7,22 +7,18 @@ import { createApp } from '../../electron/app.ts';
 import { EvidenceService } from '../../electron/services/evidence/evidence-service.ts';
 import { importInBatches } from '../../electron/services/interchange/batched-import.ts';
 import { parseInterchange } from '../../electron/services/interchange/json-import.ts';
-import { LetterFiles } from '../../electron/services/letter-files.ts';
-import { LetterService } from '../../electron/services/letters/letter-service.ts';
-import { CorrespondenceService } from '../../electron/services/correspondence-service.ts';
 import { DossierService, issueSteps, type IssueStep } from '../../electron/services/dossier/dossier-service.ts';
 import { renderDossierFiles } from '../../electron/services/dossier/dossier-render.ts';
 import { verifyAuditChain } from '../../electron/store/audit.ts';
 import type { Db } from '../../electron/store/open.ts';
-import { createVault } from '../../electron/store/vault.ts';
 import { vaultSettings } from '../../electron/services/vault-service.ts';
-import type { DossierCompositionInput } from '../../shared/domain/dossier.ts';
 import { missingTextKey } from '../../shared/domain/translations.ts';
 import { docxParts, pdfText, writeTemp } from '../support/documents.ts';
 import { pngImage } from '../support/images.ts';
 import { passphraseBytes } from '../support/passphrase.ts';
 import { scriptedDialogs } from '../support/scripted-dialogs.ts';
 import { FAST_KDF, tempDir } from '../support/temp.ts';
+import { kzMeeting, scenarioVault } from '../support/dossier-scenario.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -30,23 +26,12 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 const WITHHELD = ['Раҳимов', 'Ҷамшед'];
 const TODAY = '2026-11-29';
 
-const meeting = (extra: Partial<DossierCompositionInput> = {}): DossierCompositionInput => ({
-  id: 'dossier-kz',
-  title: 'Встреча с Уполномоченным Республики Казахстан',
-  meeting: { with: 'Уполномоченный по правам человека в Республике Казахстан', place: 'Астана', date: '2026-12-10' },
-  counterpartIds: ['cp-kz-ombudsman'],
-  language: 'ru',
-  classification: 'Для служебного пользования',
-  selection: { kind: 'incidents', incidentIds: ['in-fotekh-2024-03', 'in-moscow-2024-10'] },
-  ...extra,
-});
+const meeting = kzMeeting;
 
 /** The demo's scenario in a FAST_KDF vault, with a photo kept as evidence of the border detention. */
 async function scenario(): Promise<{ db: Db; dossiers: DossierService; close(): void }> {
-  const { vault } = await createVault(join(tempDir(), 'vault'), 'correct horse battery', { actor: 'tester', kdf: FAST_KDF });
+  const vault = await scenarioVault(tempDir());
   const store = () => vault.db;
-  for (const name of ['border-detention.json', 'kz-ombudsman-letters.json']) await importInBatches(vault.db, parseInterchange(vault.db, fixture(name)), 'tester');
-  new LetterService(store, new CorrespondenceService(store, 'tester'), new LetterFiles(store, () => 2 ** 31, 'tester'), 'tester').saveOffice(JSON.parse(fixture('office.json')));
   const photo = join(tempDir(), 'fotekh.png');
   writeFileSync(photo, pngImage(64, 48));
   new EvidenceService(store, () => vaultSettings(vault), 'tester').add('in-fotekh-2024-03', [photo]);
