@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { parse, resetSVGDefIds, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { chartLook, fontFamily, mmToPx } from '../../shared/document/layout.ts';
+import { chartLook, fontFamily, mmToPx, ptToPx } from '../../shared/document/layout.ts';
 import type { ChartBlock, Doc } from '../../shared/document/model.ts';
 import { fontPath } from './fonts.ts';
 import { safeText } from './safe-text.ts';
@@ -19,7 +19,6 @@ const PALETTE = ['#1f4e79', '#c55a11', '#548235', '#7f6000', '#7030a0', '#2f5597
 
 /** Where a wrapped label's lines meet (vega's labelExpr splits it there). */
 const LINE = '|';
-const ptToPx = (pt: number) => (pt * 96) / 72;
 /** A label in lines of at most `width` characters, broken at spaces; a word longer than that stands alone. */
 function wrap(label: string, width: number): string {
   const lines: string[] = [];
@@ -37,13 +36,13 @@ export function chartSpec(block: ChartBlock): TopLevelSpec {
   const chart = { ...block, title: safeText(block.title), xTitle: safeText(block.xTitle), yTitle: safeText(block.yTitle), x: block.x.map(safeText), series: block.series.map((series) => ({ ...series, name: safeText(series.name) })) };
   // Every label whole and level (never cut short with «…», never slanted — slanted text reads badly in print and in
   // text extraction): a long label is wrapped on spaces into lines that fit its share of the width.
-  const perLabel = Math.max(8, Math.floor((mmToPx(chartLook.widthMm) - 80) / chart.x.length / (ptToPx(chartLook.sizePt) * 0.55)));
+  const perLabel = Math.max(chartLook.labelMinChars, Math.floor((mmToPx(chartLook.widthMm) - chartLook.axisRoomPx) / chart.x.length / (ptToPx(chartLook.sizePt) * chartLook.charWidthEm)));
   const values = chart.series.flatMap((series, s) => chart.x.map((x, i) => ({ x: wrap(x, perLabel), i, s, series: series.name, value: series.values[i] ?? 0 })));
   const order = { field: 'i', type: 'quantitative' } as const;
   const x = { field: 'x', type: 'nominal', sort: chart.x.map((label) => wrap(label, perLabel)), title: chart.xTitle, axis: { labelAngle: 0, labelLimit: 0, labelExpr: `split(datum.label, '${LINE}')` } } as const;
   const y = { field: 'value', type: 'quantitative', title: chart.yTitle, axis: { tickMinStep: 1, format: 'd' } } as const;
   const colour = { field: 'series', type: 'nominal', sort: chart.series.map((series) => series.name), scale: { range: PALETTE }, legend: chart.series.length > 1 ? { orient: 'top', title: null } : null } as const;
-  const label = { mark: { type: 'text', dy: -8, fontSize: chartLook.sizePt }, encoding: { text: { field: 'value', type: 'quantitative' } } } as const;
+  const label = { mark: { type: 'text', dy: -chartLook.valueGapPx, fontSize: chartLook.sizePt }, encoding: { text: { field: 'value', type: 'quantitative' } } } as const;
   const common = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // The whole picture (axes, titles, legend inside) exactly the chart's box, so every writer scales it alike.

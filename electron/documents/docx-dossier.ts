@@ -12,7 +12,8 @@ import { safeText } from './safe-text.ts';
  */
 
 /** Bookmark names of the headings the contents lists, as Word names its own (`_Toc…`), for the \h hyperlinks. */
-export const headingBookmark = (index: number) => `_Toc${String(index).padStart(8, '0')}`;
+const BOOKMARK_DIGITS = 8;
+export const headingBookmark = (index: number) => `_Toc${String(index).padStart(BOOKMARK_DIGITS, '0')}`;
 
 export interface ContentsEntry {
   text: string;

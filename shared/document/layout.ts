@@ -156,7 +156,12 @@ export const contentsLook = {
 } as const;
 
 /** A chart as drawn: the text's width, this high; its picture rasterized at this many pixels per mm for the DOCX. */
-export const chartLook = { widthMm: 170, heightMm: 85, rasterPxPerMm: 8, sizePt: 9, spaceBeforePt: 6, spaceAfterPt: 10 } as const;
+/**
+ * A chart: its size, raster density for the DOCX picture, type size and spacing; an axis label wraps into lines of at
+ * least `labelMinChars` characters, over the width left after the y axis (`axisRoomPx`), a character taken as
+ * `charWidthEm` of the size; a bar's count stands `valueGapPx` above it.
+ */
+export const chartLook = { widthMm: 170, heightMm: 85, rasterPxPerMm: 8, sizePt: 9, spaceBeforePt: 6, spaceAfterPt: 10, labelMinChars: 8, axisRoomPx: 80, charWidthEm: 0.55, valueGapPx: 8 } as const;
 
 /** A figure: the picture centred, its caption under it in the small size, centred. */
 export const figureLook = { caption: { ...line, align: 'center', sizePt: type.smallPt, spaceAfterPt: 0 } as ParagraphLook, gapPt: 4, spaceBeforePt: 6, spaceAfterPt: 10 } as const;
@@ -174,6 +179,9 @@ export const ptToTwip = (pt: number) => Math.round(pt * 20);
 export const ptToHalfPoints = (pt: number) => Math.round(pt * 2);
 export const ptToEighths = (pt: number) => Math.round(pt * 8);
 /** The docx library sizes images in CSS pixels (96 per inch). */
-export const mmToPx = (mm: number) => (mm * 96) / MM_PER_INCH;
+const PX_PER_INCH = 96;
+export const mmToPx = (mm: number) => (mm * PX_PER_INCH) / MM_PER_INCH;
+/** Points as CSS pixels (a chart's font size in vega's units). */
+export const ptToPx = (pt: number) => (pt * PX_PER_INCH) / PT_PER_INCH;
 /** A share of a width as a CSS percentage. */
 export const percent = (share: number) => `${share * 100}%`;
