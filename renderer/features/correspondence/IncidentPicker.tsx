@@ -1,7 +1,5 @@
-import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncidentHit } from '../../../shared/domain/search.ts';
-import { call } from '../../bridge.ts';
+import { IncidentFinder } from '../incidents/IncidentFinder.tsx';
 
 export interface PickedIncident {
   id: string;
@@ -11,22 +9,6 @@ export interface PickedIncident {
 /** Finds incidents by words (as the incident search does) and collects the ones a letter concerns. */
 export function IncidentPicker({ picked, onChange }: { picked: PickedIncident[]; onChange(next: PickedIncident[]): void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState('');
-  const [hits, setHits] = useState<IncidentHit[]>([]);
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      void call('incidents:search', { text: text.trim() || undefined, limit: 8 }).then((result) => current && result.ok && setHits(result.value));
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text]);
-
-  const chosen = new Set(picked.map((incident) => incident.id));
   return (
     <fieldset className="incident-picker">
       <legend>{t('letterForm.incidents')}</legend>
@@ -42,22 +24,12 @@ export function IncidentPicker({ picked, onChange }: { picked: PickedIncident[];
           ))}
         </ul>
       )}
-      <span className="field">
-        <label htmlFor={`${id}-find`}>{t('letterForm.find')}</label>
-        <input id={`${id}-find`} type="search" value={text} onChange={(e) => setText(e.target.value)} />
-      </span>
-      <ul className="hits">
-        {hits
-          .filter((hit) => !chosen.has(hit.id))
-          .map((hit) => (
-            <li key={hit.id}>
-              <button type="button" className="link-button" onClick={() => onChange([...picked, { id: hit.id, title: hit.title }])}>
-                {t('letterForm.add', { title: hit.title })}
-              </button>
-              <span className="hint"> {hit.startDate}</span>
-            </li>
-          ))}
-      </ul>
+      <IncidentFinder
+        chosen={new Set(picked.map((incident) => incident.id))}
+        onAdd={(hit) => onChange([...picked, { id: hit.id, title: hit.title }])}
+        findLabel={t('letterForm.find')}
+        addLabel={(title) => t('letterForm.add', { title })}
+      />
     </fieldset>
   );
 }

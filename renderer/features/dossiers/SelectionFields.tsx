@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSelection } from '../../../shared/domain/dossier.ts';
 import type { SavedSearch } from '../../../shared/domain/saved-search.ts';
-import { incidentQuerySchema, type IncidentHit } from '../../../shared/domain/search.ts';
+import { incidentQuerySchema } from '../../../shared/domain/search.ts';
+import { IncidentFinder } from '../incidents/IncidentFinder.tsx';
 import { call } from '../../bridge.ts';
 
 /** A saved search as the dossier keeps it: its query with the defaults filled in, as main stores it. */
@@ -25,8 +26,6 @@ export function SelectionFields({ selection, onChange }: Props) {
   const id = useId();
   const [searches, setSearches] = useState<SavedSearch[]>([]);
   const [titles, setTitles] = useState<Map<string, string>>(new Map());
-  const [text, setText] = useState('');
-  const [hits, setHits] = useState<IncidentHit[]>([]);
   const ids = selection.kind === 'incidents' ? selection.incidentIds : [];
 
   useEffect(() => {
@@ -47,17 +46,6 @@ export function SelectionFields({ selection, onChange }: Props) {
       current = false;
     };
   }, [ids, titles]);
-  useEffect(() => {
-    if (selection.kind !== 'incidents') return;
-    let current = true;
-    const timer = setTimeout(() => {
-      void call('incidents:search', { text: text.trim() || undefined, limit: 8 }).then((result) => current && result.ok && setHits(result.value));
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, selection.kind]);
 
   const chosen = new Set(ids);
   const matching = searches.find((search) => selection.kind === 'search' && JSON.stringify(searchSelection(search)) === JSON.stringify(selection));
@@ -108,25 +96,15 @@ export function SelectionFields({ selection, onChange }: Props) {
               {ids.length > SHOWN && <li className="hint">+{ids.length - SHOWN}</li>}
             </ul>
           )}
-          <span className="field">
-            <label htmlFor={`${id}-find`}>{t('dossiers.find')}</label>
-            <input id={`${id}-find`} type="search" value={text} onChange={(e) => setText(e.target.value)} />
-          </span>
-          <ul className="hits">
-            {hits
-              .filter((hit) => !chosen.has(hit.id))
-              .map((hit) => (
-                <li key={hit.id}>
-                  <button type="button" className="link-button" onClick={() => {
-                    setTitles(new Map(titles).set(hit.id, hit.title));
-                    onChange({ kind: 'incidents', incidentIds: [...ids, hit.id] });
-                  }}>
-                    {t('dossiers.addIncident', { title: hit.title })}
-                  </button>
-                  <span className="hint"> {hit.startDate}</span>
-                </li>
-              ))}
-          </ul>
+          <IncidentFinder
+            chosen={chosen}
+            onAdd={(hit) => {
+              setTitles(new Map(titles).set(hit.id, hit.title));
+              onChange({ kind: 'incidents', incidentIds: [...ids, hit.id] });
+            }}
+            findLabel={t('dossiers.find')}
+            addLabel={(title) => t('dossiers.addIncident', { title })}
+          />
         </>
       )}
     </fieldset>
