@@ -17,32 +17,13 @@ import { pageCount, pdfText } from '../support/documents.ts';
 import { pngImage } from '../support/images.ts';
 import { tempDir } from '../support/temp.ts';
 import { accessibilityViolations, SCREENSHOTS } from './harness.ts';
+import { printedFrame, watchPrinting, type PrintWindow } from './printing.ts';
 import { setUp, useHarness } from './steps.ts';
 
 const harness = useHarness();
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/\u2011/g, '-');
-
-type PrintWindow = Window & { __printed: string[]; __blobs: Record<string, Blob> };
-
-/** Print loads the PDF in a blob: frame and prints it: recorded here instead of opening the system dialog (as letters.e2e.ts). */
-async function watchPrinting(h: ReturnType<typeof harness>): Promise<void> {
-  await h.context.addInitScript(() => {
-    if (location.protocol !== 'blob:') return;
-    window.print = () => (window.top as PrintWindow).__printed.push(location.href);
-  });
-  await h.page.evaluate(() => {
-    const w = window as unknown as PrintWindow;
-    Object.assign(w, { __printed: [], __blobs: {} });
-    const create = URL.createObjectURL.bind(URL);
-    URL.createObjectURL = (blob: Blob) => {
-      const url = create(blob);
-      w.__blobs[url] = blob;
-      return url;
-    };
-  });
-}
 
 /**
  * Holds the window's looks at a build (`dossiers:buildStatus`) until released, so the test sees the build running
@@ -201,11 +182,7 @@ describe('dossiers in the window', () => {
     // Print: the edition's own PDF in a blob: frame, the very bytes saved.
     await first.getByRole('button', { name: 'Печать' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as PrintWindow).__printed.length)).toBe(1);
-    const printed = await page.evaluate(async () => {
-      const w = window as unknown as PrintWindow;
-      const blob = w.__blobs[w.__printed[0]!]!;
-      return { type: blob.type, bytes: Array.from(new Uint8Array(await blob.arrayBuffer())) };
-    });
+    const printed = await printedFrame(h, 1);
     expect(printed.type).toBe('application/pdf');
     expect(sha256(Buffer.from(printed.bytes))).toBe(sha256(readFileSync(pdf)));
 
@@ -353,11 +330,7 @@ describe('dossiers in the window', () => {
     // Print the draft: the build's PDF, every page marked «Проект по состоянию на …» beside the classification.
     await page.getByRole('button', { name: 'Печать проекта' }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as PrintWindow).__printed.length)).toBe(1);
-    const printed = await page.evaluate(async () => {
-      const w = window as unknown as PrintWindow;
-      const blob = w.__blobs[w.__printed[0]!]!;
-      return { type: blob.type, bytes: Array.from(new Uint8Array(await blob.arrayBuffer())) };
-    });
+    const printed = await printedFrame(h, 1);
     expect(printed.type).toBe('application/pdf');
     const draft = join(files, 'draft.pdf');
     writeFileSync(draft, Buffer.from(printed.bytes));
